@@ -1,0 +1,241 @@
+package com.winwinmbs.portal.api;
+
+import com.winwinmbs.portal.api.health.HealthApi;
+import com.winwinmbs.portal.api.http.JdkHttpTransport;
+import com.winwinmbs.portal.api.http.PortalTransport;
+import com.winwinmbs.portal.api.internal.ClientSettings;
+import com.winwinmbs.portal.api.internal.RequestExecutor;
+import com.winwinmbs.portal.api.internal.Urls;
+import com.winwinmbs.portal.api.internal.Version;
+import com.winwinmbs.portal.api.observation.PortalObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Client for the WINWIN Portal API: one accessor per namespace, every call through one request
+ * pipeline. Immutable and thread-safe: build one and share it.
+ *
+ * <pre>{@code
+ * PortalApiClient portal = PortalApiClient.builder()
+ *     .apiUrl("https://api.winwinmbs.com")
+ *     .tokenSource(TokenSource.of(System.getenv("PORTAL_SERVICE_TOKEN")))
+ *     .apiKey(System.getenv("PORTAL_API_KEY"))
+ *     .build();
+ * HealthStatus health = portal.health().check();
+ * }</pre>
+ */
+public final class PortalApiClient {
+
+  private final Builder source;
+  private final RequestExecutor executor;
+  private final HealthApi health;
+
+  private PortalApiClient(Builder builder, ClientSettings settings) {
+    this.source = builder.copy();
+    this.executor = new RequestExecutor(settings);
+    this.health = new HealthApi(executor);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this client's settings, to derive a variant. */
+  public Builder toBuilder() {
+    return source.copy();
+  }
+
+  /** The base URL every route is relative to, without a trailing slash. */
+  public String baseUrl() {
+    return executor.settings().baseUrl();
+  }
+
+  /** The rate-limit state of the most recent response that reported one. */
+  public Optional<RateLimit> lastRateLimit() {
+    return executor.lastRateLimit();
+  }
+
+  /** {@code /health}: the portal's health check. */
+  public HealthApi health() {
+    return health;
+  }
+
+  @Override
+  public String toString() {
+    return "PortalApiClient[" + executor.settings() + "]";
+  }
+
+  /** Builds a {@link PortalApiClient}. Only {@link #apiUrl(String)} is required. */
+  public static final class Builder {
+    private @Nullable String apiUrl;
+    private @Nullable TokenSource tokenSource;
+    private @Nullable String apiKey;
+    private @Nullable String tenantId;
+    private Duration timeout = Duration.ofSeconds(30);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private @Nullable PortalTransport transport;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+    private @Nullable PortalObservationConvention observationConvention;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private @Nullable String userAgentSuffix;
+    private boolean allowInsecureHttp;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+
+    private Builder() {}
+
+    /** The portal's base URL, for example {@code https://api.winwinmbs.com}; a trailing slash is dropped. */
+    public Builder apiUrl(String apiUrl) {
+      this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl == null");
+      return this;
+    }
+
+    /** Where bearer tokens come from; none by default. */
+    public Builder tokenSource(@Nullable TokenSource tokenSource) {
+      this.tokenSource = tokenSource;
+      return this;
+    }
+
+    /** The application's API key, sent as {@code X-API-Key}. */
+    public Builder apiKey(@Nullable String apiKey) {
+      this.apiKey = blankToNull(apiKey);
+      return this;
+    }
+
+    /** The tenant, sent as {@code X-Tenant-Id}. */
+    public Builder tenantId(@Nullable String tenantId) {
+      this.tenantId = blankToNull(tenantId);
+      return this;
+    }
+
+    /** How long each attempt waits for a response; 30 s by default. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /** How long opening a connection may take; 10 s by default. Ignored with a caller's transport. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** The HTTP transport; the JDK {@code HttpClient} by default. */
+    public Builder transport(@Nullable PortalTransport transport) {
+      this.transport = transport;
+      return this;
+    }
+
+    /** Where {@code portal.api.client.requests} observations go; none by default. */
+    public Builder observationRegistry(ObservationRegistry observationRegistry) {
+      this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry == null");
+      return this;
+    }
+
+    /** A convention replacing the default names and tags of the observation. */
+    public Builder observationConvention(@Nullable PortalObservationConvention observationConvention) {
+      this.observationConvention = observationConvention;
+      return this;
+    }
+
+    /** How failed attempts are retried; {@link RetryPolicy#DEFAULT} by default. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /** Attempts in all, the first included; shorthand for {@code retryPolicy(policy.withMaxAttempts(n))}. */
+    public Builder maxAttempts(int maxAttempts) {
+      this.retryPolicy = retryPolicy.withMaxAttempts(maxAttempts);
+      return this;
+    }
+
+    /** Appended to the {@code User-Agent}, for example {@code billing-service/1.4}. */
+    public Builder userAgent(@Nullable String suffix) {
+      this.userAgentSuffix = blankToNull(suffix);
+      return this;
+    }
+
+    /**
+     * Whether tokens and API keys may be sent over plain http to a host that is not loopback. Off by
+     * default: building such a client fails.
+     */
+    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+      this.allowInsecureHttp = allowInsecureHttp;
+      return this;
+    }
+
+    /** The clock that rate-limit dates are compared with. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** What waits between attempts; replace it in tests so they do not sleep. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException when {@code apiUrl} is not set
+     * @throws IllegalArgumentException when a setting is invalid; the message says which and why
+     */
+    public PortalApiClient build() {
+      if (apiUrl == null) {
+        throw new IllegalStateException("apiUrl is required: call apiUrl(\"https://...\") with the portal's base URL");
+      }
+      String baseUrl = Urls.normalizeBaseUrl(apiUrl, "apiUrl");
+      if (tokenSource != null || apiKey != null) {
+        Urls.requireSecure(URI.create(baseUrl), "apiUrl", "tokens and API keys", allowInsecureHttp);
+      }
+      String userAgent = Version.userAgent() + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
+      PortalTransport chosen = transport != null ? transport : JdkHttpTransport.create(connectTimeout);
+      ClientSettings settings = new ClientSettings(baseUrl, tokenSource, apiKey, tenantId, timeout, chosen,
+          retryPolicy, observationRegistry, observationConvention, userAgent, clock, sleeper);
+      return new PortalApiClient(this, settings);
+    }
+
+    Builder copy() {
+      Builder copy = new Builder();
+      copy.apiUrl = apiUrl;
+      copy.tokenSource = tokenSource;
+      copy.apiKey = apiKey;
+      copy.tenantId = tenantId;
+      copy.timeout = timeout;
+      copy.connectTimeout = connectTimeout;
+      copy.transport = transport;
+      copy.observationRegistry = observationRegistry;
+      copy.observationConvention = observationConvention;
+      copy.retryPolicy = retryPolicy;
+      copy.userAgentSuffix = userAgentSuffix;
+      copy.allowInsecureHttp = allowInsecureHttp;
+      copy.clock = clock;
+      copy.sleeper = sleeper;
+      return copy;
+    }
+
+    @Override
+    public String toString() {
+      return "PortalApiClient.Builder[apiUrl=" + apiUrl + ", apiKey=" + (apiKey == null ? "none" : "[REDACTED]")
+          + ", tenantId=" + tenantId + "]";
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+      return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name + " == null");
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
+      return duration;
+    }
+  }
+}

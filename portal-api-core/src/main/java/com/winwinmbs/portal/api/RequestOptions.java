@@ -1,0 +1,130 @@
+package com.winwinmbs.portal.api;
+
+import com.winwinmbs.portal.api.http.Headers;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Options for one call: extra headers, a timeout, an idempotency key, a tenant. Immutable; every
+ * namespace method has an overload that takes one.
+ *
+ * <pre>{@code
+ * RequestOptions options = RequestOptions.builder()
+ *     .idempotencyKey("order-42-approval")
+ *     .timeout(Duration.ofSeconds(5))
+ *     .build();
+ * portal.workflow().approve(taskId, approval, options);
+ * }</pre>
+ */
+public final class RequestOptions {
+
+  private static final RequestOptions NONE = new RequestOptions(builder());
+
+  private final Headers headers;
+  private final @Nullable Duration timeout;
+  private final @Nullable String idempotencyKey;
+  private final @Nullable String tenantId;
+
+  private RequestOptions(Builder builder) {
+    this.headers = builder.headers.build();
+    this.timeout = builder.timeout;
+    this.idempotencyKey = builder.idempotencyKey;
+    this.tenantId = builder.tenantId;
+  }
+
+  /** No options: the client's settings apply. */
+  public static RequestOptions none() {
+    return NONE;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Headers added to the request (they override the client's, except credentials). */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The response timeout for this call, in place of the client's. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  /**
+   * The {@code Idempotency-Key}: the portal runs a request with the same key once, so a request that
+   * carries one is retried after a 5xx or an I/O failure even when its method is not idempotent.
+   */
+  public Optional<String> idempotencyKey() {
+    return Optional.ofNullable(idempotencyKey);
+  }
+
+  /** The {@code X-Tenant-Id} for this call, in place of the client's. */
+  public Optional<String> tenantId() {
+    return Optional.ofNullable(tenantId);
+  }
+
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.headers = headers.toBuilder();
+    builder.timeout = timeout;
+    builder.idempotencyKey = idempotencyKey;
+    builder.tenantId = tenantId;
+    return builder;
+  }
+
+  @Override
+  public String toString() {
+    return "RequestOptions[headers=" + headers + ", timeout=" + timeout + ", idempotencyKey="
+        + idempotencyKey + ", tenantId=" + tenantId + "]";
+  }
+
+  /** Builds {@link RequestOptions}. */
+  public static final class Builder {
+    private Headers.Builder headers = Headers.builder();
+    private @Nullable Duration timeout;
+    private @Nullable String idempotencyKey;
+    private @Nullable String tenantId;
+
+    private Builder() {}
+
+    /** Adds a header; a CR or LF in the value is refused. */
+    public Builder header(String name, String value) {
+      headers.set(name, value);
+      return this;
+    }
+
+    public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    public Builder idempotencyKey(String idempotencyKey) {
+      this.idempotencyKey = requireText(idempotencyKey, "idempotencyKey");
+      return this;
+    }
+
+    public Builder tenantId(String tenantId) {
+      this.tenantId = requireText(tenantId, "tenantId");
+      return this;
+    }
+
+    public RequestOptions build() {
+      return new RequestOptions(this);
+    }
+
+    private static String requireText(String value, String name) {
+      Objects.requireNonNull(value, name + " == null");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package com.winwinmbs.portal.api.http;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable HTTP headers with case-insensitive names, in the order they were added.
+ *
+ * <p>{@link #toString()} redacts the values of credential headers ({@code Authorization},
+ * {@code X-API-Key}, {@code Cookie}, {@code Set-Cookie}, {@code Proxy-Authorization}), so headers can be
+ * logged or printed without leaking secrets.
+ */
+public final class Headers {
+
+  private static final Set<String> SENSITIVE =
+      Set.of("authorization", "proxy-authorization", "x-api-key", "cookie", "set-cookie");
+
+  private static final Headers EMPTY = new Headers(Map.of());
+
+  /** Lower-cased name to (original name, values). */
+  private final Map<String, Entry> entries;
+
+  private Headers(Map<String, Entry> entries) {
+    this.entries = entries;
+  }
+
+  /** No headers. */
+  public static Headers empty() {
+    return EMPTY;
+  }
+
+  /** Headers copied from a map of names to values. */
+  public static Headers of(Map<String, ? extends List<String>> map) {
+    Builder builder = builder();
+    map.forEach((name, values) -> values.forEach(value -> builder.add(name, value)));
+    return builder.build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether a header's value is a credential that must never be printed. */
+  public static boolean isSensitive(String name) {
+    return SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** The first value of the named header. */
+  public Optional<String> first(String name) {
+    Entry entry = entries.get(name.toLowerCase(Locale.ROOT));
+    return entry == null ? Optional.empty() : Optional.of(entry.values.get(0));
+  }
+
+  /** Every value of the named header, empty when absent. */
+  public List<String> values(String name) {
+    Entry entry = entries.get(name.toLowerCase(Locale.ROOT));
+    return entry == null ? List.of() : entry.values;
+  }
+
+  /** The header names as first added. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>(entries.size());
+    entries.values().forEach(entry -> names.add(entry.name));
+    return names;
+  }
+
+  /** Whether no header is present. */
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /** The headers as a map of original names to values. */
+  public Map<String, List<String>> toMap() {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    entries.values().forEach(entry -> map.put(entry.name, entry.values));
+    return Collections.unmodifiableMap(map);
+  }
+
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    entries.values().forEach(entry -> entry.values.forEach(v -> builder.add(entry.name, v)));
+    return builder;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Headers headers && toLowerMap().equals(headers.toLowerMap());
+  }
+
+  private Map<String, List<String>> toLowerMap() {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    entries.forEach((key, entry) -> map.put(key, entry.values));
+    return map;
+  }
+
+  @Override
+  public int hashCode() {
+    return toLowerMap().hashCode();
+  }
+
+  /** The headers with credential values replaced by {@code [REDACTED]}. */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("{");
+    for (Entry entry : entries.values()) {
+      if (out.length() > 1) {
+        out.append(", ");
+      }
+      out.append(entry.name).append('=');
+      out.append(isSensitive(entry.name) ? "[REDACTED]" : String.join(",", entry.values));
+    }
+    return out.append('}').toString();
+  }
+
+  private record Entry(String name, List<String> values) {}
+
+  /** Builds {@link Headers}; refuses names and values that would break the header block. */
+  public static final class Builder {
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Adds a value, keeping earlier values of the same name. */
+    public Builder add(String name, String value) {
+      String key = checkName(name);
+      checkValue(name, value);
+      names.putIfAbsent(key, name);
+      values.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+      return this;
+    }
+
+    /** Replaces every value of the name with this one. */
+    public Builder set(String name, String value) {
+      String key = checkName(name);
+      checkValue(name, value);
+      names.put(key, name);
+      List<String> list = new ArrayList<>(1);
+      list.add(value);
+      values.put(key, list);
+      return this;
+    }
+
+    /** Removes the name. */
+    public Builder remove(String name) {
+      String key = name.toLowerCase(Locale.ROOT);
+      names.remove(key);
+      values.remove(key);
+      return this;
+    }
+
+    public Headers build() {
+      if (names.isEmpty()) {
+        return EMPTY;
+      }
+      Map<String, Entry> entries = new LinkedHashMap<>();
+      names.forEach((key, name) -> entries.put(key, new Entry(name, List.copyOf(values.get(key)))));
+      return new Headers(Collections.unmodifiableMap(entries));
+    }
+
+    private static String checkName(String name) {
+      Objects.requireNonNull(name, "header name == null");
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("header name is empty");
+      }
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c <= ' ' || c >= 0x7f || c == ':') {
+          throw new IllegalArgumentException(
+              "header name '" + printable(name) + "' holds a character not allowed in a name (index " + i + ")");
+        }
+      }
+      return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkValue(String name, String value) {
+      Objects.requireNonNull(value, () -> "value of header " + name + " == null");
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '\r' || c == '\n' || c == 0) {
+          // The value itself is never echoed: it may be a credential.
+          throw new IllegalArgumentException(
+              "value of header " + name + " holds a CR, LF or NUL character (index " + i
+                  + "); such a value could inject headers and is refused before sending");
+        }
+      }
+    }
+
+    private static String printable(String name) {
+      return name.replace("\r", "\\r").replace("\n", "\\n");
+    }
+  }
+}

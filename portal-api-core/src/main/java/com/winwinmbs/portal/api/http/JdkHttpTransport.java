@@ -1,0 +1,152 @@
+package com.winwinmbs.portal.api.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The default transport, on the JDK's {@link HttpClient}: HTTP/1.1, no redirects followed.
+ *
+ * <pre>{@code
+ * PortalTransport transport = JdkHttpTransport.create(Duration.ofSeconds(5));
+ * }</pre>
+ */
+public final class JdkHttpTransport implements PortalTransport {
+
+  /** Headers the JDK client sets itself and refuses to be given. */
+  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
+
+  private final HttpClient httpClient;
+
+  private JdkHttpTransport(HttpClient httpClient) {
+    this.httpClient = httpClient;
+  }
+
+  /** A transport on a new {@link HttpClient} with this connect timeout. */
+  public static JdkHttpTransport create(Duration connectTimeout) {
+    Objects.requireNonNull(connectTimeout, "connectTimeout == null");
+    return new JdkHttpTransport(
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(connectTimeout)
+            .build());
+  }
+
+  /**
+   * A transport on a caller's {@link HttpClient} (for a proxy, an {@code SSLContext} or an executor).
+   * Configure it not to follow redirects: a followed redirect to another host would carry the
+   * credentials.
+   */
+  public static JdkHttpTransport create(HttpClient httpClient) {
+    Objects.requireNonNull(httpClient, "httpClient == null");
+    if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+      throw new IllegalArgumentException(
+          "the HttpClient follows redirects (" + httpClient.followRedirects()
+              + "); build it with followRedirects(HttpClient.Redirect.NEVER) so credentials never reach another host");
+    }
+    return new JdkHttpTransport(httpClient);
+  }
+
+  @Override
+  public TransportResponse exchange(TransportRequest request) throws IOException {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(request.uri())
+            .timeout(request.timeout())
+            .method(request.method().name(), publisher(request.body()));
+    request.headers().toMap().forEach((name, values) -> {
+      if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        values.forEach(value -> builder.header(name, value));
+      }
+    });
+    if (request.body() != null && request.body().contentType() != null
+        && request.headers().first("Content-Type").isEmpty()) {
+      builder.header("Content-Type", request.body().contentType());
+    }
+    HttpResponse<InputStream> response;
+    try {
+      response = httpClient.send(builder.build(), BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for the response");
+      interrupted.initCause(e);
+      throw interrupted;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return new JdkResponse(response);
+  }
+
+  private static BodyPublisher publisher(RequestBody body) {
+    if (body == null) {
+      return BodyPublishers.noBody();
+    }
+    byte[] bytes = body.bytes();
+    if (bytes != null) {
+      return BodyPublishers.ofByteArray(bytes);
+    }
+    BodyPublisher stream = BodyPublishers.ofInputStream(() -> {
+      try {
+        return body.open();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    long length = body.contentLength();
+    return length >= 0 ? BodyPublishers.fromPublisher(stream, length) : stream;
+  }
+
+  @Override
+  public String toString() {
+    return "JdkHttpTransport[" + httpClient.version() + "]";
+  }
+
+  private static final class JdkResponse implements TransportResponse {
+    private final HttpResponse<InputStream> response;
+    private final Headers headers;
+
+    JdkResponse(HttpResponse<InputStream> response) {
+      this.response = response;
+      Headers.Builder builder = Headers.builder();
+      for (Map.Entry<String, List<String>> entry : response.headers().map().entrySet()) {
+        if (entry.getKey().startsWith(":")) {
+          continue; // HTTP/2 pseudo-headers
+        }
+        entry.getValue().forEach(value -> builder.add(entry.getKey(), value));
+      }
+      this.headers = builder.build();
+    }
+
+    @Override
+    public int status() {
+      return response.statusCode();
+    }
+
+    @Override
+    public Headers headers() {
+      return headers;
+    }
+
+    @Override
+    public InputStream body() {
+      return response.body();
+    }
+
+    @Override
+    public void close() throws IOException {
+      response.body().close();
+    }
+  }
+}

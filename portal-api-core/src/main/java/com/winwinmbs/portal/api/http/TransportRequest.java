@@ -1,0 +1,42 @@
+package com.winwinmbs.portal.api.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One attempt of a request, as the pipeline hands it to a {@link PortalTransport}.
+ *
+ * @param endpoint the route, with its URI template (for metrics) and identity
+ * @param method the HTTP method
+ * @param uri the absolute, fully encoded URI to send to
+ * @param pathVariables the raw values of the template's variables
+ * @param headers every header to send, credentials included; {@code toString()} redacts them
+ * @param body the body, or null for none
+ * @param timeout how long to wait for the response headers
+ */
+public record TransportRequest(
+    Endpoint endpoint,
+    HttpMethod method,
+    URI uri,
+    Map<String, String> pathVariables,
+    Headers headers,
+    @Nullable RequestBody body,
+    Duration timeout) {
+
+  public TransportRequest {
+    Objects.requireNonNull(endpoint, "endpoint == null");
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(uri, "uri == null");
+    pathVariables = Map.copyOf(pathVariables);
+    Objects.requireNonNull(headers, "headers == null");
+    Objects.requireNonNull(timeout, "timeout == null");
+  }
+
+  /** The route's URI template, for example {@code /users/{id}}. */
+  public String uriTemplate() {
+    return endpoint.uriTemplate();
+  }
+}

@@ -1,0 +1,30 @@
+package com.winwinmbs.portal.api.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The client's own JSON mapper. An application's Jackson settings never reach it, so they cannot
+ * change the wire format: unknown fields are ignored (or kept by DTOs that ask for them), unknown
+ * enum values fall back to the enum's default, nulls are not sent.
+ */
+public final class PortalJson {
+
+  /** Shared by every client: a configured mapper is immutable and thread-safe. */
+  public static final JsonMapper MAPPER = newMapper();
+
+  private PortalJson() {}
+
+  /** A new mapper with the client's settings. */
+  public static JsonMapper newMapper() {
+    return JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+        .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
+        .build();
+  }
+}

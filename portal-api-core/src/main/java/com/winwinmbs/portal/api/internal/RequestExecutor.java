@@ -1,0 +1,477 @@
+package com.winwinmbs.portal.api.internal;
+
+import com.winwinmbs.portal.api.ApiPaginatedResponse;
+import com.winwinmbs.portal.api.ApiResponse;
+import com.winwinmbs.portal.api.Page;
+import com.winwinmbs.portal.api.Pagination;
+import com.winwinmbs.portal.api.PortalApiException;
+import com.winwinmbs.portal.api.PortalError;
+import com.winwinmbs.portal.api.RateLimit;
+import com.winwinmbs.portal.api.RateLimitException;
+import com.winwinmbs.portal.api.RequestOptions;
+import com.winwinmbs.portal.api.RetryPolicy;
+import com.winwinmbs.portal.api.TokenSource;
+import com.winwinmbs.portal.api.TransportException;
+import com.winwinmbs.portal.api.http.Endpoint;
+import com.winwinmbs.portal.api.http.Headers;
+import com.winwinmbs.portal.api.http.RequestBody;
+import com.winwinmbs.portal.api.http.TransportRequest;
+import com.winwinmbs.portal.api.http.TransportResponse;
+import com.winwinmbs.portal.api.observation.DefaultPortalObservationConvention;
+import com.winwinmbs.portal.api.observation.PortalObservationContext;
+import io.micrometer.observation.Observation;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+
+/**
+ * The one request path: every namespace method of every client ends here. It expands the route,
+ * adds the headers and credentials, observes the logical call, runs the attempt loop (token
+ * refresh on 401, waits on 429, backoff on 5xx and I/O failures for idempotent requests) and decodes
+ * the result or the error.
+ */
+public final class RequestExecutor {
+
+  private static final Logger log = LoggerFactory.getLogger("com.winwinmbs.portal.api.PortalApiClient");
+  private static final String JSON = "application/json";
+  private static final Observation.Event RETRY_EVENT = Observation.Event.of("retries", "a failed attempt was retried");
+  private static final Observation.Event REFRESH_EVENT =
+      Observation.Event.of("token.refreshes", "a rejected token was replaced and the request sent again");
+
+  private final ClientSettings settings;
+  private final AtomicReference<@Nullable RateLimit> lastRateLimit = new AtomicReference<>();
+  private final Map<Class<?>, JavaType> singleTypes = new ConcurrentHashMap<>();
+  private final Map<Class<?>, JavaType> pageTypes = new ConcurrentHashMap<>();
+
+  public RequestExecutor(ClientSettings settings) {
+    this.settings = settings;
+  }
+
+  public ClientSettings settings() {
+    return settings;
+  }
+
+  /** The rate-limit state of the most recent response that reported one. */
+  public Optional<RateLimit> lastRateLimit() {
+    return Optional.ofNullable(lastRateLimit.get());
+  }
+
+  /** Sends the call and decodes the payload (unwrapping the portal envelope when the route uses one). */
+  public <T> T execute(Call call, Class<T> type) {
+    return execute(call, PortalJson.MAPPER.constructType(type));
+  }
+
+  /** Sends the call and decodes the payload as a generic type. */
+  public <T> T execute(Call call, JavaType type) {
+    Endpoint endpoint = call.endpoint();
+    if (!endpoint.envelope()) {
+      return send(call, response -> readJson(response, type, endpoint), false);
+    }
+    JavaType envelope = type.getRawClass() == Object.class || !type.getBindings().isEmpty()
+        ? PortalJson.MAPPER.getTypeFactory().constructParametricType(ApiResponse.class, type)
+        : singleTypes.computeIfAbsent(type.getRawClass(),
+            raw -> PortalJson.MAPPER.getTypeFactory().constructParametricType(ApiResponse.class, type));
+    return send(call, response -> {
+      ApiResponse<T> body = readJson(response, envelope, endpoint);
+      if (body == null || !body.success()) {
+        throw unsuccessful(call, response.status(), body == null ? null : body.message());
+      }
+      return body.data();
+    }, false);
+  }
+
+  /** Sends the call of a list route and returns the page. */
+  public <T> Page<T> executePage(Call call, Class<T> itemType) {
+    Endpoint endpoint = call.endpoint();
+    JavaType envelope = pageTypes.computeIfAbsent(itemType,
+        raw -> PortalJson.MAPPER.getTypeFactory().constructParametricType(ApiPaginatedResponse.class, raw));
+    return send(call, response -> {
+      ApiPaginatedResponse<T> body = readJson(response, envelope, endpoint);
+      if (body == null || !body.success()) {
+        throw unsuccessful(call, response.status(), body == null ? null : body.message());
+      }
+      List<T> items = body.data() == null ? List.of() : body.data();
+      Pagination pagination = body.pagination() != null
+          ? body.pagination()
+          : new Pagination(1, items.size(), items.size(), 1);
+      return new Page<>(items, pagination);
+    }, false);
+  }
+
+  /** Sends the call and discards the payload (a portal envelope must still report success). */
+  public void executeVoid(Call call) {
+    Endpoint endpoint = call.endpoint();
+    send(call, response -> {
+      if (endpoint.envelope()) {
+        ApiResponse<Object> body = readJson(response, PortalJson.MAPPER.constructType(ApiResponse.class), endpoint);
+        if (body != null && !body.success()) {
+          throw unsuccessful(call, response.status(), body.message());
+        }
+      } else {
+        try (InputStream in = response.body()) {
+          in.transferTo(OutputStreamDiscard.INSTANCE);
+        }
+      }
+      return null;
+    }, false);
+  }
+
+  /**
+   * Sends the call and hands back the open response of a 2xx, for streaming its body; the caller
+   * closes it. Errors are read and thrown as usual.
+   */
+  public TransportResponse executeStreaming(Call call) {
+    return send(call, response -> response, true);
+  }
+
+  /** Reads a 2xx response; may throw {@link IOException}. */
+  @FunctionalInterface
+  public interface ResponseReader<T> {
+    T read(TransportResponse response) throws IOException;
+  }
+
+  /** Sends the call and reads a 2xx response with the reader (which closes nothing when {@code streaming}). */
+  public <T> T send(Call call, ResponseReader<T> reader, boolean streaming) {
+    Endpoint endpoint = call.endpoint();
+    RequestOptions options = call.options();
+    String path = UriTemplates.expand(endpoint, call.pathVariables());
+    URI uri = URI.create(settings.baseUrl() + path + queryString(call.query()));
+    RequestBody body = body(call);
+    Headers.Builder base = baseHeaders(options, body);
+    Headers baseHeaders = base.build(); // validates option headers before anything is sent
+
+    PortalObservationContext context = new PortalObservationContext(endpoint, path);
+    Observation observation = Observation.createNotStarted(
+        settings.observationConvention(), DefaultPortalObservationConvention.INSTANCE,
+        () -> context, settings.observationRegistry()).start();
+    long started = System.nanoTime();
+    try (Observation.Scope scope = observation.openScope()) {
+      T result = attempts(call, endpoint, uri, path, body, baseHeaders, context, observation, reader, streaming);
+      logCall(endpoint, path, context, started, null);
+      return result;
+    } catch (RuntimeException | Error e) {
+      observation.error(e);
+      logCall(endpoint, path, context, started, e);
+      throw e;
+    } finally {
+      observation.stop();
+    }
+  }
+
+  private <T> T attempts(
+      Call call,
+      Endpoint endpoint,
+      URI uri,
+      String path,
+      @Nullable RequestBody body,
+      Headers baseHeaders,
+      PortalObservationContext context,
+      Observation observation,
+      ResponseReader<T> reader,
+      boolean streaming) {
+    RetryPolicy policy = settings.retryPolicy();
+    RequestOptions options = call.options();
+    boolean replayable = body == null || body.isRepeatable();
+    boolean idempotent = endpoint.idempotent() || options.idempotencyKey().isPresent();
+    boolean callerAuthorization = options.headers().first("Authorization").isPresent();
+    TokenSource tokenSource = callerAuthorization ? null : settings.tokenSource();
+    Duration timeout = options.timeout().orElse(settings.timeout());
+    String method = endpoint.method().name();
+    int attempt = 0;
+    int retries = 0;
+    boolean refreshed = false;
+    while (true) {
+      attempt++;
+      context.setAttempts(attempt);
+      String token = tokenSource == null ? null : tokenSource.token().orElse(null);
+      Headers.Builder headers = baseHeaders.toBuilder();
+      context.getCarrier().forEach(headers::set);
+      if (token != null) {
+        headers.set("Authorization", "Bearer " + token);
+      }
+      TransportRequest request = new TransportRequest(
+          endpoint, endpoint.method(), uri, call.pathVariables(), headers.build(), body, timeout);
+      if (log.isTraceEnabled()) {
+        log.trace("{} {} attempt {} headers={}", method, endpoint.uriTemplate(), attempt, request.headers());
+      }
+      TransportResponse response;
+      try {
+        response = settings.transport().exchange(request);
+      } catch (IOException e) {
+        TransportException failure = transportFailure(e, method, path, attempt, timeout);
+        if (failure.kind() != TransportException.Kind.INTERRUPTED && idempotent && replayable
+            && retries < policy.maxAttempts() - 1) {
+          retries++;
+          pause(backoff(policy, retries), method, path, attempt, "I/O failure: " + failure.kind(), observation);
+          continue;
+        }
+        throw failure;
+      }
+      int status = response.status();
+      context.setResponse(status);
+      Headers responseHeaders = response.headers();
+      if (log.isTraceEnabled()) {
+        log.trace("{} {} attempt {} -> {} headers={}", method, endpoint.uriTemplate(), attempt, status, responseHeaders);
+      }
+      RateLimit rateLimit = RateLimit.from(responseHeaders).orElse(null);
+      if (rateLimit != null) {
+        lastRateLimit.set(rateLimit);
+        if (rateLimit.isNearlyExhausted()) {
+          log.warn("Portal rate limit nearly exhausted: {} of {} requests left, window resets at {}",
+              rateLimit.remaining(), rateLimit.limit(), rateLimit.reset());
+        }
+      }
+      if (status >= 200 && status < 300) {
+        boolean close = !streaming;
+        try {
+          return reader.read(response);
+        } catch (IOException e) {
+          close = true;
+          throw transportFailure(e, method, path, attempt, timeout);
+        } catch (RuntimeException | Error e) {
+          close = true;
+          throw e;
+        } finally {
+          if (close) {
+            closeQuietly(response);
+          }
+        }
+      }
+      byte[] errorBody = readErrorBody(response);
+      ErrorDecoder.Decoded decoded =
+          ErrorDecoder.decode(status, responseHeaders, errorBody, method, path, settings.clock().instant());
+      if (status == 401 && token != null && tokenSource.canRefresh() && !refreshed && replayable) {
+        refreshed = true;
+        tokenSource.invalidate(token);
+        observation.event(REFRESH_EVENT);
+        log.debug("{} {} was refused with 401; refreshing the token and sending once more", method, path);
+        continue;
+      }
+      if (status == 429) {
+        Duration wait = decoded.retryAfter();
+        if (wait == null) {
+          wait = backoff(policy, retries + 1);
+        }
+        boolean withinWait = wait.compareTo(policy.maxRateLimitWait()) <= 0;
+        if (withinWait && replayable && retries < policy.maxAttempts() - 1) {
+          retries++;
+          pause(wait, method, path, attempt, "429", observation);
+          continue;
+        }
+        String note = !withinWait
+            ? "asked to wait " + wait.toMillis() + " ms, more than the allowed " + policy.maxRateLimitWait().toMillis() + " ms"
+            : null;
+        throw ErrorDecoder.toException(decoded, attempt, rateLimit, note);
+      }
+      if (isRetryableStatus(status) && idempotent && replayable && retries < policy.maxAttempts() - 1) {
+        retries++;
+        Duration wait = backoff(policy, retries);
+        Duration asked = decoded.retryAfter();
+        if (asked != null && asked.compareTo(wait) > 0 && asked.compareTo(policy.maxRateLimitWait()) <= 0) {
+          wait = asked;
+        }
+        pause(wait, method, path, attempt, String.valueOf(status), observation);
+        continue;
+      }
+      String note = null;
+      if (status >= 300 && status < 400) {
+        note = "redirects are not followed" + responseHeaders.first("Location").map(RequestExecutor::origin).map(o -> "; Location points to " + o).orElse("");
+      } else if (isRetryableStatus(status) && !idempotent) {
+        note = "not retried: " + method + " is not idempotent and carries no Idempotency-Key";
+      }
+      throw ErrorDecoder.toException(decoded, attempt, rateLimit, note);
+    }
+  }
+
+  private static boolean isRetryableStatus(int status) {
+    return status == 500 || status == 502 || status == 503 || status == 504;
+  }
+
+  private void pause(Duration wait, String method, String path, int attempt, String reason, Observation observation) {
+    observation.event(RETRY_EVENT);
+    log.debug("{} {} attempt {} failed ({}); retrying in {} ms", method, path, attempt, reason, wait.toMillis());
+    try {
+      settings.sleeper().sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException(
+          "interrupted while waiting to retry [" + method + " " + path + ", attempts=" + attempt + "]",
+          TransportException.Kind.INTERRUPTED, PortalError.noResponse(method, path), attempt, e);
+    }
+  }
+
+  private static Duration backoff(RetryPolicy policy, int retry) {
+    long cap = policy.backoffCap(retry).toMillis();
+    return Duration.ofMillis(cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1));
+  }
+
+  private Headers.Builder baseHeaders(RequestOptions options, @Nullable RequestBody body) {
+    Headers.Builder headers = Headers.builder();
+    headers.set("Accept", JSON);
+    headers.set("User-Agent", settings.userAgent());
+    if (settings.apiKey() != null) {
+      headers.set("X-API-Key", settings.apiKey());
+    }
+    String tenant = options.tenantId().orElse(settings.tenantId());
+    if (tenant != null) {
+      headers.set("X-Tenant-Id", tenant);
+    }
+    options.idempotencyKey().ifPresent(key -> headers.set("Idempotency-Key", key));
+    if (body != null && body.contentType() != null) {
+      headers.set("Content-Type", body.contentType());
+    }
+    options.headers().toMap().forEach((name, values) -> {
+      headers.remove(name);
+      values.forEach(value -> headers.add(name, value));
+    });
+    return headers;
+  }
+
+  private static @Nullable RequestBody body(Call call) {
+    if (call.body() != null) {
+      return call.body();
+    }
+    if (call.json() == null) {
+      return null;
+    }
+    try {
+      return RequestBody.of(PortalJson.MAPPER.writeValueAsBytes(call.json()), JSON);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          "request body of " + call.endpoint().id() + " could not be written as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String queryString(List<String[]> query) {
+    if (query.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] parameter : query) {
+      out.append(out.length() == 0 ? '?' : '&');
+      out.append(UriTemplates.encode(parameter[0])).append('=').append(UriTemplates.encode(parameter[1]));
+    }
+    return out.toString();
+  }
+
+  private <T> T readJson(TransportResponse response, JavaType type, Endpoint endpoint) throws IOException {
+    try (InputStream in = response.body()) {
+      return PortalJson.MAPPER.readValue(in, type);
+    } catch (JacksonException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      String method = endpoint.method().name();
+      throw new PortalApiException(
+          "could not decode the " + response.status() + " response of " + endpoint.id() + " as "
+              + type.toCanonical() + ": " + e.getOriginalMessage() + " [" + method + " " + endpoint.uriTemplate() + "]",
+          new PortalError(response.status(), "DECODE_ERROR", null, Map.of(), response.headers().first("X-Request-Id").orElse(null),
+              endpoint.uriTemplate(), method, null, null),
+          1, e);
+    }
+  }
+
+  private static PortalApiException unsuccessful(Call call, int status, @Nullable String message) {
+    String method = call.endpoint().method().name();
+    String path = call.endpoint().uriTemplate();
+    PortalError error = new PortalError(status, "UNSUCCESSFUL", message, Map.of(), null, path, method, null, null);
+    return new PortalApiException(ErrorDecoder.message(error, 1, "the envelope reported success=false"), error, 1, null);
+  }
+
+  private static byte @Nullable [] readErrorBody(TransportResponse response) {
+    try (response; InputStream in = response.body()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int read;
+      while (out.size() < ErrorDecoder.MAX_BODY && (read = in.read(buffer)) != -1) {
+        out.write(buffer, 0, Math.min(read, ErrorDecoder.MAX_BODY - out.size()));
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      return null; // the status is what matters; a broken error body must not hide it
+    }
+  }
+
+  private static TransportException transportFailure(IOException e, String method, String path, int attempt, Duration timeout) {
+    TransportException.Kind kind;
+    String what;
+    if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException
+        || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
+      kind = TransportException.Kind.CONNECT;
+      what = "could not connect";
+    } else if (e instanceof HttpTimeoutException || e instanceof SocketTimeoutException) {
+      kind = TransportException.Kind.TIMEOUT;
+      what = "no response within " + timeout.toMillis() + " ms";
+    } else if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+      kind = TransportException.Kind.INTERRUPTED;
+      what = "interrupted";
+    } else {
+      kind = TransportException.Kind.IO;
+      what = "I/O failure";
+    }
+    String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    return new TransportException(
+        what + " (" + detail + ") [" + method + " " + path + (attempt > 1 ? ", attempts=" + attempt : "") + "]",
+        kind, PortalError.noResponse(method, path), attempt, e);
+  }
+
+  private void logCall(Endpoint endpoint, String path, PortalObservationContext context, long started, @Nullable Throwable error) {
+    if (!log.isDebugEnabled()) {
+      return;
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    String requestId = error instanceof PortalApiException portal ? portal.requestId() : null;
+    log.debug("{} {} -> {} in {} ms (attempts={}{}{})", endpoint.method(), endpoint.uriTemplate(),
+        context.status() == null ? "no response" : context.status(), millis, context.attempts(),
+        requestId == null ? "" : ", requestId=" + requestId,
+        error == null ? "" : ", error=" + error.getClass().getSimpleName());
+  }
+
+  private static String origin(String location) {
+    try {
+      URI uri = URI.create(location.trim());
+      return uri.getHost() == null ? "a relative path" : uri.getScheme() + "://" + uri.getHost();
+    } catch (IllegalArgumentException e) {
+      return "an unparseable location";
+    }
+  }
+
+  private static void closeQuietly(TransportResponse response) {
+    try {
+      response.close();
+    } catch (IOException ignored) {
+      // the result is already read; a failing close loses nothing
+    }
+  }
+
+  /** Swallows bytes. */
+  private static final class OutputStreamDiscard extends java.io.OutputStream {
+    static final OutputStreamDiscard INSTANCE = new OutputStreamDiscard();
+
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  }
+}

@@ -1,0 +1,98 @@
+package com.winwinmbs.portal.api.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Checks and normalises the URLs a client is given. */
+public final class Urls {
+
+  private Urls() {}
+
+  /**
+   * An absolute http(s) URL with a host, no user info, query or fragment, and no trailing slash.
+   *
+   * @param name the setting's name, for messages
+   */
+  public static String normalizeBaseUrl(String url, String name) {
+    Objects.requireNonNull(url, name + " == null");
+    String trimmed = url.trim();
+    if (trimmed.isEmpty()) {
+      throw new IllegalArgumentException(name + " is empty; set it to the portal's base URL, for example https://api.winwinmbs.com");
+    }
+    URI uri = parse(trimmed, name);
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    String authority = uri.getRawAuthority();
+    return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + authority + path;
+  }
+
+  /** An absolute http(s) URL, checked like a base URL but kept as given (a token endpoint may have a query). */
+  public static URI absoluteHttpUrl(String url, String name) {
+    Objects.requireNonNull(url, name + " == null");
+    return parse(url.trim(), name);
+  }
+
+  private static URI parse(String url, String name) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(name + " '" + url + "' is not a valid URL: " + e.getReason(), e);
+    }
+    String scheme = uri.getScheme();
+    if (scheme == null || !uri.isAbsolute()) {
+      throw new IllegalArgumentException(
+          name + " '" + url + "' is not absolute; write the scheme and host, for example https://api.winwinmbs.com");
+    }
+    if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+      throw new IllegalArgumentException(name + " '" + url + "' must use http or https, not " + scheme);
+    }
+    if (uri.getRawUserInfo() != null) {
+      // never echo the URL: the user info may be a password
+      throw new IllegalArgumentException(
+          name + " must not carry user info (credentials before '@'); configure a token source or API key instead");
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new IllegalArgumentException(name + " '" + url + "' has no host");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      if (name.equals("tokenEndpoint") && uri.getRawFragment() == null) {
+        return uri;
+      }
+      throw new IllegalArgumentException(name + " '" + url + "' must not have a query or fragment");
+    }
+    return uri;
+  }
+
+  /** Whether the URL's host is a loopback name or address, without a DNS lookup. */
+  public static boolean isLoopback(URI uri) {
+    String host = uri.getHost();
+    if (host == null) {
+      return false;
+    }
+    host = host.toLowerCase(Locale.ROOT);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+        || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
+  }
+
+  /**
+   * Refuses to send credentials over plain http to a host that is not loopback, unless allowed.
+   *
+   * @param what what would be sent, for the message (for example "tokens and API keys")
+   */
+  public static void requireSecure(URI uri, String name, String what, boolean allowInsecureHttp) {
+    if (allowInsecureHttp || !"http".equalsIgnoreCase(uri.getScheme()) || isLoopback(uri)) {
+      return;
+    }
+    throw new IllegalArgumentException(
+        name + " uses plain http to " + uri.getHost() + ", so " + what
+            + " would travel unencrypted; use https, or allow it explicitly (allowInsecureHttp(true)) on a trusted network");
+  }
+}

@@ -1,0 +1,366 @@
+package com.winwinmbs.portal.api.oauth;
+
+import com.winwinmbs.portal.api.TokenException;
+import com.winwinmbs.portal.api.TokenSource;
+import com.winwinmbs.portal.api.http.Endpoint;
+import com.winwinmbs.portal.api.http.Headers;
+import com.winwinmbs.portal.api.http.HttpMethod;
+import com.winwinmbs.portal.api.http.JdkHttpTransport;
+import com.winwinmbs.portal.api.http.PortalTransport;
+import com.winwinmbs.portal.api.http.RequestBody;
+import com.winwinmbs.portal.api.http.TransportRequest;
+import com.winwinmbs.portal.api.http.TransportResponse;
+import com.winwinmbs.portal.api.internal.PortalJson;
+import com.winwinmbs.portal.api.internal.SingleFlightTokenCache;
+import com.winwinmbs.portal.api.internal.Urls;
+import com.winwinmbs.portal.api.internal.Version;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Machine-to-machine tokens with the OAuth 2.0 {@code client_credentials} grant: the Java form of the
+ * TypeScript client's {@code ClientCredentialsTokenProvider} (2.0.0), behaviour for behaviour.
+ *
+ * <ul>
+ *   <li>POSTs {@code {grant_type, client_id, client_secret, scope?}} as JSON to {@code
+ *       {apiUrl}/oauth/token} (or {@code tokenEndpoint}), with JSON {@code Accept} and {@code
+ *       Content-Type}; {@link TokenRequestFormat#FORM} speaks RFC 6749 to standard servers instead.
+ *   <li>Caches the token until {@code expires_in} (3600 when absent) minus {@code refreshSkew} (60 s).
+ *   <li>Concurrent callers share one in-flight request; a failed request is not cached.
+ *   <li>Failures are {@link TokenException}s carrying the HTTP status and the response's detail.
+ *   <li>The client secret never appears in {@code toString()}, logs or messages.
+ * </ul>
+ *
+ * <pre>{@code
+ * ClientCredentialsTokenProvider tokens = ClientCredentialsTokenProvider.builder()
+ *     .apiUrl("https://portal.example.com")
+ *     .clientId("app_...")
+ *     .clientSecret(System.getenv("PORTAL_CLIENT_SECRET"))
+ *     .scope("applications:read")
+ *     .build();
+ * PortalApiClient portal = PortalApiClient.builder()
+ *     .apiUrl("https://portal.example.com")
+ *     .tokenSource(tokens)
+ *     .build();
+ * }</pre>
+ */
+public final class ClientCredentialsTokenProvider implements TokenSource {
+
+  private static final Logger log = LoggerFactory.getLogger(ClientCredentialsTokenProvider.class);
+  private static final Endpoint TOKEN = new Endpoint("oauth", "token", HttpMethod.POST, "/oauth/token", false, false);
+  private static final int MAX_DETAIL = 2048;
+
+  private final URI tokenEndpoint;
+  private final String clientId;
+  private final String clientSecret;
+  private final @Nullable String scope;
+  private final Duration refreshSkew;
+  private final TokenRequestFormat format;
+  private final PortalTransport transport;
+  private final Duration timeout;
+  private final Clock clock;
+  private final SingleFlightTokenCache cache;
+
+  private ClientCredentialsTokenProvider(Builder builder) {
+    if (isBlank(builder.clientId) || isBlank(builder.clientSecret)) {
+      throw new IllegalArgumentException("ClientCredentialsTokenProvider requires clientId and clientSecret");
+    }
+    if (builder.tokenEndpoint != null) {
+      this.tokenEndpoint = Urls.absoluteHttpUrl(builder.tokenEndpoint, "tokenEndpoint");
+    } else if (builder.apiUrl != null) {
+      this.tokenEndpoint = URI.create(Urls.normalizeBaseUrl(builder.apiUrl, "apiUrl") + "/oauth/token");
+    } else {
+      throw new IllegalArgumentException("ClientCredentialsTokenProvider requires apiUrl (or tokenEndpoint)");
+    }
+    Urls.requireSecure(tokenEndpoint, "the token endpoint", "the client secret", builder.allowInsecureHttp);
+    this.clientId = builder.clientId;
+    this.clientSecret = builder.clientSecret;
+    this.scope = isBlank(builder.scope) ? null : builder.scope;
+    this.refreshSkew = builder.refreshSkew;
+    this.format = builder.format;
+    this.timeout = builder.timeout;
+    this.transport = builder.transport != null ? builder.transport : JdkHttpTransport.create(builder.timeout);
+    this.clock = builder.clock;
+    this.cache = new SingleFlightTokenCache(this::fetchToken, refreshSkew, clock);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A valid access token, fetching or refreshing it as needed (TypeScript: {@code getAccessToken()}).
+   * Safe to call on every request; concurrent calls share one fetch.
+   *
+   * @throws TokenException when the token endpoint refused, failed or answered no token
+   */
+  public String accessToken() {
+    return cache.get();
+  }
+
+  /** The last cached token without fetching; it may be stale (TypeScript: {@code getCachedToken()}). */
+  public Optional<String> cachedToken() {
+    return cache.cached();
+  }
+
+  /** Forgets the cached token so the next call fetches a fresh one. */
+  public void reset() {
+    cache.reset();
+  }
+
+  @Override
+  public Optional<String> token() {
+    return Optional.of(accessToken());
+  }
+
+  @Override
+  public boolean canRefresh() {
+    return true;
+  }
+
+  @Override
+  public void invalidate(String rejectedToken) {
+    cache.invalidate(rejectedToken);
+  }
+
+  /** The token endpoint this provider calls. */
+  public URI tokenEndpoint() {
+    return tokenEndpoint;
+  }
+
+  @Override
+  public String toString() {
+    return "ClientCredentialsTokenProvider[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", scope="
+        + scope + ", format=" + format + ", clientSecret=[REDACTED]]";
+  }
+
+  private SingleFlightTokenCache.Token fetchToken() {
+    Headers.Builder headers = Headers.builder()
+        .set("Accept", "application/json")
+        .set("User-Agent", Version.userAgent());
+    byte[] body;
+    String contentType;
+    if (format == TokenRequestFormat.JSON) {
+      Map<String, String> json = new LinkedHashMap<>();
+      json.put("grant_type", "client_credentials");
+      json.put("client_id", clientId);
+      json.put("client_secret", clientSecret);
+      if (scope != null) {
+        json.put("scope", scope);
+      }
+      body = PortalJson.MAPPER.writeValueAsBytes(json);
+      contentType = "application/json";
+    } else {
+      String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + formEncode(scope));
+      body = form.getBytes(StandardCharsets.US_ASCII);
+      contentType = "application/x-www-form-urlencoded";
+      String credentials = formEncode(clientId) + ":" + formEncode(clientSecret);
+      headers.set("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    headers.set("Content-Type", contentType);
+    TransportRequest request = new TransportRequest(
+        TOKEN, HttpMethod.POST, tokenEndpoint, Map.of(), headers.build(), RequestBody.of(body, contentType), timeout);
+    long started = System.nanoTime();
+    try (TransportResponse response = transport.exchange(request)) {
+      int status = response.status();
+      byte[] responseBody = readAll(response.body());
+      if (status < 200 || status >= 300) {
+        String detail = detail(responseBody);
+        log.debug("client_credentials token request to {} failed with HTTP {}", tokenEndpoint, status);
+        throw new TokenException(
+            ("client_credentials token request failed (HTTP " + status + ") " + detail).trim(), status, null);
+      }
+      JsonNode json;
+      try {
+        json = PortalJson.MAPPER.readTree(responseBody);
+      } catch (JacksonException e) {
+        throw new TokenException(
+            "client_credentials response of " + tokenEndpoint + " (HTTP " + status + ") was not JSON", status, null);
+      }
+      JsonNode accessToken = json == null ? null : json.get("access_token");
+      if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
+        throw new TokenException("client_credentials response did not include an access_token", status, null);
+      }
+      long expiresIn = 3600;
+      JsonNode expires = json.get("expires_in");
+      if (expires != null && expires.isNumber()) {
+        expiresIn = expires.asLong();
+      } else if (expires != null && expires.isString()) {
+        try {
+          expiresIn = Long.parseLong(expires.asString().trim());
+        } catch (NumberFormatException ignored) {
+          // keep the default, as the TypeScript client does for a missing value
+        }
+      }
+      log.debug("client_credentials token fetched from {} in {} ms, expires in {} s", tokenEndpoint,
+          (System.nanoTime() - started) / 1_000_000, expiresIn);
+      return new SingleFlightTokenCache.Token(accessToken.asString(), clock.instant().plusSeconds(expiresIn));
+    } catch (IOException e) {
+      throw new TokenException(
+          "client_credentials token request to " + tokenEndpoint + " failed: " + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), 0, e);
+    }
+  }
+
+  /** The response detail for a failure message: compact JSON when JSON, with the secret scrubbed. */
+  private String detail(byte[] body) {
+    String text;
+    try {
+      JsonNode json = PortalJson.MAPPER.readTree(body);
+      text = json == null || json.isMissingNode() ? "" : PortalJson.MAPPER.writeValueAsString(json);
+    } catch (JacksonException e) {
+      text = "";
+    }
+    if (text.length() > MAX_DETAIL) {
+      text = text.substring(0, MAX_DETAIL) + "…";
+    }
+    return text.replace(clientSecret, "[REDACTED]");
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    try (in) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[4096];
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        if (out.size() < 1024 * 1024) {
+          out.write(buffer, 0, read);
+        }
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static String formEncode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static boolean isBlank(@Nullable String value) {
+    return value == null || value.isBlank();
+  }
+
+  /** Builds a {@link ClientCredentialsTokenProvider}; {@code clientId}, {@code clientSecret} and a URL are required. */
+  public static final class Builder {
+    private @Nullable String apiUrl;
+    private @Nullable String tokenEndpoint;
+    private @Nullable String clientId;
+    private @Nullable String clientSecret;
+    private @Nullable String scope;
+    private Duration refreshSkew = Duration.ofSeconds(60);
+    private TokenRequestFormat format = TokenRequestFormat.JSON;
+    private @Nullable PortalTransport transport;
+    private Duration timeout = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+    private boolean allowInsecureHttp;
+
+    private Builder() {}
+
+    /** The portal's base URL; the token endpoint is {@code {apiUrl}/oauth/token} unless set. */
+    public Builder apiUrl(String apiUrl) {
+      this.apiUrl = apiUrl;
+      return this;
+    }
+
+    /** Overrides the token endpoint. */
+    public Builder tokenEndpoint(String tokenEndpoint) {
+      this.tokenEndpoint = tokenEndpoint;
+      return this;
+    }
+
+    /** The machine-to-machine client id ({@code app_...}). */
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    /** The client secret ({@code secret_...}): confidential, server-side only. */
+    public Builder clientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /** An optional space-separated scope to down-scope the token (RFC 6749 §3.3). */
+    public Builder scope(@Nullable String scope) {
+      this.scope = scope;
+      return this;
+    }
+
+    /** How long before expiry the token is refreshed; 60 s by default. */
+    public Builder refreshSkew(Duration refreshSkew) {
+      Objects.requireNonNull(refreshSkew, "refreshSkew == null");
+      if (refreshSkew.isNegative()) {
+        throw new IllegalArgumentException("refreshSkew must not be negative: " + refreshSkew);
+      }
+      this.refreshSkew = refreshSkew;
+      return this;
+    }
+
+    /** {@link #refreshSkew(Duration)} in seconds, as the TypeScript {@code refreshSkewSeconds}. */
+    public Builder refreshSkewSeconds(long seconds) {
+      return refreshSkew(Duration.ofSeconds(seconds));
+    }
+
+    /** JSON (the portal's endpoint, the default) or FORM (a standard RFC 6749 server). */
+    public Builder format(TokenRequestFormat format) {
+      this.format = Objects.requireNonNull(format, "format == null");
+      return this;
+    }
+
+    /** The transport for token requests (TypeScript: {@code fetchFn}); a JDK transport by default. */
+    public Builder transport(PortalTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport == null");
+      return this;
+    }
+
+    /** The connect and response timeout of a token request; 30 s by default. */
+    public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** The clock expiry is measured with. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Whether the secret may be sent over plain http to a host that is not loopback. */
+    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+      this.allowInsecureHttp = allowInsecureHttp;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when clientId or clientSecret is missing, or no valid URL is set
+     */
+    public ClientCredentialsTokenProvider build() {
+      return new ClientCredentialsTokenProvider(this);
+    }
+
+    @Override
+    public String toString() {
+      return "ClientCredentialsTokenProvider.Builder[clientId=" + clientId + ", clientSecret=[REDACTED]]";
+    }
+  }
+}
