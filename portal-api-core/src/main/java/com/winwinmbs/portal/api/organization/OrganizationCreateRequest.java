@@ -151,7 +151,8 @@ public record OrganizationCreateRequest(
 
     /** The request; fails when a required field is missing. */
     public OrganizationCreateRequest build() {
-      return new OrganizationCreateRequest(code, name, type, parentId, nameEn, description, managerUserId, sortOrder, active,
+      return new OrganizationCreateRequest(
+          code, name, type, parentId, nameEn, description, managerUserId, sortOrder, active,
           new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The kind of an organization unit, from the top of the tree down. Kept as the string the portal sends, so a value this client does not know decodes and is
+ * The kind of an organization unit, from the top of the tree down. Kept as the string the portal sends, so a value
+ * this client does not know decodes and is
  * sent back unchanged; compare with the constants.
  *
  * <pre>{@code
@@ -41,7 +42,8 @@ public record OrganizationType(@JsonValue String value) {
   /** {@code unit}. */
   public static final OrganizationType UNIT = new OrganizationType("unit");
 
-  private static final List<OrganizationType> KNOWN = List.of(GROUP, COMPANY, BRANCH, DIVISION, DEPARTMENT, SECTION, TEAM, UNIT);
+  private static final List<OrganizationType> KNOWN =
+      List.of(GROUP, COMPANY, BRANCH, DIVISION, DEPARTMENT, SECTION, TEAM, UNIT);
 
   public OrganizationType {
     Objects.requireNonNull(value, "value == null");

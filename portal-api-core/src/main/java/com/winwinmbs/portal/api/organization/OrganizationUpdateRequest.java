@@ -11,7 +11,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The body of {@code organization().update}: the fields to change; fields left null are not sent. The parent changes with {@code move}.
+ * The body of {@code organization().update}: the fields to change; fields left null are not sent. The parent changes
+ * with {@code move}.
  *
  * @param code the unit's short code
  * @param name the unit's name

@@ -43,7 +43,8 @@ public final class PermissionCategoryApi {
   /** One page of the permission categories matching the criteria, with per-call options. */
   public Page<PermissionCategory> search(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.executePage(Call.to(Endpoints.PERMISSION_CATEGORY_SEARCH).json(request).options(options), PermissionCategory.class);
+    return executor.executePage(
+        Call.to(Endpoints.PERMISSION_CATEGORY_SEARCH).json(request).options(options), PermissionCategory.class);
   }
 
   /**
@@ -54,7 +55,10 @@ public final class PermissionCategoryApi {
     return searchAll(request, null);
   }
 
-  /** Every permission category matching the criteria, fetched page by page as the stream is consumed, with per-call options. */
+  /**
+   * Every permission category matching the criteria, fetched page by page as the stream is consumed, with per-call
+   * options.
+   */
   public Stream<PermissionCategory> searchAll(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return Paging.stream(request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
@@ -72,14 +76,18 @@ public final class PermissionCategoryApi {
     return roots == null ? List.of() : List.copyOf(roots);
   }
 
-  /** The permission category with this id ({@code GET /permission-categories/{id}}); a missing one is a {@code NotFoundException}. */
+  /**
+   * The permission category with this id ({@code GET /permission-categories/{id}}); a missing one is a {@code
+   * NotFoundException}.
+   */
   public PermissionCategory findById(String id) {
     return findById(id, null);
   }
 
   /** The permission category with this id, with per-call options. */
   public PermissionCategory findById(String id, @Nullable RequestOptions options) {
-    return executor.execute(Call.to(Endpoints.PERMISSION_CATEGORY_FIND_BY_ID).path("id", id).options(options), PermissionCategory.class);
+    return executor.execute(
+        Call.to(Endpoints.PERMISSION_CATEGORY_FIND_BY_ID).path("id", id).options(options), PermissionCategory.class);
   }
 
   /** Creates a permission category ({@code POST /permission-categories}) and returns it as stored. */
@@ -90,19 +98,25 @@ public final class PermissionCategoryApi {
   /** Creates a permission category, with per-call options (an idempotency key makes a retry safe). */
   public PermissionCategory create(PermissionCategoryCreateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.PERMISSION_CATEGORY_CREATE).json(request).options(options), PermissionCategory.class);
+    return executor.execute(
+        Call.to(Endpoints.PERMISSION_CATEGORY_CREATE).json(request).options(options), PermissionCategory.class);
   }
 
-  /** Changes the fields set in the request ({@code PUT /permission-categories/{id}}) and returns the permission category as stored. */
+  /**
+   * Changes the fields set in the request ({@code PUT /permission-categories/{id}}) and returns the permission
+   * category as stored.
+   */
   public PermissionCategory update(String id, PermissionCategoryUpdateRequest request) {
     return update(id, request, null);
   }
 
   /** Changes the fields set in the request, with per-call options. */
-  public PermissionCategory update(String id, PermissionCategoryUpdateRequest request, @Nullable RequestOptions options) {
+  public PermissionCategory update(
+      String id, PermissionCategoryUpdateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.PERMISSION_CATEGORY_UPDATE).path("id", id).json(request).options(options), PermissionCategory.class);
+        Call.to(Endpoints.PERMISSION_CATEGORY_UPDATE).path("id", id).json(request).options(options),
+        PermissionCategory.class);
   }
 
   /** Deletes the permission category ({@code DELETE /permission-categories/{id}}). */

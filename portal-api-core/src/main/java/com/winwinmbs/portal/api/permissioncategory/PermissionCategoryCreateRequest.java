@@ -105,7 +105,8 @@ public record PermissionCategoryCreateRequest(
 
     /** The request; fails when a required field is missing. */
     public PermissionCategoryCreateRequest build() {
-      return new PermissionCategoryCreateRequest(code, name, description, parentId, sortOrder, new LinkedHashMap<>(additionalProperties));
+      return new PermissionCategoryCreateRequest(
+          code, name, description, parentId, sortOrder, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

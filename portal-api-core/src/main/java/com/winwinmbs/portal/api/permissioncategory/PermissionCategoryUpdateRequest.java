@@ -98,7 +98,8 @@ public record PermissionCategoryUpdateRequest(
 
     /** The request; fails when a required field is missing. */
     public PermissionCategoryUpdateRequest build() {
-      return new PermissionCategoryUpdateRequest(code, name, description, parentId, sortOrder, new LinkedHashMap<>(additionalProperties));
+      return new PermissionCategoryUpdateRequest(
+          code, name, description, parentId, sortOrder, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

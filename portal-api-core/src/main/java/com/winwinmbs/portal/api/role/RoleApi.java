@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code role} namespace ({@code /roles}): search, read, create, change and delete roles, and set the permissions they grant.
+ * The {@code role} namespace ({@code /roles}): search, read, create, change and delete roles, and set the permissions
+ * they grant.
  *
  * <pre>{@code
  * Role auditor = portal.role().create(RoleCreateRequest.builder().code("AUDITOR").name("Auditor").build());

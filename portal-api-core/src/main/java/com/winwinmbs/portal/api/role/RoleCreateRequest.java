@@ -106,7 +106,8 @@ public record RoleCreateRequest(
 
     /** The request; fails when a required field is missing. */
     public RoleCreateRequest build() {
-      return new RoleCreateRequest(code, name, description, active, permissionIds, new LinkedHashMap<>(additionalProperties));
+      return new RoleCreateRequest(
+          code, name, description, active, permissionIds, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

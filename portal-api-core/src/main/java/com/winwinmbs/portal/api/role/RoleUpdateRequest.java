@@ -11,7 +11,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The body of {@code role().update}: the fields to change; fields left null are not sent. Permissions change with {@code setPermissions}.
+ * The body of {@code role().update}: the fields to change; fields left null are not sent. Permissions change with
+ * {@code setPermissions}.
  *
  * @param name the role's display name
  * @param description what the role is for

@@ -140,7 +140,8 @@ public record TodoCreateRequest(
 
     /** The request; fails when a required field is missing. */
     public TodoCreateRequest build() {
-      return new TodoCreateRequest(title, description, priority, dueDate, assigneeUserId, referenceType, referenceId, tags,
+      return new TodoCreateRequest(
+          title, description, priority, dueDate, assigneeUserId, referenceType, referenceId, tags,
           new LinkedHashMap<>(additionalProperties));
     }
   }

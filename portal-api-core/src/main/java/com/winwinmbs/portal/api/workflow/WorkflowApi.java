@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code workflow} namespace ({@code /workflows}): workflow definitions, their running instances, and the approval tasks waiting for a decision.
+ * The {@code workflow} namespace ({@code /workflows}): workflow definitions, their running instances, and the approval
+ * tasks waiting for a decision.
  *
  * <pre>{@code
  * Page<WorkflowTask> tasks = portal.workflow().tasks(WorkflowTaskQuery.builder().assigneeUserId(me).build());
@@ -117,7 +118,8 @@ public final class WorkflowApi {
 
   /** Approves the task with a comment and per-workflow data, with per-call options. */
   public WorkflowTask approve(
-      String taskId, @Nullable String comment, @Nullable Map<String, Object> metadata, @Nullable RequestOptions options) {
+      String taskId,
+      @Nullable String comment, @Nullable Map<String, Object> metadata, @Nullable RequestOptions options) {
     return approve(taskId, new TaskDecision(comment, metadata), options);
   }
 
@@ -147,7 +149,8 @@ public final class WorkflowApi {
 
   /** Rejects the task with a comment and per-workflow data, with per-call options. */
   public WorkflowTask reject(
-      String taskId, @Nullable String comment, @Nullable Map<String, Object> metadata, @Nullable RequestOptions options) {
+      String taskId,
+      @Nullable String comment, @Nullable Map<String, Object> metadata, @Nullable RequestOptions options) {
     return reject(taskId, new TaskDecision(comment, metadata), options);
   }
 

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The state of one run of a workflow. Kept as the string the portal sends, so a value this client does not know decodes and is
+ * The state of one run of a workflow. Kept as the string the portal sends, so a value this client does not know
+ * decodes and is
  * sent back unchanged; compare with the constants.
  *
  * <pre>{@code
@@ -32,7 +33,8 @@ public record WorkflowInstanceStatus(@JsonValue String value) {
   /** {@code cancelled}: withdrawn by its initiator. */
   public static final WorkflowInstanceStatus CANCELLED = new WorkflowInstanceStatus("cancelled");
 
-  private static final List<WorkflowInstanceStatus> KNOWN = List.of(PENDING, IN_PROGRESS, APPROVED, REJECTED, CANCELLED);
+  private static final List<WorkflowInstanceStatus> KNOWN =
+      List.of(PENDING, IN_PROGRESS, APPROVED, REJECTED, CANCELLED);
 
   public WorkflowInstanceStatus {
     Objects.requireNonNull(value, "value == null");

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The state of one approval task. Kept as the string the portal sends, so a value this client does not know decodes and is
+ * The state of one approval task. Kept as the string the portal sends, so a value this client does not know decodes
+ * and is
  * sent back unchanged; compare with the constants.
  *
  * <pre>{@code
