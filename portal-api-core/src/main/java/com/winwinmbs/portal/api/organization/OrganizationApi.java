@@ -91,6 +91,11 @@ public final class OrganizationApi {
     return move(id, new OrganizationMoveRequest(parentId, null), options);
   }
 
+  /** Moves the unit as the request says (new parent and position). */
+  public Organization move(String id, OrganizationMoveRequest request) {
+    return move(id, request, null);
+  }
+
   /** Moves the unit as the request says (new parent and position), with per-call options. */
   public Organization move(String id, OrganizationMoveRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");

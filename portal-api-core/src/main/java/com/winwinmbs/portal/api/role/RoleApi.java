@@ -111,6 +111,11 @@ public final class RoleApi {
     return setPermissions(id, new SetPermissionsRequest(permissionIds), options);
   }
 
+  /** Replaces the role's permissions with those of the request. */
+  public Role setPermissions(String id, SetPermissionsRequest request) {
+    return setPermissions(id, request, null);
+  }
+
   /** Replaces the role's permissions with those of the request, with per-call options. */
   public Role setPermissions(String id, SetPermissionsRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");

@@ -118,6 +118,11 @@ public final class UserApi {
     return setRoles(id, new SetRolesRequest(roleIds), options);
   }
 
+  /** Replaces the user's roles with those of the request. */
+  public User setRoles(String id, SetRolesRequest request) {
+    return setRoles(id, request, null);
+  }
+
   /** Replaces the user's roles with those of the request, with per-call options. */
   public User setRoles(String id, SetRolesRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
@@ -136,6 +141,11 @@ public final class UserApi {
   /** Replaces the user's positions with exactly these, with per-call options. */
   public User setPositions(String id, List<UserPositionAssignment> positions, @Nullable RequestOptions options) {
     return setPositions(id, new SetPositionsRequest(positions), options);
+  }
+
+  /** Replaces the user's positions with those of the request. */
+  public User setPositions(String id, SetPositionsRequest request) {
+    return setPositions(id, request, null);
   }
 
   /** Replaces the user's positions with those of the request, with per-call options. */

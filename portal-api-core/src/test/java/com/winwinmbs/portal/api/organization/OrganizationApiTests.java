@@ -197,7 +197,7 @@ class OrganizationApiTests {
   void moveToTheRootSendsAnExplicitNullParent() {
     stubFor(put("/organizations/" + AP_ID + "/move").willReturn(okJson(Fixtures.read("organization/organization.json"))));
 
-    portal.organization().move(AP_ID, new OrganizationMoveRequest(null, 1), null);
+    portal.organization().move(AP_ID, new OrganizationMoveRequest(null, 1));
 
     verify(withJson(putRequestedFor(urlEqualTo("/organizations/" + AP_ID + "/move")),
         "{\"parent_id\": null, \"sort_order\": 1}"));

@@ -307,7 +307,7 @@ class UserApiTests {
   void setRolesWithAnEmptyListSendsAnEmptyList() {
     stubFor(put("/users/" + USER_ID + "/roles").willReturn(okJson(Fixtures.read("user/user.json"))));
 
-    portal.user().setRoles(USER_ID, new SetRolesRequest(List.of()), null);
+    portal.user().setRoles(USER_ID, new SetRolesRequest(List.of()));
 
     verify(withJson(putRequestedFor(urlEqualTo("/users/" + USER_ID + "/roles")), "{\"role_ids\": []}"));
   }

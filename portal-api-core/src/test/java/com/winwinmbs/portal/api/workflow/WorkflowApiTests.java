@@ -289,6 +289,26 @@ class WorkflowApiTests {
     assertThat(PortalJson.MAPPER.treeToValue(encoded, WorkflowTask.class)).isEqualTo(task);
   }
 
+  @Test
+  void workflowAndInstanceStatusesKeepUnknownValuesAndShareKnownConstants() {
+    String json = """
+        {"id": "wfl_x", "status": "retired", "future_field": 1}
+        """;
+    Workflow workflow = PortalJson.MAPPER.readValue(json, Workflow.class);
+    assertThat(workflow.status().isKnown()).isFalse();
+    assertThat(PortalJson.MAPPER.writeValueAsString(workflow)).contains("\"status\":\"retired\"", "\"future_field\":1");
+
+    WorkflowInstance instance = PortalJson.MAPPER.readValue(
+        "{\"id\": \"wfi_x\", \"status\": \"escalated\"}", WorkflowInstance.class);
+    assertThat(instance.status().value()).isEqualTo("escalated");
+    assertThat(PortalJson.MAPPER.writeValueAsString(instance)).contains("\"status\":\"escalated\"");
+
+    assertThat(WorkflowInstanceStatus.of("in_progress")).isSameAs(WorkflowInstanceStatus.IN_PROGRESS);
+    assertThat(WorkflowStatus.of("active")).isSameAs(WorkflowStatus.ACTIVE);
+    assertThat(WorkflowTaskStatus.known()).extracting(WorkflowTaskStatus::value)
+        .containsExactly("pending", "approved", "rejected", "cancelled", "skipped");
+  }
+
   private static RequestPatternBuilder authorized(RequestPatternBuilder request) {
     return request
         .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
