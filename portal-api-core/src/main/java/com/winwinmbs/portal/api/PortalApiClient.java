@@ -1,6 +1,13 @@
 package com.winwinmbs.portal.api;
 
 import com.winwinmbs.portal.api.health.HealthApi;
+import com.winwinmbs.portal.api.organization.OrganizationApi;
+import com.winwinmbs.portal.api.permission.PermissionApi;
+import com.winwinmbs.portal.api.permissioncategory.PermissionCategoryApi;
+import com.winwinmbs.portal.api.role.RoleApi;
+import com.winwinmbs.portal.api.todo.TodoApi;
+import com.winwinmbs.portal.api.user.UserApi;
+import com.winwinmbs.portal.api.workflow.WorkflowApi;
 import com.winwinmbs.portal.api.http.JdkHttpTransport;
 import com.winwinmbs.portal.api.http.PortalTransport;
 import com.winwinmbs.portal.api.internal.ClientSettings;
@@ -34,11 +41,25 @@ public final class PortalApiClient {
   private final Builder source;
   private final RequestExecutor executor;
   private final HealthApi health;
+  private final UserApi user;
+  private final OrganizationApi organization;
+  private final RoleApi role;
+  private final PermissionApi permission;
+  private final PermissionCategoryApi permissionCategory;
+  private final WorkflowApi workflow;
+  private final TodoApi todo;
 
   private PortalApiClient(Builder builder, ClientSettings settings) {
     this.source = builder.copy();
     this.executor = new RequestExecutor(settings);
     this.health = new HealthApi(executor);
+    this.user = new UserApi(executor);
+    this.organization = new OrganizationApi(executor);
+    this.role = new RoleApi(executor);
+    this.permission = new PermissionApi(executor);
+    this.permissionCategory = new PermissionCategoryApi(executor);
+    this.workflow = new WorkflowApi(executor);
+    this.todo = new TodoApi(executor);
   }
 
   public static Builder builder() {
@@ -63,6 +84,41 @@ public final class PortalApiClient {
   /** {@code /health}: the portal's health check. */
   public HealthApi health() {
     return health;
+  }
+
+  /** {@code /users}: user accounts, their roles and positions. */
+  public UserApi user() {
+    return user;
+  }
+
+  /** {@code /organizations}: the organization tree. */
+  public OrganizationApi organization() {
+    return organization;
+  }
+
+  /** {@code /roles}: roles and the permissions they grant. */
+  public RoleApi role() {
+    return role;
+  }
+
+  /** {@code /permissions}: permissions. */
+  public PermissionApi permission() {
+    return permission;
+  }
+
+  /** {@code /permission-categories}: the tree that groups permissions. */
+  public PermissionCategoryApi permissionCategory() {
+    return permissionCategory;
+  }
+
+  /** {@code /workflows}: workflows, their instances and approval tasks. */
+  public WorkflowApi workflow() {
+    return workflow;
+  }
+
+  /** {@code /todos}: todos. */
+  public TodoApi todo() {
+    return todo;
   }
 
   @Override

@@ -122,7 +122,8 @@ public final class RequestExecutor {
   public void executeVoid(Call call) {
     Endpoint endpoint = call.endpoint();
     send(call, response -> {
-      if (endpoint.envelope()) {
+      // 204 No Content (a common answer to DELETE) has no envelope to check
+      if (endpoint.envelope() && response.status() != 204) {
         ApiResponse<Object> body = readJson(response, PortalJson.MAPPER.constructType(ApiResponse.class), endpoint);
         if (body != null && !body.success()) {
           throw unsuccessful(call, response.status(), body.message());
