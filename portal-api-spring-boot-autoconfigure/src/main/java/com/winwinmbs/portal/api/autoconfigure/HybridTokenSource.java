@@ -6,6 +6,10 @@ import java.util.Optional;
 /**
  * The user's token while the current thread serves a user's request, the machine token otherwise
  * (scheduled jobs, startup, message listeners). Only the machine token is refreshed after a 401.
+ *
+ * <p>"Otherwise" includes work a user request hands to another thread without propagating the
+ * security context: it runs with the machine's rights, so propagate the context (Spring Security's
+ * {@code DelegatingSecurityContextExecutor}) where the user's rights must apply.
  */
 final class HybridTokenSource implements TokenSource {
 

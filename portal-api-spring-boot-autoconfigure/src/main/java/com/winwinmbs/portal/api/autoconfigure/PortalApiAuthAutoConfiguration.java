@@ -57,8 +57,6 @@ public final class PortalApiAuthAutoConfiguration {
   private static final String CLIENT_REGISTRATION_REPOSITORY =
       "org.springframework.security.oauth2.client.registration.ClientRegistrationRepository";
 
-  PortalApiAuthAutoConfiguration() {}
-
   /** {@code portal.api.auth.token} sent as is. */
   @Configuration(proxyBeanMethods = false)
   @Conditional(OnStaticModeCondition.class)
@@ -111,6 +109,7 @@ public final class PortalApiAuthAutoConfiguration {
       PortalApiProperties.Auth auth = properties.getAuth();
       String registrationId = auth.getRegistrationId();
       requireOneKindOfCredentials(auth);
+      rejectSettingsTheRegistrationOwns(auth);
       ClientRegistrationRepository repository = registrations.getIfAvailable();
       ClientRegistration registration = repository == null ? null : repository.findByRegistrationId(registrationId);
       if (registration == null) {
@@ -147,6 +146,28 @@ public final class PortalApiAuthAutoConfiguration {
       TokenSource machine = new AuthorizedClientTokenSource(
           clients, auth.getRegistrationId(), auth.getRefreshSkew(), Clock.systemUTC());
       return withUser(auth, machine, context);
+    }
+
+    /** Settings a registration takes from spring.security.oauth2.client.*, which would silently not apply. */
+    private static void rejectSettingsTheRegistrationOwns(PortalApiProperties.Auth auth) {
+      List<String> ignored = new ArrayList<>();
+      if (hasText(auth.getClientSecret())) {
+        ignored.add("client-secret");
+      }
+      if (hasText(auth.getScope())) {
+        ignored.add("scope");
+      }
+      if (hasText(auth.getTokenEndpoint())) {
+        ignored.add("token-endpoint");
+      }
+      if (!ignored.isEmpty()) {
+        String id = auth.getRegistrationId();
+        throw new PortalApiConfigurationException(
+            "portal.api.auth.registration-id is set, so portal.api.auth." + String.join(", portal.api.auth.", ignored)
+                + " would not apply: the registration has its own.",
+            "Set client-secret, scope and the provider's token-uri under spring.security.oauth2.client.registration."
+                + id + " and spring.security.oauth2.client.provider, and remove them from portal.api.auth.");
+      }
     }
 
     private static PortalApiConfigurationException unknownRegistration(String registrationId,

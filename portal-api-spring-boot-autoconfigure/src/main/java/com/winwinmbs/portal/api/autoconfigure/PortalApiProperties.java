@@ -140,10 +140,16 @@ public class PortalApiProperties {
     /** Client secret for machine-to-machine tokens when no Spring Security registration is used. */
     private @Nullable String clientSecret;
 
-    /** Space-separated scope that down-scopes machine-to-machine tokens. */
+    /**
+     * Space-separated scope that down-scopes machine-to-machine tokens when no Spring Security
+     * registration is used (a registration has its own scope).
+     */
     private @Nullable String scope;
 
-    /** Token endpoint for machine-to-machine tokens, when not {base-url}/oauth/token. */
+    /**
+     * Token endpoint for machine-to-machine tokens when no Spring Security registration is used, if not
+     * {base-url}/oauth/token.
+     */
     private @Nullable String tokenEndpoint;
 
     /**

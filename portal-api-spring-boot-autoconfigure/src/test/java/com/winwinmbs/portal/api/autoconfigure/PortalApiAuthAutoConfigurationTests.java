@@ -146,6 +146,15 @@ class PortalApiAuthAutoConfigurationTests {
   }
 
   @Test
+  void registrationIdWithSettingsTheRegistrationOwnsFails() {
+    this.runner.withPropertyValues(REGISTRATION)
+        .withPropertyValues("portal.api.auth.registration-id=portal", "portal.api.auth.scope=users:read",
+            "portal.api.auth.client-secret=secret_456")
+        .run(failsWith("portal.api.auth.client-secret, portal.api.auth.scope would not apply",
+            "spring.security.oauth2.client.registration.portal"));
+  }
+
+  @Test
   void insecureTokenEndpointFailsUnlessAllowed() {
     this.runner.withPropertyValues("portal.api.auth.client-id=app_123", "portal.api.auth.client-secret=secret_456",
         "portal.api.auth.token-endpoint=http://auth.example.com/token")
