@@ -140,17 +140,23 @@ public class PortalApiProperties {
     /** Client secret for machine-to-machine tokens when no Spring Security registration is used. */
     private @Nullable String clientSecret;
 
-    /** Space-separated scope that down-scopes machine-to-machine tokens. */
+    /**
+     * Space-separated scope that down-scopes machine-to-machine tokens when no Spring Security
+     * registration is used (a registration has its own scope).
+     */
     private @Nullable String scope;
 
-    /** Token endpoint for machine-to-machine tokens, when not {base-url}/oauth/token. */
+    /**
+     * Token endpoint for machine-to-machine tokens when no Spring Security registration is used, if not
+     * {base-url}/oauth/token.
+     */
     private @Nullable String tokenEndpoint;
 
     /**
      * Format of the token request: 'json' for the portal's token endpoint, 'form' for a standard
-     * RFC 6749 server.
+     * RFC 6749 server. When not set, 'form' with a registration id and 'json' with a client id.
      */
-    private TokenRequestFormat tokenFormat = TokenRequestFormat.JSON;
+    private @Nullable TokenRequestFormat tokenFormat;
 
     /** Time before expiry at which a cached machine-to-machine token is refreshed. */
     private Duration refreshSkew = Duration.ofSeconds(60);
@@ -211,11 +217,11 @@ public class PortalApiProperties {
       this.tokenEndpoint = tokenEndpoint;
     }
 
-    public TokenRequestFormat getTokenFormat() {
+    public @Nullable TokenRequestFormat getTokenFormat() {
       return this.tokenFormat;
     }
 
-    public void setTokenFormat(TokenRequestFormat tokenFormat) {
+    public void setTokenFormat(@Nullable TokenRequestFormat tokenFormat) {
       this.tokenFormat = tokenFormat;
     }
 

@@ -1,0 +1,349 @@
+package com.winwinmbs.portal.api.autoconfigure;
+
+import com.winwinmbs.portal.api.TokenSource;
+import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
+import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Auto-configuration for the {@link TokenSource} of the portal client, chosen by {@code
+ * portal.api.auth.*}: a static token, machine-to-machine tokens (through Spring Security's OAuth2 client
+ * when a registration id is set, else the core {@link ClientCredentialsTokenProvider}), the current
+ * user's token, or both. Contributes at most one bean, {@code portalApiTokenSource}, and none when the
+ * application defines a {@code TokenSource}.
+ */
+@AutoConfiguration(
+    afterName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")
+@EnableConfigurationProperties(PortalApiProperties.class)
+public final class PortalApiAuthAutoConfiguration {
+
+  static final String TOKEN_SOURCE_BEAN_NAME = "portalApiTokenSource";
+
+  private static final String AUTHORIZED_CLIENT_MANAGER =
+      "org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager";
+
+  private static final String CLIENT_REGISTRATION_REPOSITORY =
+      "org.springframework.security.oauth2.client.registration.ClientRegistrationRepository";
+
+  /** {@code portal.api.auth.token} sent as is. */
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(OnStaticModeCondition.class)
+  static class StaticTokenConfiguration {
+
+    @Bean(TOKEN_SOURCE_BEAN_NAME)
+    @ConditionalOnMissingBean(TokenSource.class)
+    TokenSource portalApiTokenSource(PortalApiProperties properties) {
+      PortalApiProperties.Auth auth = properties.getAuth();
+      if (!hasText(auth.getToken())) {
+        throw new PortalApiConfigurationException(
+            "portal.api.auth.mode is 'static' but portal.api.auth.token is not set.",
+            "Set portal.api.auth.token, or choose another portal.api.auth.mode.");
+      }
+      if (auth.getMode() == null && (hasText(auth.getRegistrationId()) || hasText(auth.getClientId()))) {
+        throw new PortalApiConfigurationException(
+            "portal.api.auth.token is set together with machine-to-machine credentials ("
+                + (hasText(auth.getRegistrationId()) ? "registration-id" : "client-id")
+                + "), so it is unclear which to use.",
+            "Remove one of them, or set portal.api.auth.mode to 'static' or 'client-credentials'.");
+      }
+      return TokenSource.of(auth.getToken());
+    }
+  }
+
+  /** The current user's token, read at every call. */
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(OnForwardModeCondition.class)
+  static class ForwardTokenConfiguration {
+
+    @Bean(TOKEN_SOURCE_BEAN_NAME)
+    @ConditionalOnMissingBean(TokenSource.class)
+    TokenSource portalApiTokenSource(ApplicationContext context) {
+      return CurrentUserTokenSource.create(context.getClassLoader(), "forward");
+    }
+  }
+
+  /** Machine tokens through Spring Security's OAuth2 client, for a registration id. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({AuthorizedClientServiceOAuth2AuthorizedClientManager.class, ClientRegistrationRepository.class})
+  @Conditional(OnSpringSecurityMachineTokensCondition.class)
+  @ConditionalOnMissingBean(TokenSource.class)
+  static class SpringSecurityClientCredentialsConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PortalApiAuthorizedClientManager portalApiAuthorizedClientManager(PortalApiProperties properties,
+        ObjectProvider<ClientRegistrationRepository> registrations,
+        ObjectProvider<OAuth2AuthorizedClientService> authorizedClientService) {
+      PortalApiProperties.Auth auth = properties.getAuth();
+      String registrationId = auth.getRegistrationId();
+      requireOneKindOfCredentials(auth);
+      rejectSettingsTheRegistrationOwns(auth);
+      ClientRegistrationRepository repository = registrations.getIfAvailable();
+      ClientRegistration registration = repository == null ? null : repository.findByRegistrationId(registrationId);
+      if (registration == null) {
+        throw unknownRegistration(registrationId, repository);
+      }
+      if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(registration.getAuthorizationGrantType())) {
+        throw new PortalApiConfigurationException(
+            "portal.api.auth.registration-id is '" + registrationId + "', but that registration uses the '"
+                + registration.getAuthorizationGrantType().getValue()
+                + "' grant; machine-to-machine tokens need 'client_credentials'.",
+            "Set spring.security.oauth2.client.registration." + registrationId
+                + ".authorization-grant-type to client_credentials, or point portal.api.auth.registration-id at "
+                + "a client_credentials registration.");
+      }
+      OAuth2AuthorizedClientService clients = authorizedClientService.getIfAvailable(
+          () -> new InMemoryOAuth2AuthorizedClientService(repository));
+      OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokenClient =
+          (auth.getTokenFormat() == TokenRequestFormat.JSON)
+              ? new JsonClientCredentialsTokenResponseClient()
+              : new RestClientClientCredentialsTokenResponseClient();
+      OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
+          .clientCredentials((c) -> c.accessTokenResponseClient(tokenClient).clockSkew(auth.getRefreshSkew()))
+          .build();
+      AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
+          new AuthorizedClientServiceOAuth2AuthorizedClientManager(repository, clients);
+      manager.setAuthorizedClientProvider(provider);
+      return new PortalApiAuthorizedClientManager(manager, clients);
+    }
+
+    @Bean(TOKEN_SOURCE_BEAN_NAME)
+    TokenSource portalApiTokenSource(PortalApiProperties properties, PortalApiAuthorizedClientManager clients,
+        ApplicationContext context) {
+      PortalApiProperties.Auth auth = properties.getAuth();
+      TokenSource machine = new AuthorizedClientTokenSource(
+          clients, auth.getRegistrationId(), auth.getRefreshSkew(), Clock.systemUTC());
+      return withUser(auth, machine, context);
+    }
+
+    /** Settings a registration takes from spring.security.oauth2.client.*, which would silently not apply. */
+    private static void rejectSettingsTheRegistrationOwns(PortalApiProperties.Auth auth) {
+      List<String> ignored = new ArrayList<>();
+      if (hasText(auth.getClientSecret())) {
+        ignored.add("client-secret");
+      }
+      if (hasText(auth.getScope())) {
+        ignored.add("scope");
+      }
+      if (hasText(auth.getTokenEndpoint())) {
+        ignored.add("token-endpoint");
+      }
+      if (!ignored.isEmpty()) {
+        String id = auth.getRegistrationId();
+        throw new PortalApiConfigurationException(
+            "portal.api.auth.registration-id is set, so portal.api.auth." + String.join(", portal.api.auth.", ignored)
+                + " would not apply: the registration has its own.",
+            "Set client-secret, scope and the provider's token-uri under spring.security.oauth2.client.registration."
+                + id + " and spring.security.oauth2.client.provider, and remove them from portal.api.auth.");
+      }
+    }
+
+    private static PortalApiConfigurationException unknownRegistration(String registrationId,
+        @Nullable ClientRegistrationRepository repository) {
+      List<String> known = new ArrayList<>();
+      if (repository instanceof Iterable<?> iterable) {
+        for (Object each : iterable) {
+          if (each instanceof ClientRegistration registration) {
+            known.add(registration.getRegistrationId());
+          }
+        }
+      }
+      return new PortalApiConfigurationException(
+          "portal.api.auth.registration-id is '" + registrationId + "', but no OAuth2 client registration has that id"
+              + (known.isEmpty() ? " (none is configured)." : " (configured: " + String.join(", ", known) + ")."),
+          "Configure spring.security.oauth2.client.registration." + registrationId
+              + ".* (client-id, client-secret, authorization-grant-type: client_credentials) and its provider's "
+              + "token-uri, or set portal.api.auth.registration-id to one of the configured registrations.");
+    }
+  }
+
+  /** Machine tokens from the core provider, configured by {@code portal.api.auth.*}. */
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(OnCoreMachineTokensCondition.class)
+  static class CoreClientCredentialsConfiguration {
+
+    @Bean(TOKEN_SOURCE_BEAN_NAME)
+    @ConditionalOnMissingBean(TokenSource.class)
+    TokenSource portalApiTokenSource(PortalApiProperties properties, ApplicationContext context) {
+      PortalApiProperties.Auth auth = properties.getAuth();
+      String mode = modeName(auth.effectiveMode());
+      requireOneKindOfCredentials(auth);
+      if (hasText(auth.getRegistrationId())) {
+        throw new PortalApiConfigurationException(
+            "portal.api.auth.registration-id is set, but Spring Security's OAuth2 client is not on the class path.",
+            "Add spring-boot-starter-security-oauth2-client, or remove portal.api.auth.registration-id and set "
+                + "portal.api.auth.client-id and portal.api.auth.client-secret.");
+      }
+      if (!hasText(auth.getClientId())) {
+        throw new PortalApiConfigurationException(
+            (auth.getMode() == null)
+                ? "portal.api.auth.client-secret is set, but portal.api.auth.client-id is not."
+                : "portal.api.auth.mode is '" + mode + "', but neither portal.api.auth.registration-id nor "
+                    + "portal.api.auth.client-id is set.",
+            "Set portal.api.auth.client-id and portal.api.auth.client-secret, or set "
+                + "portal.api.auth.registration-id to a client_credentials registration under "
+                + "spring.security.oauth2.client.registration.");
+      }
+      if (!hasText(auth.getClientSecret())) {
+        throw new PortalApiConfigurationException(
+            "portal.api.auth.client-id is set, but portal.api.auth.client-secret is not.",
+            "Set portal.api.auth.client-secret (from an environment variable or a secret store), or remove "
+                + "portal.api.auth.client-id.");
+      }
+      if (!hasText(auth.getTokenEndpoint()) && !hasText(properties.getBaseUrl())) {
+        throw new PortalApiConfigurationException(
+            "Machine-to-machine tokens need a token endpoint, but neither portal.api.auth.token-endpoint nor "
+                + "portal.api.base-url is set.",
+            "Set portal.api.base-url (the token endpoint is then {base-url}/oauth/token), or set "
+                + "portal.api.auth.token-endpoint.");
+      }
+      ClientCredentialsTokenProvider.Builder builder = ClientCredentialsTokenProvider.builder()
+          .clientId(auth.getClientId())
+          .clientSecret(auth.getClientSecret())
+          .scope(auth.getScope())
+          .format((auth.getTokenFormat() != null) ? auth.getTokenFormat() : TokenRequestFormat.JSON)
+          .allowInsecureHttp(properties.isAllowInsecureHttp());
+      ClientCredentialsTokenProvider provider;
+      try {
+        if (hasText(auth.getTokenEndpoint())) {
+          builder.tokenEndpoint(auth.getTokenEndpoint());
+        } else {
+          builder.apiUrl(properties.getBaseUrl());
+        }
+        builder.refreshSkew(auth.getRefreshSkew()).timeout(properties.getTimeout());
+        provider = builder.build();
+      } catch (IllegalArgumentException | IllegalStateException ex) {
+        throw new PortalApiConfigurationException(
+            "The machine-to-machine token settings under portal.api.auth are invalid: " + ex.getMessage(),
+            "Correct portal.api.base-url, portal.api.auth.token-endpoint, portal.api.auth.refresh-skew or "
+                + "portal.api.timeout as the description says.");
+      }
+      return withUser(auth, provider, context);
+    }
+  }
+
+  /** The machine source, or in hybrid mode the user's token where there is one and the machine's elsewhere. */
+  private static TokenSource withUser(PortalApiProperties.Auth auth, TokenSource machine, ApplicationContext context) {
+    if (auth.effectiveMode() != AuthMode.HYBRID) {
+      return machine;
+    }
+    return new HybridTokenSource(CurrentUserTokenSource.create(context.getClassLoader(), "hybrid"), machine);
+  }
+
+  private static void requireOneKindOfCredentials(PortalApiProperties.Auth auth) {
+    if (hasText(auth.getRegistrationId()) && hasText(auth.getClientId())) {
+      throw new PortalApiConfigurationException(
+          "Both portal.api.auth.registration-id and portal.api.auth.client-id are set, so it is unclear which "
+              + "client fetches the machine-to-machine tokens.",
+          "Keep portal.api.auth.registration-id (the credentials then live under "
+              + "spring.security.oauth2.client.registration.<id>) or portal.api.auth.client-id and client-secret, "
+              + "not both.");
+    }
+  }
+
+  private static String modeName(AuthMode mode) {
+    return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static boolean hasText(@Nullable String value) {
+    return value != null && !value.isBlank();
+  }
+
+  /** Matches by the effective {@code portal.api.auth} mode and settings. */
+  abstract static class AuthCondition extends SpringBootCondition {
+
+    @Override
+    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      PortalApiProperties.Auth auth = Binder.get(context.getEnvironment())
+          .bind("portal.api.auth", PortalApiProperties.Auth.class)
+          .orElseGet(PortalApiProperties.Auth::new);
+      ConditionMessage.Builder message = ConditionMessage.forCondition(getClass().getSimpleName());
+      String mode = modeName(auth.effectiveMode());
+      return matches(auth, context.getClassLoader())
+          ? ConditionOutcome.match(message.because("portal.api.auth mode is '" + mode + "'"))
+          : ConditionOutcome.noMatch(message.because("portal.api.auth mode is '" + mode + "'"));
+    }
+
+    abstract boolean matches(PortalApiProperties.Auth auth, @Nullable ClassLoader classLoader);
+
+    static boolean machineTokens(PortalApiProperties.Auth auth) {
+      return Set.of(AuthMode.CLIENT_CREDENTIALS, AuthMode.HYBRID).contains(auth.effectiveMode());
+    }
+
+    static boolean springSecurityClientPresent(@Nullable ClassLoader classLoader) {
+      return ClassUtils.isPresent(AUTHORIZED_CLIENT_MANAGER, classLoader)
+          && ClassUtils.isPresent(CLIENT_REGISTRATION_REPOSITORY, classLoader);
+    }
+  }
+
+  static final class OnStaticModeCondition extends AuthCondition {
+
+    @Override
+    boolean matches(PortalApiProperties.Auth auth, @Nullable ClassLoader classLoader) {
+      return auth.effectiveMode() == AuthMode.STATIC;
+    }
+  }
+
+  static final class OnForwardModeCondition extends AuthCondition {
+
+    @Override
+    boolean matches(PortalApiProperties.Auth auth, @Nullable ClassLoader classLoader) {
+      return auth.effectiveMode() == AuthMode.FORWARD;
+    }
+  }
+
+  static final class OnSpringSecurityMachineTokensCondition extends AuthCondition {
+
+    @Override
+    boolean matches(PortalApiProperties.Auth auth, @Nullable ClassLoader classLoader) {
+      return machineTokens(auth) && hasText(auth.getRegistrationId());
+    }
+  }
+
+  /**
+   * Machine tokens that Spring Security does not serve: no registration id, or no Spring Security to
+   * serve it (which fails with advice). A client secret without any mode also lands here, to fail.
+   */
+  static final class OnCoreMachineTokensCondition extends AuthCondition {
+
+    @Override
+    boolean matches(PortalApiProperties.Auth auth, @Nullable ClassLoader classLoader) {
+      if (auth.getMode() == null && auth.effectiveMode() == AuthMode.NONE && hasText(auth.getClientSecret())) {
+        return true;
+      }
+      return machineTokens(auth) && (!hasText(auth.getRegistrationId()) || !springSecurityClientPresent(classLoader));
+    }
+  }
+}
