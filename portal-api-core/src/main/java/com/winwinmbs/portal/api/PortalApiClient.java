@@ -1,5 +1,8 @@
 package com.winwinmbs.portal.api;
 
+import com.winwinmbs.portal.api.email.EmailApi;
+import com.winwinmbs.portal.api.eventlog.EventLogApi;
+import com.winwinmbs.portal.api.files.FilesApi;
 import com.winwinmbs.portal.api.health.HealthApi;
 import com.winwinmbs.portal.api.http.JdkHttpTransport;
 import com.winwinmbs.portal.api.http.PortalTransport;
@@ -7,7 +10,11 @@ import com.winwinmbs.portal.api.internal.ClientSettings;
 import com.winwinmbs.portal.api.internal.RequestExecutor;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.internal.Version;
+import com.winwinmbs.portal.api.line.LineApi;
 import com.winwinmbs.portal.api.observation.PortalObservationConvention;
+import com.winwinmbs.portal.api.otp.OtpApi;
+import com.winwinmbs.portal.api.systemconfig.SystemConfigApi;
+import com.winwinmbs.portal.api.webhook.WebhookApi;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -34,11 +41,26 @@ public final class PortalApiClient {
   private final Builder source;
   private final RequestExecutor executor;
   private final HealthApi health;
+  // files, email, otp, line, webhook, systemConfig, eventLog
+  private final FilesApi files;
+  private final EmailApi email;
+  private final OtpApi otp;
+  private final LineApi line;
+  private final WebhookApi webhook;
+  private final SystemConfigApi systemConfig;
+  private final EventLogApi eventLog;
 
   private PortalApiClient(Builder builder, ClientSettings settings) {
     this.source = builder.copy();
     this.executor = new RequestExecutor(settings);
     this.health = new HealthApi(executor);
+    this.files = new FilesApi(executor);
+    this.email = new EmailApi(executor);
+    this.otp = new OtpApi(executor);
+    this.line = new LineApi(executor);
+    this.webhook = new WebhookApi(executor);
+    this.systemConfig = new SystemConfigApi(executor);
+    this.eventLog = new EventLogApi(executor);
   }
 
   public static Builder builder() {
@@ -63,6 +85,41 @@ public final class PortalApiClient {
   /** {@code /health}: the portal's health check. */
   public HealthApi health() {
     return health;
+  }
+
+  /** {@code /files/*}: streamed upload and download, metadata, deletion. */
+  public FilesApi files() {
+    return files;
+  }
+
+  /** {@code /emails/*}: send, templates, delivery history. */
+  public EmailApi email() {
+    return email;
+  }
+
+  /** {@code /otp/*}: one-time passwords. */
+  public OtpApi otp() {
+    return otp;
+  }
+
+  /** {@code /line/*}: LINE account links and notifications. */
+  public LineApi line() {
+    return line;
+  }
+
+  /** {@code /webhooks/*}: webhook subscriptions. */
+  public WebhookApi webhook() {
+    return webhook;
+  }
+
+  /** {@code /system-configs/*}: the portal's settings. */
+  public SystemConfigApi systemConfig() {
+    return systemConfig;
+  }
+
+  /** {@code /event-logs/*}: the audit trail. */
+  public EventLogApi eventLog() {
+    return eventLog;
   }
 
   @Override
