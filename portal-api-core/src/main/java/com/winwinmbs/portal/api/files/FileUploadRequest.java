@@ -61,11 +61,6 @@ public record FileUploadRequest(Map<String, String> fields, @Nullable String fil
     return new Builder();
   }
 
-  /** The {@code category} field, when set. */
-  public @Nullable String categoryField() {
-    return fields.get("category");
-  }
-
   /** Builds a {@link FileUploadRequest}. */
   public static final class Builder {
     private final Map<String, String> fields = new LinkedHashMap<>();
