@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,6 +144,7 @@ public final class FilesApi {
    * Downloads a file into {@code target}, streamed through a temporary file beside it that replaces
    * {@code target} only once complete, so a failed download never leaves a partial file there.
    *
+   * @throws IllegalArgumentException when {@code target} is a directory or its directory does not exist
    * @throws UncheckedIOException when the file cannot be written
    */
   public DownloadSummary download(String id, Path target, @Nullable RequestOptions options) {
@@ -151,11 +153,14 @@ public final class FilesApi {
       throw new IllegalArgumentException("target is a directory; pass the path of the file to write: " + target);
     }
     Path absolute = target.toAbsolutePath();
-    Path directory = Objects.requireNonNull(absolute.getParent(), () -> "target has no parent directory: " + target);
+    Path directory = absolute.getParent();
+    if (directory == null || !Files.isDirectory(directory)) {
+      throw new IllegalArgumentException("the directory to download into does not exist: " + directory);
+    }
     return executor.send(downloadCall(id, options), response -> {
       FileDownload download = new FileDownload(response);
       Path temporary = directory.resolve(
-          "." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+          "." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
       boolean done = false;
       OutputStream out = openOutput(temporary);
       try {

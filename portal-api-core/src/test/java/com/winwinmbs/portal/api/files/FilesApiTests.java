@@ -304,6 +304,16 @@ class FilesApiTests {
   }
 
   @Test
+  void downloadIntoAMissingDirectoryFailsBeforeSending(WireMockRuntimeInfo wm) {
+    Path target = temp.resolve("no-such-dir").resolve("x.bin");
+
+    assertThatThrownBy(() -> TestClients.client(wm).files().download("f-1", target))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not exist");
+    assertThat(wm.getWireMock().find(getRequestedFor(urlEqualTo("/files/f-1/download")))).isEmpty();
+  }
+
+  @Test
   void downloadToOutputStreamCopiesTheBytes(WireMockRuntimeInfo wm) {
     wm.getWireMock().register(get("/files/f-2/download").willReturn(aResponse()
         .withHeader("Content-Type", "application/octet-stream")
