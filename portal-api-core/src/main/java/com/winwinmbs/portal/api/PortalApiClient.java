@@ -1,5 +1,8 @@
 package com.winwinmbs.portal.api;
 
+import com.winwinmbs.portal.api.email.EmailApi;
+import com.winwinmbs.portal.api.eventlog.EventLogApi;
+import com.winwinmbs.portal.api.files.FilesApi;
 import com.winwinmbs.portal.api.health.HealthApi;
 import com.winwinmbs.portal.api.organization.OrganizationApi;
 import com.winwinmbs.portal.api.permission.PermissionApi;
@@ -14,7 +17,11 @@ import com.winwinmbs.portal.api.internal.ClientSettings;
 import com.winwinmbs.portal.api.internal.RequestExecutor;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.internal.Version;
+import com.winwinmbs.portal.api.line.LineApi;
 import com.winwinmbs.portal.api.observation.PortalObservationConvention;
+import com.winwinmbs.portal.api.otp.OtpApi;
+import com.winwinmbs.portal.api.systemconfig.SystemConfigApi;
+import com.winwinmbs.portal.api.webhook.WebhookApi;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -48,6 +55,14 @@ public final class PortalApiClient {
   private final PermissionCategoryApi permissionCategory;
   private final WorkflowApi workflow;
   private final TodoApi todo;
+  // files, email, otp, line, webhook, systemConfig, eventLog
+  private final FilesApi files;
+  private final EmailApi email;
+  private final OtpApi otp;
+  private final LineApi line;
+  private final WebhookApi webhook;
+  private final SystemConfigApi systemConfig;
+  private final EventLogApi eventLog;
 
   private PortalApiClient(Builder builder, ClientSettings settings) {
     this.source = builder.copy();
@@ -60,6 +75,13 @@ public final class PortalApiClient {
     this.permissionCategory = new PermissionCategoryApi(executor);
     this.workflow = new WorkflowApi(executor);
     this.todo = new TodoApi(executor);
+    this.files = new FilesApi(executor);
+    this.email = new EmailApi(executor);
+    this.otp = new OtpApi(executor);
+    this.line = new LineApi(executor);
+    this.webhook = new WebhookApi(executor);
+    this.systemConfig = new SystemConfigApi(executor);
+    this.eventLog = new EventLogApi(executor);
   }
 
   public static Builder builder() {
@@ -119,6 +141,41 @@ public final class PortalApiClient {
   /** {@code /todos}: todos. */
   public TodoApi todo() {
     return todo;
+  }
+
+  /** {@code /files/*}: streamed upload and download, metadata, deletion. */
+  public FilesApi files() {
+    return files;
+  }
+
+  /** {@code /emails/*}: send, templates, delivery history. */
+  public EmailApi email() {
+    return email;
+  }
+
+  /** {@code /otp/*}: one-time passwords. */
+  public OtpApi otp() {
+    return otp;
+  }
+
+  /** {@code /line/*}: LINE account links and notifications. */
+  public LineApi line() {
+    return line;
+  }
+
+  /** {@code /webhooks/*}: webhook subscriptions. */
+  public WebhookApi webhook() {
+    return webhook;
+  }
+
+  /** {@code /system-configs/*}: the portal's settings. */
+  public SystemConfigApi systemConfig() {
+    return systemConfig;
+  }
+
+  /** {@code /event-logs/*}: the audit trail. */
+  public EventLogApi eventLog() {
+    return eventLog;
   }
 
   @Override

@@ -1,0 +1,7 @@
+/**
+ * The {@code webhook} namespace: subscriptions that the portal calls on events.
+ */
+@NullMarked
+package com.winwinmbs.portal.api.webhook;
+
+import org.jspecify.annotations.NullMarked;
