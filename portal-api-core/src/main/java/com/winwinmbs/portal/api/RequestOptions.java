@@ -105,11 +105,13 @@ public final class RequestOptions {
       return this;
     }
 
+    /** The {@code Idempotency-Key}; blank or CR/LF values are refused. */
     public Builder idempotencyKey(String idempotencyKey) {
       this.idempotencyKey = requireText(idempotencyKey, "idempotencyKey");
       return this;
     }
 
+    /** The {@code X-Tenant-Id} for this call; blank or CR/LF values are refused. */
     public Builder tenantId(String tenantId) {
       this.tenantId = requireText(tenantId, "tenantId");
       return this;
@@ -124,6 +126,8 @@ public final class RequestOptions {
       if (value.isBlank()) {
         throw new IllegalArgumentException(name + " must not be blank");
       }
+      // checked here, not on the first call, so the mistake points at the code that made it
+      Headers.builder().set(name, value);
       return value;
     }
   }

@@ -44,11 +44,14 @@ public interface TokenSource {
     return Optional::empty;
   }
 
-  /** A constant token. */
+  /** A constant token; a blank token or one holding CR, LF or NUL is refused. */
   static TokenSource of(String token) {
     Objects.requireNonNull(token, "token == null");
     if (token.isBlank()) {
       throw new IllegalArgumentException("token must not be blank");
+    }
+    if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0 || token.indexOf(0) >= 0) {
+      throw new IllegalArgumentException("token holds a CR, LF or NUL character; it is sent as a header and would break it");
     }
     Optional<String> value = Optional.of(token);
     return new TokenSource() {

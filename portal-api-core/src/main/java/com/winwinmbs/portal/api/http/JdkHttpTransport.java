@@ -110,7 +110,8 @@ public final class JdkHttpTransport implements PortalTransport {
 
   @Override
   public String toString() {
-    return "JdkHttpTransport[" + httpClient.version() + "]";
+    return "JdkHttpTransport[" + httpClient.version()
+        + httpClient.connectTimeout().map(timeout -> ", connectTimeout=" + timeout).orElse("") + "]";
   }
 
   private static final class JdkResponse implements TransportResponse {
