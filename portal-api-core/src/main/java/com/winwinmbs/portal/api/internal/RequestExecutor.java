@@ -24,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.PushbackInputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -92,6 +93,9 @@ public final class RequestExecutor {
         : singleTypes.computeIfAbsent(type.getRawClass(),
             raw -> PortalJson.MAPPER.getTypeFactory().constructParametricType(ApiResponse.class, type));
     return send(call, response -> {
+      if (response.status() == 204) {
+        return null; // No Content: there is no payload to unwrap
+      }
       ApiResponse<T> body = readJson(response, envelope, endpoint);
       if (body == null || !body.success()) {
         throw unsuccessful(call, response.status(), body == null ? null : body.message());
@@ -123,7 +127,15 @@ public final class RequestExecutor {
     Endpoint endpoint = call.endpoint();
     send(call, response -> {
       if (endpoint.envelope()) {
-        ApiResponse<Object> body = readJson(response, PortalJson.MAPPER.constructType(ApiResponse.class), endpoint);
+        // a 204, or any 2xx without a body, is a success; an envelope that is there must say success
+        PushbackInputStream in = new PushbackInputStream(response.body(), 1);
+        int first = in.read();
+        if (first == -1) {
+          in.close();
+          return null;
+        }
+        in.unread(first);
+        ApiResponse<Object> body = readJson(in, response, PortalJson.MAPPER.constructType(ApiResponse.class), endpoint);
         if (body != null && !body.success()) {
           throw unsuccessful(call, response.status(), body.message());
         }
@@ -375,7 +387,12 @@ public final class RequestExecutor {
   }
 
   private <T> T readJson(TransportResponse response, JavaType type, Endpoint endpoint) throws IOException {
-    try (InputStream in = response.body()) {
+    return readJson(response.body(), response, type, endpoint);
+  }
+
+  private <T> T readJson(InputStream body, TransportResponse response, JavaType type, Endpoint endpoint)
+      throws IOException {
+    try (InputStream in = body) {
       return PortalJson.MAPPER.readValue(in, type);
     } catch (JacksonException e) {
       if (e.getCause() instanceof IOException io) {
