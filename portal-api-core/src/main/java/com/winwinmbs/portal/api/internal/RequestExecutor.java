@@ -254,12 +254,13 @@ public final class RequestExecutor {
         }
       }
       if (status >= 200 && status < 300) {
+        TransportException readFailure;
         boolean close = !streaming;
         try {
           return reader.read(response);
         } catch (IOException e) {
           close = true;
-          throw transportFailure(e, method, path, attempt, timeout);
+          readFailure = transportFailure(e, method, path, attempt, timeout);
         } catch (RuntimeException | Error e) {
           close = true;
           throw e;
@@ -268,6 +269,15 @@ public final class RequestExecutor {
             closeQuietly(response);
           }
         }
+        // the body broke off: as much an I/O failure as a reset before the status line
+        if (readFailure.kind() != TransportException.Kind.INTERRUPTED && idempotent && replayable
+            && retries < policy.maxAttempts() - 1) {
+          retries++;
+          pause(backoff(policy, retries), method, path, attempt,
+              "I/O failure reading the response: " + readFailure.kind(), observation);
+          continue;
+        }
+        throw readFailure;
       }
       byte[] errorBody = readErrorBody(response);
       ErrorDecoder.Decoded decoded =
