@@ -215,6 +215,9 @@ public final class RequestExecutor {
     while (true) {
       attempt++;
       context.setAttempts(attempt);
+      // what the previous attempt received must not describe this one (a 503, then a timeout)
+      context.setResponse(null);
+      context.setRequestId(null);
       String token = tokenSource == null ? null : tokenSource.token().orElse(null);
       Headers.Builder headers = baseHeaders.toBuilder();
       context.getCarrier().forEach(headers::set);
@@ -242,6 +245,7 @@ public final class RequestExecutor {
       int status = response.status();
       context.setResponse(status);
       Headers responseHeaders = response.headers();
+      context.setRequestId(responseHeaders.first("X-Request-Id").orElse(null));
       if (log.isTraceEnabled()) {
         log.trace("{} {} attempt {} -> {} headers={}", method, endpoint.uriTemplate(), attempt, status, responseHeaders);
       }
@@ -467,7 +471,9 @@ public final class RequestExecutor {
       return;
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    String requestId = error instanceof PortalApiException portal ? portal.requestId() : null;
+    String requestId = error instanceof PortalApiException portal && portal.requestId() != null
+        ? portal.requestId()
+        : context.requestId();
     log.debug("{} {} -> {} in {} ms (attempts={}{}{})", endpoint.method(), endpoint.uriTemplate(),
         context.status() == null ? "no response" : context.status(), millis, context.attempts(),
         requestId == null ? "" : ", requestId=" + requestId,
