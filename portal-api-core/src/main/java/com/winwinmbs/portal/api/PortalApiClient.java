@@ -113,7 +113,10 @@ public final class PortalApiClient {
       return this;
     }
 
-    /** How long each attempt waits for a response; 30 s by default. */
+    /**
+     * How long each attempt waits for the whole response, headers and body (a streamed download: its
+     * headers); 30 s by default.
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;

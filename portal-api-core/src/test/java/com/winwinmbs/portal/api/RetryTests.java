@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -261,6 +262,34 @@ class RetryTests {
     assertThat(post.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
     assertThat(post.attempts()).isEqualTo(1);
     assertThat(received(wm)).hasSize(4);
+  }
+
+  @Test
+  void bodyThatStallsPastTheTimeoutIsATimeoutAndIsRetriedForAGet(WireMockRuntimeInfo wm) {
+    respond(wm, json(200, "{\"success\":true,\"data\":{\"id\":\"usr_1\",\"padding\":\"" + "x".repeat(200) + "\"}}")
+        .withChunkedDribbleDelay(20, 2000));
+    RequestOptions shortTimeout = RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
+
+    TransportException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> catchThrowableOfType(
+        TransportException.class, () -> executor.execute(call(Endpoints.USER_FIND_BY_ID).options(shortTimeout), Map.class)));
+
+    assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+    assertThat(e).hasMessageContaining("no complete response within 300 ms");
+    assertThat(e.attempts()).isEqualTo(3);
+    assertThat(received(wm)).hasSize(3);
+  }
+
+  @Test
+  void streamedDownloadIsNotCutOffByTheTimeout(WireMockRuntimeInfo wm) throws Exception {
+    byte[] content = "y".repeat(100).getBytes(StandardCharsets.US_ASCII);
+    respond(wm, aResponse().withHeader("Content-Type", "application/octet-stream").withBody(content)
+        .withChunkedDribbleDelay(5, 600));
+    RequestOptions shortTimeout = RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
+
+    try (var response = executor.executeStreaming(Call.to(Endpoints.FILES_DOWNLOAD).path("id", "f1").options(shortTimeout));
+        var in = response.body()) {
+      assertThat(in.readAllBytes()).isEqualTo(content);
+    }
   }
 
   @Test

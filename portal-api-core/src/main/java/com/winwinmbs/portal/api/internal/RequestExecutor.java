@@ -37,7 +37,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -230,6 +234,7 @@ public final class RequestExecutor {
         log.trace("{} {} attempt {} headers={}", method, endpoint.uriTemplate(), attempt, request.headers());
       }
       TransportResponse response;
+      long attemptStarted = System.nanoTime();
       try {
         response = settings.transport().exchange(request);
       } catch (IOException e) {
@@ -257,18 +262,40 @@ public final class RequestExecutor {
               rateLimit.remaining(), rateLimit.limit(), rateLimit.reset());
         }
       }
+      // transports bound the wait for the headers only; the body must arrive within the same attempt
+      boolean streamingSuccess = streaming && status >= 200 && status < 300;
+      ReadDeadline deadline = streamingSuccess
+          ? null
+          : ReadDeadline.start(response, timeout.toNanos() - (System.nanoTime() - attemptStarted));
       if (status >= 200 && status < 300) {
         TransportException readFailure;
         boolean close = !streaming;
         try {
-          return reader.read(response);
+          T result = reader.read(response);
+          if (deadline != null && deadline.cancel()) {
+            throw new IOException("the response body did not arrive within the timeout");
+          }
+          return result;
         } catch (IOException e) {
           close = true;
-          readFailure = transportFailure(e, method, path, attempt, timeout);
-        } catch (RuntimeException | Error e) {
+          readFailure = deadline != null && deadline.cancel()
+              ? bodyTimeout(e, method, path, attempt, timeout)
+              : transportFailure(e, method, path, attempt, timeout);
+        } catch (Error e) {
           close = true;
           throw e;
+        } catch (RuntimeException e) {
+          close = true;
+          if (deadline != null && deadline.cancel()) {
+            // a body cut off by the deadline fails to decode: report the timeout, not the decoding
+            readFailure = bodyTimeout(e, method, path, attempt, timeout);
+          } else {
+            throw e;
+          }
         } finally {
+          if (deadline != null) {
+            deadline.cancel();
+          }
           if (close) {
             closeQuietly(response);
           }
@@ -284,6 +311,9 @@ public final class RequestExecutor {
         throw readFailure;
       }
       byte[] errorBody = readErrorBody(response);
+      if (deadline != null) {
+        deadline.cancel(); // a cut-off error body still has its status, which is what counts
+      }
       ErrorDecoder.Decoded decoded =
           ErrorDecoder.decode(status, responseHeaders, errorBody, method, path, settings.clock().instant());
       if (status == 401 && token != null && tokenSource.canRefresh() && !refreshed && replayable) {
@@ -466,6 +496,13 @@ public final class RequestExecutor {
         kind, PortalError.noResponse(method, path), attempt, e);
   }
 
+  private static TransportException bodyTimeout(Throwable e, String method, String path, int attempt, Duration timeout) {
+    return new TransportException(
+        "no complete response within " + timeout.toMillis() + " ms: the body stalled [" + method + " " + path
+            + (attempt > 1 ? ", attempts=" + attempt : "") + "]",
+        TransportException.Kind.TIMEOUT, PortalError.noResponse(method, path), attempt, e);
+  }
+
   private void logCall(Endpoint endpoint, String path, PortalObservationContext context, long started, @Nullable Throwable error) {
     if (!log.isDebugEnabled()) {
       return;
@@ -494,6 +531,44 @@ public final class RequestExecutor {
       response.close();
     } catch (IOException ignored) {
       // the result is already read; a failing close loses nothing
+    }
+  }
+
+  /**
+   * Closes a response whose body has not been read by the end of its attempt's timeout, which makes a
+   * blocked read return; {@link #cancel()} tells whether that happened.
+   */
+  private static final class ReadDeadline {
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    private final ScheduledFuture<?> task;
+    private final AtomicBoolean fired = new AtomicBoolean();
+
+    private ReadDeadline(TransportResponse response, long delayNanos) {
+      this.task = TIMER.schedule(() -> {
+        fired.set(true);
+        closeQuietly(response);
+      }, Math.max(delayNanos, 0), TimeUnit.NANOSECONDS);
+    }
+
+    static ReadDeadline start(TransportResponse response, long delayNanos) {
+      return new ReadDeadline(response, delayNanos);
+    }
+
+    /** Stops the deadline; true when it had already closed the response. */
+    boolean cancel() {
+      task.cancel(false);
+      return fired.get();
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread thread = new Thread(runnable, "portal-api-read-deadline");
+        thread.setDaemon(true);
+        return thread;
+      });
+      timer.setRemoveOnCancelPolicy(true); // most deadlines are cancelled: do not keep them queued
+      return timer;
     }
   }
 
