@@ -43,7 +43,10 @@ public final class RequestOptions {
     return new Builder();
   }
 
-  /** Headers added to the request (they override the client's, except credentials). */
+  /**
+   * Headers added to the request; each replaces the client's header of the same name. An {@code
+   * Authorization} set here is sent as is in place of the token source's, and is not refreshed on 401.
+   */
   public Headers headers() {
     return headers;
   }
