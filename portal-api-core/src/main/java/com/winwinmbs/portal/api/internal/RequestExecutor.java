@@ -37,11 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -531,44 +527,6 @@ public final class RequestExecutor {
       response.close();
     } catch (IOException ignored) {
       // the result is already read; a failing close loses nothing
-    }
-  }
-
-  /**
-   * Closes a response whose body has not been read by the end of its attempt's timeout, which makes a
-   * blocked read return; {@link #cancel()} tells whether that happened.
-   */
-  private static final class ReadDeadline {
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
-
-    private final ScheduledFuture<?> task;
-    private final AtomicBoolean fired = new AtomicBoolean();
-
-    private ReadDeadline(TransportResponse response, long delayNanos) {
-      this.task = TIMER.schedule(() -> {
-        fired.set(true);
-        closeQuietly(response);
-      }, Math.max(delayNanos, 0), TimeUnit.NANOSECONDS);
-    }
-
-    static ReadDeadline start(TransportResponse response, long delayNanos) {
-      return new ReadDeadline(response, delayNanos);
-    }
-
-    /** Stops the deadline; true when it had already closed the response. */
-    boolean cancel() {
-      task.cancel(false);
-      return fired.get();
-    }
-
-    private static ScheduledThreadPoolExecutor timer() {
-      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, "portal-api-read-deadline");
-        thread.setDaemon(true);
-        return thread;
-      });
-      timer.setRemoveOnCancelPolicy(true); // most deadlines are cancelled: do not keep them queued
-      return timer;
     }
   }
 

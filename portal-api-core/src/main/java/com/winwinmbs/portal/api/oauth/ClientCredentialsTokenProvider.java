@@ -11,6 +11,7 @@ import com.winwinmbs.portal.api.http.RequestBody;
 import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.http.TransportResponse;
 import com.winwinmbs.portal.api.internal.PortalJson;
+import com.winwinmbs.portal.api.internal.ReadDeadline;
 import com.winwinmbs.portal.api.internal.SingleFlightTokenCache;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.internal.Version;
@@ -184,7 +185,17 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     long started = System.nanoTime();
     try (TransportResponse response = transport.exchange(request)) {
       int status = response.status();
-      byte[] responseBody = readAll(response.body());
+      // every caller waits for this fetch: a stalled body must not hang them all
+      ReadDeadline deadline = ReadDeadline.start(response, timeout.toNanos() - (System.nanoTime() - started));
+      byte[] responseBody;
+      try {
+        responseBody = readAll(response.body());
+      } finally {
+        if (deadline.cancel()) {
+          throw new TokenException("client_credentials token request to " + tokenEndpoint
+              + " timed out: the response body did not arrive within " + timeout.toMillis() + " ms", status, null);
+        }
+      }
       if (status < 200 || status >= 300) {
         String detail = detail(responseBody);
         log.debug("client_credentials token request to {} failed with HTTP {}", tokenEndpoint, status);

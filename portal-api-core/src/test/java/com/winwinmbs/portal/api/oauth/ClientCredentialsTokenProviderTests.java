@@ -290,6 +290,19 @@ class ClientCredentialsTokenProviderTests {
   }
 
   @Test
+  void stalledTokenResponseTimesOutInsteadOfHangingEveryCaller(WireMockRuntimeInfo wm) throws Exception {
+    wm.getWireMock().register(post("/oauth/token").willReturn(token("at-slow", 3600).withChunkedDribbleDelay(8, 800)));
+    ClientCredentialsTokenProvider tokens = provider(wm).timeout(Duration.ofMillis(200)).build();
+
+    Throwable failure = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(3),
+        () -> org.assertj.core.api.Assertions.catchThrowable(tokens::accessToken));
+
+    // headers or body, whichever stalls past the timeout
+    assertThat(failure).isInstanceOf(TokenException.class).hasMessageContaining("timed out");
+    assertThat(tokens.cachedToken()).isEmpty();
+  }
+
+  @Test
   void unreachableTokenEndpointIsATokenExceptionWithoutStatus() {
     ClientCredentialsTokenProvider tokens = ClientCredentialsTokenProvider.builder()
         .apiUrl("http://127.0.0.1:1").clientId(CLIENT_ID).clientSecret(SECRET).timeout(Duration.ofSeconds(2)).build();
