@@ -67,10 +67,23 @@ public interface TokenSource {
     };
   }
 
-  /** A synchronous getter, like the TypeScript {@code getToken: () => string | null}. */
+  /**
+   * A synchronous getter, like the TypeScript {@code getToken: () => string | null}; null or blank sends
+   * no token, and a failure of the supplier becomes a {@link TokenException}, as with {@link #fromAsync}.
+   */
   static TokenSource fromSupplier(Supplier<@Nullable String> supplier) {
     Objects.requireNonNull(supplier, "supplier == null");
-    return () -> Optional.ofNullable(supplier.get()).filter(token -> !token.isBlank());
+    return () -> {
+      String token;
+      try {
+        token = supplier.get();
+      } catch (PortalApiException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new TokenException("the token source failed: " + e.getClass().getName(), e);
+      }
+      return Optional.ofNullable(token).filter(t -> !t.isBlank());
+    };
   }
 
   /**

@@ -75,6 +75,20 @@ class TokenSourceTests {
   }
 
   @Test
+  void supplierFailingFailsWithTokenExceptionAndSendsNothing(WireMockRuntimeInfo wm) {
+    IllegalStateException failure = new IllegalStateException("vault unreachable");
+    PortalApiClient portal = client(wm, TokenSource.fromSupplier(() -> {
+      throw failure;
+    }));
+
+    assertThatThrownBy(() -> portal.health().check())
+        .isInstanceOf(TokenException.class)
+        .hasMessageContaining("token source failed")
+        .hasCause(failure);
+    assertThat(wm.getWireMock().getServeEvents()).isEmpty();
+  }
+
+  @Test
   void noTokenSourceSendsNoAuthorization(WireMockRuntimeInfo wm) {
     PortalApiClient portal = PortalApiClient.builder().apiUrl(wm.getHttpBaseUrl()).apiKey("app_key").build();
 
