@@ -214,19 +214,22 @@ public final class PortalApiClient {
       return this;
     }
 
-    /** The application's API key, sent as {@code X-API-Key}. */
+    /** The application's API key, sent as {@code X-API-Key}; a CR, LF or NUL in it is refused. */
     public Builder apiKey(@Nullable String apiKey) {
-      this.apiKey = blankToNull(apiKey);
+      this.apiKey = headerValue(apiKey, "apiKey");
       return this;
     }
 
-    /** The tenant, sent as {@code X-Tenant-Id}. */
+    /** The tenant, sent as {@code X-Tenant-Id}; a CR, LF or NUL in it is refused. */
     public Builder tenantId(@Nullable String tenantId) {
-      this.tenantId = blankToNull(tenantId);
+      this.tenantId = headerValue(tenantId, "tenantId");
       return this;
     }
 
-    /** How long each attempt waits for a response; 30 s by default. */
+    /**
+     * How long each attempt waits for the whole response, headers and body (a streamed download: its
+     * headers); 30 s by default.
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;
@@ -268,9 +271,9 @@ public final class PortalApiClient {
       return this;
     }
 
-    /** Appended to the {@code User-Agent}, for example {@code billing-service/1.4}. */
+    /** Appended to the {@code User-Agent}, for example {@code billing-service/1.4}; a CR, LF or NUL is refused. */
     public Builder userAgent(@Nullable String suffix) {
-      this.userAgentSuffix = blankToNull(suffix);
+      this.userAgentSuffix = headerValue(suffix, "userAgent");
       return this;
     }
 
@@ -335,12 +338,30 @@ public final class PortalApiClient {
 
     @Override
     public String toString() {
-      return "PortalApiClient.Builder[apiUrl=" + apiUrl + ", apiKey=" + (apiKey == null ? "none" : "[REDACTED]")
+      return "PortalApiClient.Builder[apiUrl=" + (apiUrl == null ? null : Urls.redactUserInfo(apiUrl)) + ", apiKey=" + (apiKey == null ? "none" : "[REDACTED]")
           + ", tenantId=" + tenantId + "]";
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
       return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * A value sent as a header, checked when set rather than on the first call: a CR or LF could inject
+     * headers. The value is never echoed, it may be a credential.
+     */
+    private static @Nullable String headerValue(@Nullable String value, String name) {
+      String checked = blankToNull(value);
+      if (checked != null) {
+        for (int i = 0; i < checked.length(); i++) {
+          char c = checked.charAt(i);
+          if (c == '\r' || c == '\n' || c == 0) {
+            throw new IllegalArgumentException(
+                name + " holds a CR, LF or NUL character (index " + i + "); it is sent as a header and would break it");
+          }
+        }
+      }
+      return checked;
     }
 
     private static Duration positive(Duration duration, String name) {

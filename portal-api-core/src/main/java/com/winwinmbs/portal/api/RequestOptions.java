@@ -43,7 +43,10 @@ public final class RequestOptions {
     return new Builder();
   }
 
-  /** Headers added to the request (they override the client's, except credentials). */
+  /**
+   * Headers added to the request; each replaces the client's header of the same name. An {@code
+   * Authorization} set here is sent as is in place of the token source's, and is not refreshed on 401.
+   */
   public Headers headers() {
     return headers;
   }
@@ -105,11 +108,13 @@ public final class RequestOptions {
       return this;
     }
 
+    /** The {@code Idempotency-Key}; blank or CR/LF values are refused. */
     public Builder idempotencyKey(String idempotencyKey) {
       this.idempotencyKey = requireText(idempotencyKey, "idempotencyKey");
       return this;
     }
 
+    /** The {@code X-Tenant-Id} for this call; blank or CR/LF values are refused. */
     public Builder tenantId(String tenantId) {
       this.tenantId = requireText(tenantId, "tenantId");
       return this;
@@ -124,6 +129,8 @@ public final class RequestOptions {
       if (value.isBlank()) {
         throw new IllegalArgumentException(name + " must not be blank");
       }
+      // checked here, not on the first call, so the mistake points at the code that made it
+      Headers.builder().set(name, value);
       return value;
     }
   }

@@ -44,11 +44,14 @@ public interface TokenSource {
     return Optional::empty;
   }
 
-  /** A constant token. */
+  /** A constant token; a blank token or one holding CR, LF or NUL is refused. */
   static TokenSource of(String token) {
     Objects.requireNonNull(token, "token == null");
     if (token.isBlank()) {
       throw new IllegalArgumentException("token must not be blank");
+    }
+    if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0 || token.indexOf(0) >= 0) {
+      throw new IllegalArgumentException("token holds a CR, LF or NUL character; it is sent as a header and would break it");
     }
     Optional<String> value = Optional.of(token);
     return new TokenSource() {
@@ -64,10 +67,23 @@ public interface TokenSource {
     };
   }
 
-  /** A synchronous getter, like the TypeScript {@code getToken: () => string | null}. */
+  /**
+   * A synchronous getter, like the TypeScript {@code getToken: () => string | null}; null or blank sends
+   * no token, and a failure of the supplier becomes a {@link TokenException}, as with {@link #fromAsync}.
+   */
   static TokenSource fromSupplier(Supplier<@Nullable String> supplier) {
     Objects.requireNonNull(supplier, "supplier == null");
-    return () -> Optional.ofNullable(supplier.get()).filter(token -> !token.isBlank());
+    return () -> {
+      String token;
+      try {
+        token = supplier.get();
+      } catch (PortalApiException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new TokenException("the token source failed: " + e.getClass().getName(), e);
+      }
+      return Optional.ofNullable(token).filter(t -> !t.isBlank());
+    };
   }
 
   /**

@@ -19,6 +19,11 @@ import java.util.Set;
 /**
  * The default transport, on the JDK's {@link HttpClient}: HTTP/1.1, no redirects followed.
  *
+ * <p>The JDK client itself sends a {@code GET} once more when the connection closes before any byte of
+ * the response arrived (it cannot be turned off); the client's retry policy counts attempts above that,
+ * so the portal may see up to twice as many {@code GET}s as {@link
+ * com.winwinmbs.portal.api.PortalApiException#attempts()} reports after such failures.
+ *
  * <pre>{@code
  * PortalTransport transport = JdkHttpTransport.create(Duration.ofSeconds(5));
  * }</pre>
@@ -110,7 +115,8 @@ public final class JdkHttpTransport implements PortalTransport {
 
   @Override
   public String toString() {
-    return "JdkHttpTransport[" + httpClient.version() + "]";
+    return "JdkHttpTransport[" + httpClient.version()
+        + httpClient.connectTimeout().map(timeout -> ", connectTimeout=" + timeout).orElse("") + "]";
   }
 
   private static final class JdkResponse implements TransportResponse {

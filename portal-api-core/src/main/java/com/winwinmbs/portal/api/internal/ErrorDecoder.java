@@ -120,9 +120,14 @@ public final class ErrorDecoder {
         }
       }
     }
-    RateLimit rateLimit = RateLimit.from(headers).orElse(null);
-    if (rateLimit != null && rateLimit.reset() != null) {
-      return nonNegative(Duration.between(now, rateLimit.reset()));
+    // the reset alone is enough: a limiter may send it without the limit and remaining counts
+    String reset = headers.first("X-RateLimit-Reset").orElse(null);
+    if (reset != null) {
+      try {
+        return nonNegative(Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.trim()))));
+      } catch (NumberFormatException | java.time.DateTimeException malformed) {
+        return null;
+      }
     }
     return null;
   }

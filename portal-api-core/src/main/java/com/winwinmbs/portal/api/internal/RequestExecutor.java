@@ -24,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.PushbackInputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -92,6 +93,9 @@ public final class RequestExecutor {
         : singleTypes.computeIfAbsent(type.getRawClass(),
             raw -> PortalJson.MAPPER.getTypeFactory().constructParametricType(ApiResponse.class, type));
     return send(call, response -> {
+      if (response.status() == 204) {
+        return null; // No Content: there is no payload to unwrap
+      }
       ApiResponse<T> body = readJson(response, envelope, endpoint);
       if (body == null || !body.success()) {
         throw unsuccessful(call, response.status(), body == null ? null : body.message());
@@ -122,9 +126,16 @@ public final class RequestExecutor {
   public void executeVoid(Call call) {
     Endpoint endpoint = call.endpoint();
     send(call, response -> {
-      // 204 No Content (a common answer to DELETE) has no envelope to check
-      if (endpoint.envelope() && response.status() != 204) {
-        ApiResponse<Object> body = readJson(response, PortalJson.MAPPER.constructType(ApiResponse.class), endpoint);
+      if (endpoint.envelope()) {
+        // a 204, or any 2xx without a body, is a success; an envelope that is there must say success
+        PushbackInputStream in = new PushbackInputStream(response.body(), 1);
+        int first = in.read();
+        if (first == -1) {
+          in.close();
+          return null;
+        }
+        in.unread(first);
+        ApiResponse<Object> body = readJson(in, response, PortalJson.MAPPER.constructType(ApiResponse.class), endpoint);
         if (body != null && !body.success()) {
           throw unsuccessful(call, response.status(), body.message());
         }
@@ -204,6 +215,9 @@ public final class RequestExecutor {
     while (true) {
       attempt++;
       context.setAttempts(attempt);
+      // what the previous attempt received must not describe this one (a 503, then a timeout)
+      context.setResponse(null);
+      context.setRequestId(null);
       String token = tokenSource == null ? null : tokenSource.token().orElse(null);
       Headers.Builder headers = baseHeaders.toBuilder();
       context.getCarrier().forEach(headers::set);
@@ -216,6 +230,7 @@ public final class RequestExecutor {
         log.trace("{} {} attempt {} headers={}", method, endpoint.uriTemplate(), attempt, request.headers());
       }
       TransportResponse response;
+      long attemptStarted = System.nanoTime();
       try {
         response = settings.transport().exchange(request);
       } catch (IOException e) {
@@ -231,6 +246,7 @@ public final class RequestExecutor {
       int status = response.status();
       context.setResponse(status);
       Headers responseHeaders = response.headers();
+      context.setRequestId(responseHeaders.first("X-Request-Id").orElse(null));
       if (log.isTraceEnabled()) {
         log.trace("{} {} attempt {} -> {} headers={}", method, endpoint.uriTemplate(), attempt, status, responseHeaders);
       }
@@ -242,23 +258,58 @@ public final class RequestExecutor {
               rateLimit.remaining(), rateLimit.limit(), rateLimit.reset());
         }
       }
+      // transports bound the wait for the headers only; the body must arrive within the same attempt
+      boolean streamingSuccess = streaming && status >= 200 && status < 300;
+      ReadDeadline deadline = streamingSuccess
+          ? null
+          : ReadDeadline.start(response, timeout.toNanos() - (System.nanoTime() - attemptStarted));
       if (status >= 200 && status < 300) {
+        TransportException readFailure;
         boolean close = !streaming;
         try {
-          return reader.read(response);
+          T result = reader.read(response);
+          if (deadline != null && deadline.cancel()) {
+            throw new IOException("the response body did not arrive within the timeout");
+          }
+          return result;
         } catch (IOException e) {
           close = true;
-          throw transportFailure(e, method, path, attempt, timeout);
-        } catch (RuntimeException | Error e) {
+          readFailure = deadline != null && deadline.cancel()
+              ? bodyTimeout(e, method, path, attempt, timeout)
+              : transportFailure(e, method, path, attempt, timeout);
+        } catch (Error e) {
           close = true;
           throw e;
+        } catch (RuntimeException e) {
+          close = true;
+          if (deadline != null && deadline.cancel()) {
+            // a body cut off by the deadline fails to decode: report the timeout, not the decoding
+            readFailure = bodyTimeout(e, method, path, attempt, timeout);
+          } else {
+            throw e;
+          }
         } finally {
+          if (deadline != null) {
+            deadline.cancel();
+          }
           if (close) {
             closeQuietly(response);
           }
         }
+        // the body broke off: as much an I/O failure as a reset before the status line
+        if (readFailure.kind() != TransportException.Kind.INTERRUPTED && idempotent && replayable
+            && retries < policy.maxAttempts() - 1) {
+          retries++;
+          pause(backoff(policy, retries), method, path, attempt,
+              "I/O failure reading the response: " + readFailure.kind(), observation);
+          continue;
+        }
+        throw readFailure;
       }
       byte[] errorBody = readErrorBody(response);
+      if (deadline != null) {
+        deadline.cancel(); // a cut-off error body still has its status, which is what counts
+      }
       ErrorDecoder.Decoded decoded =
           ErrorDecoder.decode(status, responseHeaders, errorBody, method, path, settings.clock().instant());
       if (status == 401 && token != null && tokenSource.canRefresh() && !refreshed && replayable) {
@@ -376,7 +427,12 @@ public final class RequestExecutor {
   }
 
   private <T> T readJson(TransportResponse response, JavaType type, Endpoint endpoint) throws IOException {
-    try (InputStream in = response.body()) {
+    return readJson(response.body(), response, type, endpoint);
+  }
+
+  private <T> T readJson(InputStream body, TransportResponse response, JavaType type, Endpoint endpoint)
+      throws IOException {
+    try (InputStream in = body) {
       return PortalJson.MAPPER.readValue(in, type);
     } catch (JacksonException e) {
       if (e.getCause() instanceof IOException io) {
@@ -436,12 +492,21 @@ public final class RequestExecutor {
         kind, PortalError.noResponse(method, path), attempt, e);
   }
 
+  private static TransportException bodyTimeout(Throwable e, String method, String path, int attempt, Duration timeout) {
+    return new TransportException(
+        "no complete response within " + timeout.toMillis() + " ms: the body stalled [" + method + " " + path
+            + (attempt > 1 ? ", attempts=" + attempt : "") + "]",
+        TransportException.Kind.TIMEOUT, PortalError.noResponse(method, path), attempt, e);
+  }
+
   private void logCall(Endpoint endpoint, String path, PortalObservationContext context, long started, @Nullable Throwable error) {
     if (!log.isDebugEnabled()) {
       return;
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    String requestId = error instanceof PortalApiException portal ? portal.requestId() : null;
+    String requestId = error instanceof PortalApiException portal && portal.requestId() != null
+        ? portal.requestId()
+        : context.requestId();
     log.debug("{} {} -> {} in {} ms (attempts={}{}{})", endpoint.method(), endpoint.uriTemplate(),
         context.status() == null ? "no response" : context.status(), millis, context.attempts(),
         requestId == null ? "" : ", requestId=" + requestId,

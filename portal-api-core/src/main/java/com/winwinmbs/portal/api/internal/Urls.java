@@ -4,9 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** Checks and normalises the URLs a client is given. */
 public final class Urls {
+
+  /** The user info of an absolute URL: scheme, "//", then anything up to the last '@' before the path. */
+  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
   private Urls() {}
 
@@ -36,20 +40,27 @@ public final class Urls {
     return parse(url.trim(), name);
   }
 
+  /** The URL with any user info (credentials before '@') replaced, safe to print. */
+  public static String redactUserInfo(String url) {
+    return USER_INFO.matcher(url).replaceFirst("$1[REDACTED]@");
+  }
+
   private static URI parse(String url, String name) {
+    String shown = redactUserInfo(url); // messages never echo credentials
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(name + " '" + url + "' is not a valid URL: " + e.getReason(), e);
+      // without the cause: its message holds the whole URL, user info included
+      throw new IllegalArgumentException(name + " '" + shown + "' is not a valid URL: " + e.getReason());
     }
     String scheme = uri.getScheme();
     if (scheme == null || !uri.isAbsolute()) {
       throw new IllegalArgumentException(
-          name + " '" + url + "' is not absolute; write the scheme and host, for example https://api.winwinmbs.com");
+          name + " '" + shown + "' is not absolute; write the scheme and host, for example https://api.winwinmbs.com");
     }
     if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
-      throw new IllegalArgumentException(name + " '" + url + "' must use http or https, not " + scheme);
+      throw new IllegalArgumentException(name + " '" + shown + "' must use http or https, not " + scheme);
     }
     if (uri.getRawUserInfo() != null) {
       // never echo the URL: the user info may be a password
@@ -57,13 +68,13 @@ public final class Urls {
           name + " must not carry user info (credentials before '@'); configure a token source or API key instead");
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new IllegalArgumentException(name + " '" + url + "' has no host");
+      throw new IllegalArgumentException(name + " '" + shown + "' has no host");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       if (name.equals("tokenEndpoint") && uri.getRawFragment() == null) {
         return uri;
       }
-      throw new IllegalArgumentException(name + " '" + url + "' must not have a query or fragment");
+      throw new IllegalArgumentException(name + " '" + shown + "' must not have a query or fragment");
     }
     return uri;
   }

@@ -11,6 +11,7 @@ import com.winwinmbs.portal.api.http.RequestBody;
 import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.http.TransportResponse;
 import com.winwinmbs.portal.api.internal.PortalJson;
+import com.winwinmbs.portal.api.internal.ReadDeadline;
 import com.winwinmbs.portal.api.internal.SingleFlightTokenCache;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.internal.Version;
@@ -24,6 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,6 +79,7 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
   private final Duration timeout;
   private final Clock clock;
   private final SingleFlightTokenCache cache;
+  private final List<String> secretForms;
 
   private ClientCredentialsTokenProvider(Builder builder) {
     if (isBlank(builder.clientId) || isBlank(builder.clientSecret)) {
@@ -98,6 +102,9 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     this.transport = builder.transport != null ? builder.transport : JdkHttpTransport.create(builder.timeout);
     this.clock = builder.clock;
     this.cache = new SingleFlightTokenCache(this::fetchToken, refreshSkew, clock);
+    String json = PortalJson.MAPPER.writeValueAsString(clientSecret);
+    this.secretForms = List.copyOf(new LinkedHashSet<>(List.of(
+        basicCredentials(), clientSecret, json.substring(1, json.length() - 1), formEncode(clientSecret))));
   }
 
   public static Builder builder() {
@@ -170,9 +177,7 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + formEncode(scope));
       body = form.getBytes(StandardCharsets.US_ASCII);
       contentType = "application/x-www-form-urlencoded";
-      String credentials = formEncode(clientId) + ":" + formEncode(clientSecret);
-      headers.set("Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      headers.set("Authorization", "Basic " + basicCredentials());
     }
     headers.set("Content-Type", contentType);
     TransportRequest request = new TransportRequest(
@@ -180,7 +185,17 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     long started = System.nanoTime();
     try (TransportResponse response = transport.exchange(request)) {
       int status = response.status();
-      byte[] responseBody = readAll(response.body());
+      // every caller waits for this fetch: a stalled body must not hang them all
+      ReadDeadline deadline = ReadDeadline.start(response, timeout.toNanos() - (System.nanoTime() - started));
+      byte[] responseBody;
+      try {
+        responseBody = readAll(response.body());
+      } finally {
+        if (deadline.cancel()) {
+          throw new TokenException("client_credentials token request to " + tokenEndpoint
+              + " timed out: the response body did not arrive within " + timeout.toMillis() + " ms", status, null);
+        }
+      }
       if (status < 200 || status >= 300) {
         String detail = detail(responseBody);
         log.debug("client_credentials token request to {} failed with HTTP {}", tokenEndpoint, status);
@@ -215,11 +230,11 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     } catch (IOException e) {
       throw new TokenException(
           "client_credentials token request to " + tokenEndpoint + " failed: " + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), 0, e);
+              + (e.getMessage() == null ? "" : " (" + scrub(e.getMessage()) + ")"), 0, e);
     }
   }
 
-  /** The response detail for a failure message: compact JSON when JSON, with the secret scrubbed. */
+  /** The response detail for a failure message: compact JSON when JSON (as the TypeScript client), secret scrubbed. */
   private String detail(byte[] body) {
     String text;
     try {
@@ -228,10 +243,22 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     } catch (JacksonException e) {
       text = "";
     }
+    text = scrub(text);
     if (text.length() > MAX_DETAIL) {
       text = text.substring(0, MAX_DETAIL) + "…";
     }
-    return text.replace(clientSecret, "[REDACTED]");
+    return text;
+  }
+
+  /**
+   * The text with the client secret removed in every form a server could echo it in: as sent, escaped
+   * in JSON, form-encoded, and inside the Basic credentials.
+   */
+  private String scrub(String text) {
+    for (String form : secretForms) {
+      text = text.replace(form, "[REDACTED]");
+    }
+    return text;
   }
 
   private static byte[] readAll(InputStream in) throws IOException {
@@ -246,6 +273,12 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       }
       return out.toByteArray();
     }
+  }
+
+  /** {@code client_secret_basic}: both parts form-encoded (RFC 6749 §2.3.1), then Base64. */
+  private String basicCredentials() {
+    String credentials = formEncode(clientId) + ":" + formEncode(clientSecret);
+    return Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String formEncode(String value) {

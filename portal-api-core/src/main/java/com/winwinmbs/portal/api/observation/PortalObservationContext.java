@@ -16,6 +16,7 @@ public final class PortalObservationContext extends RequestReplySenderContext<Ma
   private final Endpoint endpoint;
   private final String path;
   private volatile int attempts;
+  private volatile @Nullable String requestId;
 
   public PortalObservationContext(Endpoint endpoint, String path) {
     super((carrier, key, value) -> {
@@ -51,5 +52,15 @@ public final class PortalObservationContext extends RequestReplySenderContext<Ma
   /** Records that an attempt was sent. */
   public void setAttempts(int attempts) {
     this.attempts = attempts;
+  }
+
+  /** The portal's request id ({@code X-Request-Id}) of the last response, or null. High cardinality. */
+  public @Nullable String requestId() {
+    return requestId;
+  }
+
+  /** Records the request id of the last response. */
+  public void setRequestId(@Nullable String requestId) {
+    this.requestId = requestId;
   }
 }

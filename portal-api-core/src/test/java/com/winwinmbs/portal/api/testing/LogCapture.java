@@ -23,14 +23,17 @@ public final class LogCapture implements AutoCloseable {
 
   private final Logger logger;
   private final Level previous;
+  private final boolean previousAdditive;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
   private LogCapture(String loggerName) {
     this.logger = (Logger) LoggerFactory.getLogger(loggerName);
     this.previous = logger.getLevel();
+    this.previousAdditive = logger.isAdditive();
     appender.start();
     logger.addAppender(appender);
     logger.setLevel(Level.TRACE);
+    logger.setAdditive(false); // captured, not printed: keeps TRACE noise out of the build output
   }
 
   /** Captures the {@code com.winwinmbs.portal} loggers. */
@@ -62,6 +65,7 @@ public final class LogCapture implements AutoCloseable {
   public void close() {
     logger.detachAppender(appender);
     logger.setLevel(previous);
+    logger.setAdditive(previousAdditive);
     appender.stop();
   }
 }
