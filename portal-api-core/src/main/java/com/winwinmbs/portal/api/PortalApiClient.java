@@ -1,5 +1,6 @@
 package com.winwinmbs.portal.api;
 
+import com.winwinmbs.portal.api.auth.AuthApi;
 import com.winwinmbs.portal.api.health.HealthApi;
 import com.winwinmbs.portal.api.http.JdkHttpTransport;
 import com.winwinmbs.portal.api.http.PortalTransport;
@@ -7,7 +8,9 @@ import com.winwinmbs.portal.api.internal.ClientSettings;
 import com.winwinmbs.portal.api.internal.RequestExecutor;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.internal.Version;
+import com.winwinmbs.portal.api.mcptoken.McpTokenApi;
 import com.winwinmbs.portal.api.observation.PortalObservationConvention;
+import com.winwinmbs.portal.api.tenant.TenantApi;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -34,11 +37,18 @@ public final class PortalApiClient {
   private final Builder source;
   private final RequestExecutor executor;
   private final HealthApi health;
+  // the integration guide's namespaces
+  private final AuthApi auth;
+  private final TenantApi tenant;
+  private final McpTokenApi mcpToken;
 
   private PortalApiClient(Builder builder, ClientSettings settings) {
     this.source = builder.copy();
     this.executor = new RequestExecutor(settings);
     this.health = new HealthApi(executor);
+    this.auth = new AuthApi(executor);
+    this.tenant = new TenantApi(executor);
+    this.mcpToken = new McpTokenApi(executor);
   }
 
   public static Builder builder() {
@@ -63,6 +73,21 @@ public final class PortalApiClient {
   /** {@code /health}: the portal's health check. */
   public HealthApi health() {
     return health;
+  }
+
+  /** {@code /auth}: login, refresh, logout, the current user and SSO, for the client's session. */
+  public AuthApi auth() {
+    return auth;
+  }
+
+  /** {@code /tenants}: sign-up, slug checks and the tenant's SSO configuration. */
+  public TenantApi tenant() {
+    return tenant;
+  }
+
+  /** {@code /mcp/tokens}: machine tokens for MCP agents and their audit logs. */
+  public McpTokenApi mcpToken() {
+    return mcpToken;
   }
 
   @Override
