@@ -52,6 +52,7 @@ public record AuditLogQuery(
     return NONE;
   }
 
+  /** A builder with no filters set. */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,31 +93,37 @@ public record AuditLogQuery(
 
     private Builder() {}
 
+    /** The page number, from 1. */
     public Builder page(int page) {
       this.page = checkPage(page);
       return this;
     }
 
+    /** Entries per page, 1 to 100. */
     public Builder limit(int limit) {
       this.limit = checkLimit(limit);
       return this;
     }
 
+    /** The earliest entry. */
     public Builder startDate(@Nullable Instant startDate) {
       this.startDate = startDate;
       return this;
     }
 
+    /** The latest entry. */
     public Builder endDate(@Nullable Instant endDate) {
       this.endDate = endDate;
       return this;
     }
 
+    /** Only entries answered with this HTTP status. */
     public Builder statusCode(int statusCode) {
       this.statusCode = checkStatusCode(statusCode);
       return this;
     }
 
+    /** The query; a start after the end is refused. */
     public AuditLogQuery build() {
       return new AuditLogQuery(page, limit, startDate, endDate, statusCode);
     }

@@ -87,11 +87,13 @@ public record UpdateSsoConfigRequest(
       this.provider = Objects.requireNonNull(provider, "provider == null");
     }
 
+    /** The OIDC authority (AzureAD, Google, Okta). */
     public Builder authority(@Nullable String authority) {
       this.authority = authority;
       return this;
     }
 
+    /** The OIDC client id. */
     public Builder clientId(@Nullable String clientId) {
       this.clientId = clientId;
       return this;
@@ -103,31 +105,37 @@ public record UpdateSsoConfigRequest(
       return this;
     }
 
+    /** The provider's metadata (OpenID configuration) URL. */
     public Builder metadataUrl(@Nullable String metadataUrl) {
       this.metadataUrl = metadataUrl;
       return this;
     }
 
+    /** The SAML entity id (GenericSaml). */
     public Builder entityId(@Nullable String entityId) {
       this.entityId = entityId;
       return this;
     }
 
+    /** The SAML sign-on URL (GenericSaml). */
     public Builder signOnUrl(@Nullable String signOnUrl) {
       this.signOnUrl = signOnUrl;
       return this;
     }
 
+    /** The SAML signing certificate (GenericSaml). */
     public Builder certificate(@Nullable String certificate) {
       this.certificate = certificate;
       return this;
     }
 
+    /** Whether users are created on their first SSO login. */
     public Builder autoProvisionUsers(@Nullable Boolean autoProvisionUsers) {
       this.autoProvisionUsers = autoProvisionUsers;
       return this;
     }
 
+    /** The email domains that may sign in. */
     public Builder allowedDomains(@Nullable List<String> allowedDomains) {
       this.allowedDomains = allowedDomains;
       return this;
@@ -139,6 +147,7 @@ public record UpdateSsoConfigRequest(
       return this;
     }
 
+    /** The request with the fields set so far. */
     public UpdateSsoConfigRequest build() {
       return new UpdateSsoConfigRequest(provider, authority, clientId, clientSecret, metadataUrl, entityId, signOnUrl,
           certificate, autoProvisionUsers, allowedDomains, new LinkedHashMap<>(additionalProperties));

@@ -118,8 +118,45 @@ class SessionTokenSourceTests {
         .withRequestBody(equalToJson("{}")));
     server.verifyThat(exactly(CALLERS), getRequestedFor(urlEqualTo("/api/mcp/tokens"))
         .withHeader("Authorization", equalTo("Bearer " + NEW)));
+    // many callers were refused with the old token, yet the portal saw one refresh
+    assertThat(server.find(getRequestedFor(urlEqualTo("/api/mcp/tokens"))
+        .withHeader("Authorization", equalTo("Bearer " + OLD)))).hasSizeGreaterThan(1);
     assertThat(session.token()).contains(NEW);
     assertThat(expirations).hasValue(0);
+  }
+
+  @Test
+  void aRejectionOfTheOldTokenArrivingAfterTheRefreshDoesNotRefreshAgain(WireMockRuntimeInfo wm) throws Exception {
+    WireMock server = wm.getWireMock();
+    stubExpiredSession(server);
+    server.register(post("/api/auth/refresh").willReturn(aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"accessToken\": \"" + NEW + "\"}")));
+    // this call is refused with the old token only after the other caller has refreshed
+    server.register(get("/api/mcp/tokens/slow").withHeader("Authorization", equalTo("Bearer " + OLD))
+        .willReturn(aResponse().withFixedDelay(800).withStatus(401).withHeader("Content-Type", "application/json")
+            .withBody(EXPIRED_TOKEN_ERROR)));
+    server.register(get("/api/mcp/tokens/slow").withHeader("Authorization", equalTo("Bearer " + NEW))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json")
+            .withBody(Fixtures.read("mcptoken/get.json"))));
+    SessionTokenSource session = SessionTokenSource.create();
+    PortalApiClient portal = client(wm, session);
+    portal.auth().login("admin@acme.com", "SecurePassword123!", true);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<McpToken> slow = pool.submit(() -> portal.mcpToken().get("slow"));
+      Thread.sleep(200);
+
+      portal.mcpToken().list();
+      McpToken token = slow.get(10, TimeUnit.SECONDS);
+
+      assertThat(token.name()).isEqualTo("Claude AI Agent");
+    } finally {
+      pool.shutdownNow();
+    }
+    server.verifyThat(exactly(1), getRequestedFor(urlEqualTo("/api/mcp/tokens/slow"))
+        .withHeader("Authorization", equalTo("Bearer " + OLD)));
+    server.verifyThat(exactly(1), postRequestedFor(urlEqualTo("/api/auth/refresh")));
   }
 
   @Test
