@@ -26,6 +26,7 @@ public final class SsoCallbackException extends RuntimeException {
 
   private final Reason reason;
 
+  /** A refusal for this reason; the message must not quote the token or the states. */
   public SsoCallbackException(Reason reason, String message) {
     super(message);
     this.reason = Objects.requireNonNull(reason, "reason == null");
