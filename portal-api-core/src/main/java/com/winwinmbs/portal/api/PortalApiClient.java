@@ -1,5 +1,6 @@
 package com.winwinmbs.portal.api;
 
+import com.winwinmbs.portal.api.auth.AuthApi;
 import com.winwinmbs.portal.api.email.EmailApi;
 import com.winwinmbs.portal.api.eventlog.EventLogApi;
 import com.winwinmbs.portal.api.files.FilesApi;
@@ -18,9 +19,11 @@ import com.winwinmbs.portal.api.internal.RequestExecutor;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.internal.Version;
 import com.winwinmbs.portal.api.line.LineApi;
+import com.winwinmbs.portal.api.mcptoken.McpTokenApi;
 import com.winwinmbs.portal.api.observation.PortalObservationConvention;
 import com.winwinmbs.portal.api.otp.OtpApi;
 import com.winwinmbs.portal.api.systemconfig.SystemConfigApi;
+import com.winwinmbs.portal.api.tenant.TenantApi;
 import com.winwinmbs.portal.api.webhook.WebhookApi;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
@@ -63,6 +66,10 @@ public final class PortalApiClient {
   private final WebhookApi webhook;
   private final SystemConfigApi systemConfig;
   private final EventLogApi eventLog;
+  // the integration guide's namespaces
+  private final AuthApi auth;
+  private final TenantApi tenant;
+  private final McpTokenApi mcpToken;
 
   private PortalApiClient(Builder builder, ClientSettings settings) {
     this.source = builder.copy();
@@ -82,6 +89,9 @@ public final class PortalApiClient {
     this.webhook = new WebhookApi(executor);
     this.systemConfig = new SystemConfigApi(executor);
     this.eventLog = new EventLogApi(executor);
+    this.auth = new AuthApi(executor);
+    this.tenant = new TenantApi(executor);
+    this.mcpToken = new McpTokenApi(executor);
   }
 
   public static Builder builder() {
@@ -176,6 +186,21 @@ public final class PortalApiClient {
   /** {@code /event-logs/*}: the audit trail. */
   public EventLogApi eventLog() {
     return eventLog;
+  }
+
+  /** {@code /auth}: login, refresh, logout, the current user and SSO, for the client's session. */
+  public AuthApi auth() {
+    return auth;
+  }
+
+  /** {@code /tenants}: sign-up, slug checks and the tenant's SSO configuration. */
+  public TenantApi tenant() {
+    return tenant;
+  }
+
+  /** {@code /mcp/tokens}: machine tokens for MCP agents and their audit logs. */
+  public McpTokenApi mcpToken() {
+    return mcpToken;
   }
 
   @Override

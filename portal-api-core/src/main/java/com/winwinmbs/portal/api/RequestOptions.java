@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options for one call: extra headers, a timeout, an idempotency key, a tenant. Immutable; every
- * namespace method has an overload that takes one.
+ * Options for one call: extra headers, a timeout, an idempotency key, a tenant, a token source.
+ * Immutable; every namespace method has an overload that takes one.
  *
  * <pre>{@code
  * RequestOptions options = RequestOptions.builder()
@@ -26,12 +26,14 @@ public final class RequestOptions {
   private final @Nullable Duration timeout;
   private final @Nullable String idempotencyKey;
   private final @Nullable String tenantId;
+  private final @Nullable TokenSource tokenSource;
 
   private RequestOptions(Builder builder) {
     this.headers = builder.headers.build();
     this.timeout = builder.timeout;
     this.idempotencyKey = builder.idempotencyKey;
     this.tenantId = builder.tenantId;
+    this.tokenSource = builder.tokenSource;
   }
 
   /** No options: the client's settings apply. */
@@ -69,8 +71,17 @@ public final class RequestOptions {
     return Optional.ofNullable(tenantId);
   }
 
+  /**
+   * Where this call's bearer token comes from, in place of the client's: lets one client act for
+   * several sessions, and lets a call go out with no token at all ({@link TokenSource#none()}).
+   */
+  public Optional<TokenSource> tokenSource() {
+    return Optional.ofNullable(tokenSource);
+  }
+
   public Builder toBuilder() {
     Builder builder = new Builder();
+    builder.tokenSource = tokenSource;
     builder.headers = headers.toBuilder();
     builder.timeout = timeout;
     builder.idempotencyKey = idempotencyKey;
@@ -81,7 +92,7 @@ public final class RequestOptions {
   @Override
   public String toString() {
     return "RequestOptions[headers=" + headers + ", timeout=" + timeout + ", idempotencyKey="
-        + idempotencyKey + ", tenantId=" + tenantId + "]";
+        + idempotencyKey + ", tenantId=" + tenantId + (tokenSource == null ? "" : ", tokenSource=set") + "]";
   }
 
   /** Builds {@link RequestOptions}. */
@@ -90,12 +101,19 @@ public final class RequestOptions {
     private @Nullable Duration timeout;
     private @Nullable String idempotencyKey;
     private @Nullable String tenantId;
+    private @Nullable TokenSource tokenSource;
 
     private Builder() {}
 
     /** Adds a header; a CR or LF in the value is refused. */
     public Builder header(String name, String value) {
       headers.set(name, value);
+      return this;
+    }
+
+    /** The token source of this call, in place of the client's; a 401 refreshes through it. */
+    public Builder tokenSource(TokenSource tokenSource) {
+      this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource == null");
       return this;
     }
 

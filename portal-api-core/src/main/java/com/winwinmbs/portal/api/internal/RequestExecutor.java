@@ -206,7 +206,7 @@ public final class RequestExecutor {
     boolean replayable = body == null || body.isRepeatable();
     boolean idempotent = endpoint.idempotent() || options.idempotencyKey().isPresent();
     boolean callerAuthorization = options.headers().first("Authorization").isPresent();
-    TokenSource tokenSource = callerAuthorization ? null : settings.tokenSource();
+    TokenSource tokenSource = callerAuthorization ? null : options.tokenSource().orElse(settings.tokenSource());
     Duration timeout = options.timeout().orElse(settings.timeout());
     String method = endpoint.method().name();
     int attempt = 0;

@@ -93,6 +93,17 @@ public final class SingleFlightTokenCache {
     }
   }
 
+  /** Replaces the cached token with one obtained elsewhere (a session's token from its login). */
+  public void put(Token token) {
+    Objects.requireNonNull(token, "token == null");
+    lock.lock();
+    try {
+      current = token;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Forgets the cached token. */
   public void reset() {
     lock.lock();

@@ -1,0 +1,22 @@
+package com.winwinmbs.portal.api.auth;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The answer of {@code POST /auth/refresh}; {@link #toString()} redacts the token. */
+record RefreshResult(
+    @Nullable String accessToken,
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+
+  RefreshResult {
+    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+  }
+
+  @Override
+  public String toString() {
+    return "RefreshResult[accessToken=[REDACTED]]";
+  }
+}

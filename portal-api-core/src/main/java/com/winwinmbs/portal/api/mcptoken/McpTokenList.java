@@ -1,0 +1,7 @@
+package com.winwinmbs.portal.api.mcptoken;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The answer of {@code GET /mcp/tokens}: {@code {tokens: [...]}}. */
+record McpTokenList(@Nullable List<McpToken> tokens) {}

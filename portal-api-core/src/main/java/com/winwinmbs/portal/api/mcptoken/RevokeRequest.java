@@ -1,0 +1,4 @@
+package com.winwinmbs.portal.api.mcptoken;
+
+/** The optional body of {@code DELETE /mcp/tokens/{tokenId}}. */
+record RevokeRequest(String reason) {}
