@@ -39,8 +39,7 @@ import org.springframework.web.client.RestClient;
 @AutoConfiguration(
     after = {RestClientAutoConfiguration.class, HttpClientAutoConfiguration.class, SslAutoConfiguration.class,
         ObservationAutoConfiguration.class},
-    afterName = {"com.winwinmbs.portal.api.autoconfigure.PortalApiAuthAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+    afterName = "com.winwinmbs.portal.api.autoconfigure.PortalApiAuthAutoConfiguration")
 @ConditionalOnClass(PortalApiClient.class)
 @EnableConfigurationProperties(PortalApiProperties.class)
 @ImportRuntimeHints(PortalApiRuntimeHints.class)
