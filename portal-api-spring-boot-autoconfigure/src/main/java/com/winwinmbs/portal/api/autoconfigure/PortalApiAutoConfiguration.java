@@ -71,7 +71,11 @@ public final class PortalApiAutoConfiguration {
     return mapper.build(builder);
   }
 
-  /** The namespaces of the client: inject these rather than the client. */
+  /**
+   * The namespaces of the client, one bean each, named {@code portal<Name>Api}: inject these rather
+   * than the client. They come from whichever {@link PortalApiClient} bean exists, the application's
+   * included.
+   */
   @Configuration(proxyBeanMethods = false)
   static class NamespaceConfiguration {
 
@@ -98,9 +102,10 @@ public final class PortalApiAutoConfiguration {
     RestClientPortalTransport portalApiTransport(PortalApiProperties properties, RestClient.Builder restClientBuilder,
         ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
         ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
+      PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
       HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-          .withTimeouts(properties.getConnectTimeout(), properties.getTimeout());
-      SslBundle bundle = new PortalApiPropertiesMapper(properties).sslBundle(sslBundles.getIfAvailable());
+          .withTimeouts(mapper.connectTimeout(), mapper.timeout());
+      SslBundle bundle = mapper.sslBundle(sslBundles.getIfAvailable());
       if (bundle != null) {
         settings = settings.withSslBundle(bundle);
       }

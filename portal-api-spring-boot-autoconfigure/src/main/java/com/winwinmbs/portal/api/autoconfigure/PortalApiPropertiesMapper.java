@@ -7,6 +7,7 @@ import com.winwinmbs.portal.api.http.PortalTransport;
 import com.winwinmbs.portal.api.internal.Urls;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
@@ -37,9 +38,8 @@ final class PortalApiPropertiesMapper {
     map.from(baseUrl()).to(builder::apiUrl);
     map.from(this.properties::getApiKey).to(builder::apiKey);
     map.from(this.properties::getTenantId).to(builder::tenantId);
-    map.from(this.properties::getTimeout).to((timeout) -> apply("portal.api.timeout", () -> builder.timeout(timeout)));
-    map.from(this.properties::getConnectTimeout)
-        .to((timeout) -> apply("portal.api.connect-timeout", () -> builder.connectTimeout(timeout)));
+    builder.timeout(timeout());
+    builder.connectTimeout(connectTimeout());
     map.from(this.properties::getUserAgent).to(builder::userAgent);
     builder.allowInsecureHttp(this.properties.isAllowInsecureHttp());
     builder.retryPolicy(retryPolicy());
@@ -87,6 +87,16 @@ final class PortalApiPropertiesMapper {
     }
   }
 
+  /** The validated {@code portal.api.timeout}. */
+  Duration timeout() {
+    return positive("portal.api.timeout", this.properties.getTimeout());
+  }
+
+  /** The validated {@code portal.api.connect-timeout}. */
+  Duration connectTimeout() {
+    return positive("portal.api.connect-timeout", this.properties.getConnectTimeout());
+  }
+
   /** The retry policy of {@code portal.api.retry.*}. */
   RetryPolicy retryPolicy() {
     PortalApiProperties.Retry retry = this.properties.getRetry();
@@ -129,7 +139,7 @@ final class PortalApiPropertiesMapper {
     HttpClient.Builder client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(this.properties.getConnectTimeout())
+        .connectTimeout(connectTimeout())
         .sslContext(bundle.createSslContext());
     SslOptions options = bundle.getOptions();
     if (options.isSpecified()) {
@@ -141,12 +151,21 @@ final class PortalApiPropertiesMapper {
     return JdkHttpTransport.create(client.build());
   }
 
+  private static Duration positive(String property, @Nullable Duration duration) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new PortalApiConfigurationException(property + " is not valid: it must be a positive duration, not "
+          + duration + ".", "Set " + property + " to a positive duration such as 30s or 500ms.");
+    }
+    return duration;
+  }
+
   private static <T> T apply(String property, Supplier<T> setting) {
     try {
       return setting.get();
     } catch (IllegalArgumentException ex) {
       throw new PortalApiConfigurationException(property + " is not valid: " + ex.getMessage(),
-          "Correct " + property + " (durations such as 30s or 500ms, positive where a timeout is meant).");
+          "Correct " + property + ": at least 1 attempt, and backoffs that are not negative with the maximum no"
+              + " shorter than the initial one.");
     }
   }
 }

@@ -68,7 +68,13 @@ class PortalApiFailureAnalyzerTests {
   void invalidDurationNamesTheProperty() {
     FailureAnalysis analysis = analyze("portal.api.base-url=https://api.example.com", "portal.api.timeout=0s");
     assertThat(analysis.getDescription()).startsWith("portal.api.timeout is not valid");
-    assertThat(analysis.getAction()).startsWith("Correct portal.api.timeout");
+    assertThat(analysis.getAction()).startsWith("Set portal.api.timeout to a positive duration");
+  }
+
+  @Test
+  void negativeConnectTimeoutNamesTheProperty() {
+    FailureAnalysis analysis = analyze("portal.api.base-url=https://api.example.com", "portal.api.connect-timeout=-1s");
+    assertThat(analysis.getDescription()).startsWith("portal.api.connect-timeout is not valid");
   }
 
   @Test
