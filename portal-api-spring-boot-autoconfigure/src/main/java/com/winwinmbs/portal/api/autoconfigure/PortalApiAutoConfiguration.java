@@ -6,6 +6,7 @@ import com.winwinmbs.portal.api.health.HealthApi;
 import com.winwinmbs.portal.api.http.PortalTransport;
 import com.winwinmbs.portal.api.observation.PortalObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import java.net.http.HttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,6 +18,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -109,8 +111,18 @@ public final class PortalApiAutoConfiguration {
       if (bundle != null) {
         settings = settings.withSslBundle(bundle);
       }
-      return RestClientPortalTransport.create(restClientBuilder,
-          requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect), settings);
+      ClientHttpRequestFactoryBuilder<?> factoryBuilder =
+          requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+      if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk && isPlainHttp(mapper.baseUrl())) {
+        // On plain http the JDK client would try an h2c upgrade, which breaks streamed uploads on some
+        // servers; it speaks HTTP/1.1 there, as the client's own JDK transport does everywhere.
+        factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+      }
+      return RestClientPortalTransport.create(restClientBuilder, factoryBuilder, settings);
+    }
+
+    private static boolean isPlainHttp(String baseUrl) {
+      return baseUrl.regionMatches(true, 0, "http:", 0, 5);
     }
   }
 

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,10 +13,23 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.winwinmbs.portal.api.PortalApiException;
+import com.winwinmbs.portal.api.RetryPolicy;
 import com.winwinmbs.portal.api.TransportException;
 import com.winwinmbs.portal.api.health.HealthApi;
+import com.winwinmbs.portal.api.http.PortalTransport;
+import com.winwinmbs.portal.api.http.RequestBody;
+import com.winwinmbs.portal.api.internal.Call;
+import com.winwinmbs.portal.api.internal.ClientSettings;
+import com.winwinmbs.portal.api.internal.Endpoints;
+import com.winwinmbs.portal.api.internal.RequestExecutor;
+import io.micrometer.observation.ObservationRegistry;
+import java.io.ByteArrayInputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +84,23 @@ class PortalApiRestClientTests {
           context.getBean(HealthApi.class).check();
           portal.verify(getRequestedFor(urlEqualTo("/health")).withHeader("X-Calling-Service", equalTo("billing")));
         });
+  }
+
+  @Test
+  void streamedUploadOfUnknownLengthWorksOnPlainHttp() {
+    portal.stubFor(post("/users").willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withBody("{\"success\":true,\"data\":{\"id\":\"u-1\"}}")));
+    this.runner.withPropertyValues("portal.api.base-url=" + httpUrl()).run((context) -> {
+      byte[] csv = "id,name\n1,Ada\n".getBytes(StandardCharsets.UTF_8);
+      RequestExecutor executor = new RequestExecutor(new ClientSettings(httpUrl(), null, null, null,
+          Duration.ofSeconds(5), context.getBean(PortalTransport.class), RetryPolicy.NONE, ObservationRegistry.NOOP,
+          null, "test", Clock.systemUTC(), (d) -> {}));
+
+      executor.execute(Call.to(Endpoints.USER_CREATE)
+          .body(RequestBody.of(() -> new ByteArrayInputStream(csv), -1, "text/csv", false)), Map.class);
+
+      portal.verify(postRequestedFor(urlEqualTo("/users")).withRequestBody(equalTo("id,name\n1,Ada\n")));
+    });
   }
 
   @Test
