@@ -12,17 +12,21 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.StreamingHttpOutputMessage;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -49,7 +53,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
  *     .build();
  * }</pre>
  */
-public final class RestClientPortalTransport implements PortalTransport {
+public final class RestClientPortalTransport implements PortalTransport, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RestClientPortalTransport.class);
 
@@ -61,6 +65,7 @@ public final class RestClientPortalTransport implements PortalTransport {
   private final HttpClientSettings settings;
   private final RestClient restClient;
   private final Map<Duration, RestClient> byTimeout = new ConcurrentHashMap<>();
+  private final List<ClientHttpRequestFactory> requestFactories = new CopyOnWriteArrayList<>();
 
   private RestClientPortalTransport(RestClient.Builder builder, ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
       HttpClientSettings settings) {
@@ -160,7 +165,25 @@ public final class RestClientPortalTransport implements PortalTransport {
   }
 
   private RestClient build(HttpClientSettings settings) {
-    return this.builder.clone().requestFactory(this.requestFactoryBuilder.build(settings)).build();
+    ClientHttpRequestFactory requestFactory = this.requestFactoryBuilder.build(settings);
+    this.requestFactories.add(requestFactory);
+    return this.builder.clone().requestFactory(requestFactory).build();
+  }
+
+  /**
+   * Releases the connection pools of the request factories this transport built (Apache HttpClient's,
+   * for one). In a Spring context this happens when the context closes.
+   */
+  @Override
+  public void close() throws Exception {
+    for (ClientHttpRequestFactory requestFactory : this.requestFactories) {
+      if (requestFactory instanceof AutoCloseable closeable) {
+        closeable.close();
+      } else if (requestFactory instanceof DisposableBean disposable) {
+        disposable.destroy();
+      }
+    }
+    this.requestFactories.clear();
   }
 
   @Override

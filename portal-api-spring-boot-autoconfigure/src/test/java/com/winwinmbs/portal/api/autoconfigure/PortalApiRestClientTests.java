@@ -44,6 +44,7 @@ import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -116,6 +117,19 @@ class PortalApiRestClientTests {
   }
 
   @Test
+  void requestFactoryIsClosedWithTheContext() {
+    AtomicBoolean closed = new AtomicBoolean();
+    this.runner.withPropertyValues("portal.api.base-url=" + httpUrl())
+        .withBean(ClientHttpRequestFactoryBuilder.class,
+            () -> (ClientHttpRequestFactoryBuilder<?>) (settings) -> new ClosingRequestFactory(closed))
+        .run((context) -> {
+          assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
+          assertThat(closed).isFalse();
+        });
+    assertThat(closed).isTrue();
+  }
+
+  @Test
   void sslBundleOfThePortalIsTrusted() {
     this.runner.withPropertyValues("portal.api.base-url=https://localhost:" + portal.getHttpsPort(),
         TRUST_PORTAL, "portal.api.ssl.bundle=portal")
@@ -159,6 +173,21 @@ class PortalApiRestClientTests {
               .withMessageContaining("redirects are not followed");
           portal.verify(0, getRequestedFor(urlEqualTo("/elsewhere")));
         });
+  }
+
+  /** A JDK request factory that records being closed. */
+  static class ClosingRequestFactory extends JdkClientHttpRequestFactory implements AutoCloseable {
+
+    private final AtomicBoolean closed;
+
+    ClosingRequestFactory(AtomicBoolean closed) {
+      this.closed = closed;
+    }
+
+    @Override
+    public void close() {
+      this.closed.set(true);
+    }
   }
 
   private static String httpUrl() {
