@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -66,6 +67,7 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
   private final RestClient restClient;
   private final Map<Duration, RestClient> byTimeout = new ConcurrentHashMap<>();
   private final List<ClientHttpRequestFactory> requestFactories = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean variantsExhausted = new AtomicBoolean();
 
   private RestClientPortalTransport(RestClient.Builder builder, ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
       HttpClientSettings settings) {
@@ -127,7 +129,7 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
       spec = spec.body(new StreamingBody(body));
     }
     try {
-      return spec.exchange((clientRequest, response) -> new RestClientResponse(response), false);
+      return spec.exchange((clientRequest, response) -> RestClientResponse.open(response), false);
     } catch (ResourceAccessException ex) {
       // The client tells timeouts from connection failures by the I/O exception's type.
       if (ex.getCause() instanceof IOException io) {
@@ -157,8 +159,10 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
       return client;
     }
     if (this.byTimeout.size() >= MAX_TIMEOUT_VARIANTS) {
-      log.warn("More than {} distinct per-call timeouts; the request uses the configured read timeout {} instead of {}",
-          MAX_TIMEOUT_VARIANTS, this.settings.readTimeout(), timeout);
+      if (this.variantsExhausted.compareAndSet(false, true)) {
+        log.warn("More than {} distinct per-call timeouts; further ones use the configured read timeout {}",
+            MAX_TIMEOUT_VARIANTS, this.settings.readTimeout());
+      }
       return this.restClient;
     }
     return this.byTimeout.computeIfAbsent(timeout, (key) -> build(this.settings.withReadTimeout(key)));
@@ -226,10 +230,20 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
     private final int status;
     private final Headers headers;
 
-    RestClientResponse(ClientHttpResponse response) throws IOException {
+    private RestClientResponse(ClientHttpResponse response) throws IOException {
       this.response = response;
       this.status = response.getStatusCode().value();
       this.headers = headers(response.getHeaders());
+    }
+
+    /** Wraps the response, closing it if it cannot be read: RestClient leaves it open for the caller. */
+    static RestClientResponse open(ClientHttpResponse response) throws IOException {
+      try {
+        return new RestClientResponse(response);
+      } catch (IOException | RuntimeException ex) {
+        response.close();
+        throw ex;
+      }
     }
 
     private static Headers headers(HttpHeaders source) {
