@@ -1,0 +1,141 @@
+package com.winwinmbs.portal.api.autoconfigure;
+
+import com.winwinmbs.portal.api.PortalApiClient;
+import com.winwinmbs.portal.api.TokenSource;
+import com.winwinmbs.portal.api.health.HealthApi;
+import com.winwinmbs.portal.api.http.PortalTransport;
+import com.winwinmbs.portal.api.observation.PortalObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import java.net.http.HttpClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration for {@link PortalApiClient}: the client built from {@code portal.api.*}, one bean
+ * per namespace, the RestClient transport, observations and the {@code portal} health indicator.
+ *
+ * <p>A {@link PortalApiClient} bean of the application's replaces the auto-configured client (and its
+ * transport); the namespace beans and the health indicator then use the application's client. Each
+ * namespace bean, the transport ({@link PortalTransport}) and the observation convention ({@link
+ * PortalObservationConvention}) can be replaced by a bean of the same type.
+ */
+@AutoConfiguration(
+    after = {RestClientAutoConfiguration.class, HttpClientAutoConfiguration.class, SslAutoConfiguration.class,
+        ObservationAutoConfiguration.class},
+    afterName = "com.winwinmbs.portal.api.autoconfigure.PortalApiAuthAutoConfiguration")
+@ConditionalOnClass(PortalApiClient.class)
+@EnableConfigurationProperties(PortalApiProperties.class)
+@ImportRuntimeHints(PortalApiRuntimeHints.class)
+public final class PortalApiAutoConfiguration {
+
+  /**
+   * The client. Its token source is the application's only {@link TokenSource} bean (the one the
+   * {@code portal.api.auth.*} mode contributes, or the application's own), if any.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  PortalApiClient portalApiClient(PortalApiProperties properties, ObjectProvider<TokenSource> tokenSource,
+      ObjectProvider<PortalTransport> transport, ObjectProvider<SslBundles> sslBundles,
+      ObjectProvider<ObservationRegistry> observationRegistry,
+      ObjectProvider<PortalObservationConvention> observationConvention,
+      ObjectProvider<PortalApiClientCustomizer> customizers) {
+    PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
+    PortalApiClient.Builder builder = PortalApiClient.builder();
+    mapper.map(builder);
+    ObservationRegistry registry = observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP);
+    builder.observationRegistry(registry);
+    builder.observationConvention(observationConvention.getIfAvailable());
+    TokenSource source = tokenSource.getIfUnique();
+    if (source != null) {
+      builder.tokenSource(TokenFetchCountingTokenSource.wrap(source, properties.getAuth().effectiveMode(), registry));
+    }
+    builder.transport(transport.getIfAvailable(() -> mapper.jdkTransport(sslBundles.getIfAvailable())));
+    customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+    return mapper.build(builder);
+  }
+
+  /**
+   * The namespaces of the client, one bean each, named {@code portal<Name>Api}: inject these rather
+   * than the client. They come from whichever {@link PortalApiClient} bean exists, the application's
+   * included.
+   */
+  @Configuration(proxyBeanMethods = false)
+  static class NamespaceConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    HealthApi portalHealthApi(PortalApiClient client) {
+      return client.health();
+    }
+  }
+
+  /** The transport on Boot's {@link RestClient.Builder}, when RestClient is auto-configured. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass({RestClient.class, ClientHttpRequestFactoryBuilder.class})
+  @ConditionalOnBean(RestClient.Builder.class)
+  @ConditionalOnMissingBean(PortalApiClient.class)
+  static class RestClientTransportConfiguration {
+
+    /**
+     * Boot's request factory and {@code spring.http.clients.*} settings, with the portal's timeouts and
+     * SSL bundle, and redirects never followed.
+     */
+    @Bean
+    @ConditionalOnMissingBean(PortalTransport.class)
+    RestClientPortalTransport portalApiTransport(PortalApiProperties properties, RestClient.Builder restClientBuilder,
+        ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+        ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
+      PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
+      HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+          .withTimeouts(mapper.connectTimeout(), mapper.timeout());
+      SslBundle bundle = mapper.sslBundle(sslBundles.getIfAvailable());
+      if (bundle != null) {
+        settings = settings.withSslBundle(bundle);
+      }
+      ClientHttpRequestFactoryBuilder<?> factoryBuilder =
+          requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+      if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk && isPlainHttp(mapper.baseUrl())) {
+        // On plain http the JDK client would try an h2c upgrade, which breaks streamed uploads on some
+        // servers; it speaks HTTP/1.1 there, as the client's own JDK transport does everywhere.
+        factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+      }
+      return RestClientPortalTransport.create(restClientBuilder, factoryBuilder, settings);
+    }
+
+    private static boolean isPlainHttp(String baseUrl) {
+      return baseUrl.regionMatches(true, 0, "http:", 0, 5);
+    }
+  }
+
+  /** The {@code portal} health indicator, asked only when the health endpoint is. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HealthIndicator.class)
+  @ConditionalOnEnabledHealthIndicator("portal")
+  static class HealthIndicatorConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "portalHealthIndicator")
+    HealthIndicator portalHealthIndicator(ObjectProvider<HealthApi> health) {
+      return new PortalApiHealthIndicator(health);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package com.winwinmbs.portal.api.autoconfigure;
+
+import com.winwinmbs.portal.api.PortalApiClient;
+import com.winwinmbs.portal.api.RetryPolicy;
+import com.winwinmbs.portal.api.http.JdkHttpTransport;
+import com.winwinmbs.portal.api.http.PortalTransport;
+import com.winwinmbs.portal.api.internal.Urls;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLParameters;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
+
+/**
+ * Maps {@link PortalApiProperties} onto a {@link PortalApiClient.Builder}: the one place where a
+ * {@code portal.api.*} property becomes a client setting, and where a setting the client refuses is
+ * turned into a {@link PortalApiConfigurationException} that names the property.
+ */
+final class PortalApiPropertiesMapper {
+
+  static final String EXAMPLE_URL = "https://api.winwinmbs.com";
+
+  private final PortalApiProperties properties;
+
+  PortalApiPropertiesMapper(PortalApiProperties properties) {
+    this.properties = properties;
+  }
+
+  /** Applies every client property to the builder. */
+  void map(PortalApiClient.Builder builder) {
+    PropertyMapper map = PropertyMapper.get();
+    map.from(baseUrl()).to(builder::apiUrl);
+    map.from(this.properties::getApiKey).to(builder::apiKey);
+    map.from(this.properties::getTenantId).to(builder::tenantId);
+    builder.timeout(timeout());
+    builder.connectTimeout(connectTimeout());
+    map.from(this.properties::getUserAgent).to(builder::userAgent);
+    builder.allowInsecureHttp(this.properties.isAllowInsecureHttp());
+    builder.retryPolicy(retryPolicy());
+  }
+
+  /**
+   * The validated base URL.
+   *
+   * @throws PortalApiConfigurationException when {@code portal.api.base-url} is missing or malformed
+   */
+  String baseUrl() {
+    String baseUrl = this.properties.getBaseUrl();
+    if (baseUrl == null || baseUrl.isBlank()) {
+      throw new PortalApiConfigurationException("portal.api.base-url is not set; the portal client needs it.",
+          "Set portal.api.base-url to the portal's base URL, for example " + EXAMPLE_URL + ".");
+    }
+    try {
+      return Urls.normalizeBaseUrl(baseUrl, "portal.api.base-url");
+    } catch (IllegalArgumentException ex) {
+      // The core's message never echoes user info, so it is safe to show.
+      throw new PortalApiConfigurationException("portal.api.base-url is not valid: " + ex.getMessage(),
+          "Set portal.api.base-url to an absolute http(s) URL without query or credentials, for example "
+              + EXAMPLE_URL + ".");
+    }
+  }
+
+  /**
+   * Builds the client, naming the property to fix when the client refuses a setting.
+   *
+   * @throws PortalApiConfigurationException when the settings cannot make a client
+   */
+  PortalApiClient build(PortalApiClient.Builder builder) {
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException ex) {
+      String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+      if (message.contains("plain http")) {
+        URI uri = URI.create(baseUrl());
+        throw new PortalApiConfigurationException("portal.api.base-url uses plain http to " + uri.getHost()
+            + ", so tokens and API keys would travel unencrypted.",
+            "Use an https URL, or set portal.api.allow-insecure-http=true on a trusted network.");
+      }
+      throw new PortalApiConfigurationException("The portal client settings are not valid: " + message,
+          "Correct the portal.api.* property the message names, or the PortalApiClientCustomizer that set it.");
+    }
+  }
+
+  /** The validated {@code portal.api.timeout}. */
+  Duration timeout() {
+    return positive("portal.api.timeout", this.properties.getTimeout());
+  }
+
+  /** The validated {@code portal.api.connect-timeout}. */
+  Duration connectTimeout() {
+    return positive("portal.api.connect-timeout", this.properties.getConnectTimeout());
+  }
+
+  /** The retry policy of {@code portal.api.retry.*}. */
+  RetryPolicy retryPolicy() {
+    PortalApiProperties.Retry retry = this.properties.getRetry();
+    return apply("portal.api.retry", () -> new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(),
+        retry.getMaxBackoff(), retry.getMaxRateLimitWait()));
+  }
+
+  /** The SSL bundle of {@code portal.api.ssl.bundle}, or null when none is named. */
+  @Nullable SslBundle sslBundle(@Nullable SslBundles sslBundles) {
+    String name = this.properties.getSsl().getBundle();
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    if (sslBundles == null) {
+      throw new PortalApiConfigurationException(
+          "portal.api.ssl.bundle is set to '" + name + "' but no SSL bundles are configured.",
+          "Define the bundle under spring.ssl.bundle.jks." + name + " or spring.ssl.bundle.pem." + name
+              + ", or remove portal.api.ssl.bundle.");
+    }
+    try {
+      return sslBundles.getBundle(name);
+    } catch (NoSuchSslBundleException ex) {
+      throw new PortalApiConfigurationException(
+          "portal.api.ssl.bundle names the SSL bundle '" + name + "', which is not configured.",
+          "Define it under spring.ssl.bundle.jks." + name + " or spring.ssl.bundle.pem." + name
+              + ", or correct portal.api.ssl.bundle.");
+    }
+  }
+
+  /**
+   * The core JDK transport for when no other transport is available, with the SSL bundle applied so
+   * {@code portal.api.ssl.bundle} is honoured without RestClient too; null when no bundle is named
+   * (the client then builds its default transport).
+   */
+  @Nullable PortalTransport jdkTransport(@Nullable SslBundles sslBundles) {
+    SslBundle bundle = sslBundle(sslBundles);
+    if (bundle == null) {
+      return null;
+    }
+    HttpClient.Builder client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(connectTimeout())
+        .sslContext(bundle.createSslContext());
+    SslOptions options = bundle.getOptions();
+    if (options.isSpecified()) {
+      SSLParameters parameters = new SSLParameters();
+      parameters.setCipherSuites(options.getCiphers());
+      parameters.setProtocols(options.getEnabledProtocols());
+      client.sslParameters(parameters);
+    }
+    return JdkHttpTransport.create(client.build());
+  }
+
+  private static Duration positive(String property, @Nullable Duration duration) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new PortalApiConfigurationException(property + " is not valid: it must be a positive duration, not "
+          + duration + ".", "Set " + property + " to a positive duration such as 30s or 500ms.");
+    }
+    return duration;
+  }
+
+  private static <T> T apply(String property, Supplier<T> setting) {
+    try {
+      return setting.get();
+    } catch (IllegalArgumentException ex) {
+      throw new PortalApiConfigurationException(property + " is not valid: " + ex.getMessage(),
+          "Correct " + property + ": at least 1 attempt, and backoffs that are not negative with the maximum no"
+              + " shorter than the initial one.");
+    }
+  }
+}
