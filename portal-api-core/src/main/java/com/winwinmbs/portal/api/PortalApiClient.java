@@ -229,7 +229,8 @@ public final class PortalApiClient {
 
     /** The portal's base URL, for example {@code https://api.winwinmbs.com}; a trailing slash is dropped. */
     public Builder apiUrl(String apiUrl) {
-      this.apiUrl = Objects.requireNonNull(apiUrl, "apiUrl == null");
+      Objects.requireNonNull(apiUrl, "apiUrl == null");
+      this.apiUrl = Urls.normalizeBaseUrl(apiUrl, "apiUrl"); // fail where the mistake is made
       return this;
     }
 
@@ -331,7 +332,7 @@ public final class PortalApiClient {
       if (apiUrl == null) {
         throw new IllegalStateException("apiUrl is required: call apiUrl(\"https://...\") with the portal's base URL");
       }
-      String baseUrl = Urls.normalizeBaseUrl(apiUrl, "apiUrl");
+      String baseUrl = apiUrl;
       if (tokenSource != null || apiKey != null) {
         Urls.requireSecure(URI.create(baseUrl), "apiUrl", "tokens and API keys", allowInsecureHttp);
       }

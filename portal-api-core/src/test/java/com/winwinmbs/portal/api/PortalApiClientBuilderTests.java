@@ -83,10 +83,16 @@ class PortalApiClientBuilderTests {
   }
 
   @Test
-  void builderToStringNeverShowsUserInfoOfAnUnbuiltUrl() {
-    PortalApiClient.Builder builder = PortalApiClient.builder().apiUrl("https://admin:hunter2@api.winwinmbs.com");
+  void apiUrlIsCheckedWhenSetSoTheMistakeFailsWhereItIsMade() {
+    PortalApiClient.Builder builder = PortalApiClient.builder();
 
-    assertThat(builder.toString()).doesNotContain("hunter2").contains("api.winwinmbs.com");
+    assertThatThrownBy(() -> builder.apiUrl("https://admin:hunter2@api.winwinmbs.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> builder.apiUrl("api.winwinmbs.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not absolute");
+    assertThat(builder.toString()).doesNotContain("hunter2");
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package com.winwinmbs.portal.api.auth;
 
+import com.winwinmbs.portal.api.http.UriTemplates;
 import com.winwinmbs.portal.api.PortalApiException;
 import com.winwinmbs.portal.api.PortalError;
 import com.winwinmbs.portal.api.RequestOptions;
@@ -10,7 +11,6 @@ import com.winwinmbs.portal.api.internal.Call;
 import com.winwinmbs.portal.api.internal.Endpoints;
 import com.winwinmbs.portal.api.internal.PortalJson;
 import com.winwinmbs.portal.api.internal.RequestExecutor;
-import com.winwinmbs.portal.api.internal.UriTemplates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

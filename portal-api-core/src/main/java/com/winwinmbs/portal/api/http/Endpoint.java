@@ -2,6 +2,7 @@ package com.winwinmbs.portal.api.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -65,6 +66,16 @@ public record Endpoint(
       }
     }
     return names;
+  }
+
+  /**
+   * The path this route addresses with these variables, each value percent-encoded as exactly one
+   * segment, for example {@code /users/a%2Fb} for {@code id = "a/b"}.
+   *
+   * @throws IllegalArgumentException when a variable is missing, empty or not in the template
+   */
+  public String expand(Map<String, String> variables) {
+    return UriTemplates.expand(this, variables);
   }
 
   /** {@code namespace.operation}, for messages. */

@@ -1,5 +1,6 @@
 package com.winwinmbs.portal.api.internal;
 
+import com.winwinmbs.portal.api.http.UriTemplates;
 import com.winwinmbs.portal.api.ApiPaginatedResponse;
 import com.winwinmbs.portal.api.ApiResponse;
 import com.winwinmbs.portal.api.Page;

@@ -35,7 +35,7 @@ public class DefaultPortalObservationConvention implements PortalObservationConv
         "operation", context.endpoint().operation(),
         "method", context.endpoint().method().name(),
         "uri", context.endpoint().uriTemplate(),
-        "status", status == null ? "IO_ERROR" : String.valueOf(status),
+        "status", status(context),
         "outcome", outcome(status),
         "error", error == null ? "none" : error.getClass().getSimpleName());
   }
@@ -43,6 +43,18 @@ public class DefaultPortalObservationConvention implements PortalObservationConv
   @Override
   public KeyValues getHighCardinalityKeyValues(PortalObservationContext context) {
     return KeyValues.of("http.url.path", context.path());
+  }
+
+  /**
+   * The HTTP status; {@code IO_ERROR} when attempts were sent but none was answered; {@code NONE}
+   * before the first attempt (what counters of events emitted then, such as {@code retries}, carry).
+   */
+  protected String status(PortalObservationContext context) {
+    Integer status = context.status();
+    if (status != null) {
+      return String.valueOf(status);
+    }
+    return context.attempts() == 0 ? "NONE" : "IO_ERROR";
   }
 
   /** {@code SUCCESS}, {@code REDIRECTION}, {@code CLIENT_ERROR}, {@code SERVER_ERROR} or {@code UNKNOWN}. */

@@ -102,6 +102,11 @@ class SessionTokenSourceTests {
         .withFixedDelay(300)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"accessToken\": \"" + NEW + "\"}")));
+    // and the old token's 401s come late enough that every caller has sent the old token first,
+    // even on a loaded machine
+    server.register(get("/api/mcp/tokens").withHeader("Authorization", equalTo("Bearer " + OLD))
+        .willReturn(aResponse().withStatus(401).withFixedDelay(300).withHeader("Content-Type", "application/json")
+            .withBody(EXPIRED_TOKEN_ERROR)));
     AtomicInteger expirations = new AtomicInteger();
     SessionTokenSource session = SessionTokenSource.create(cause -> expirations.incrementAndGet());
     PortalApiClient portal = client(wm, session);

@@ -3,6 +3,23 @@ package com.winwinmbs.portal.api.autoconfigure;
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.health.HealthApi;
+import com.winwinmbs.portal.api.user.UserApi;
+import com.winwinmbs.portal.api.organization.OrganizationApi;
+import com.winwinmbs.portal.api.role.RoleApi;
+import com.winwinmbs.portal.api.permission.PermissionApi;
+import com.winwinmbs.portal.api.permissioncategory.PermissionCategoryApi;
+import com.winwinmbs.portal.api.workflow.WorkflowApi;
+import com.winwinmbs.portal.api.todo.TodoApi;
+import com.winwinmbs.portal.api.files.FilesApi;
+import com.winwinmbs.portal.api.email.EmailApi;
+import com.winwinmbs.portal.api.otp.OtpApi;
+import com.winwinmbs.portal.api.line.LineApi;
+import com.winwinmbs.portal.api.webhook.WebhookApi;
+import com.winwinmbs.portal.api.systemconfig.SystemConfigApi;
+import com.winwinmbs.portal.api.eventlog.EventLogApi;
+import com.winwinmbs.portal.api.auth.AuthApi;
+import com.winwinmbs.portal.api.tenant.TenantApi;
+import com.winwinmbs.portal.api.mcptoken.McpTokenApi;
 import com.winwinmbs.portal.api.http.PortalTransport;
 import com.winwinmbs.portal.api.observation.PortalObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
@@ -85,6 +102,108 @@ public final class PortalApiAutoConfiguration {
     @ConditionalOnMissingBean
     HealthApi portalHealthApi(PortalApiClient client) {
       return client.health();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UserApi portalUserApi(PortalApiClient client) {
+      return client.user();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OrganizationApi portalOrganizationApi(PortalApiClient client) {
+      return client.organization();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RoleApi portalRoleApi(PortalApiClient client) {
+      return client.role();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PermissionApi portalPermissionApi(PortalApiClient client) {
+      return client.permission();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PermissionCategoryApi portalPermissionCategoryApi(PortalApiClient client) {
+      return client.permissionCategory();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkflowApi portalWorkflowApi(PortalApiClient client) {
+      return client.workflow();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TodoApi portalTodoApi(PortalApiClient client) {
+      return client.todo();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FilesApi portalFilesApi(PortalApiClient client) {
+      return client.files();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EmailApi portalEmailApi(PortalApiClient client) {
+      return client.email();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OtpApi portalOtpApi(PortalApiClient client) {
+      return client.otp();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LineApi portalLineApi(PortalApiClient client) {
+      return client.line();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookApi portalWebhookApi(PortalApiClient client) {
+      return client.webhook();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SystemConfigApi portalSystemConfigApi(PortalApiClient client) {
+      return client.systemConfig();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventLogApi portalEventLogApi(PortalApiClient client) {
+      return client.eventLog();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuthApi portalAuthApi(PortalApiClient client) {
+      return client.auth();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TenantApi portalTenantApi(PortalApiClient client) {
+      return client.tenant();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    McpTokenApi portalMcpTokenApi(PortalApiClient client) {
+      return client.mcpToken();
     }
   }
 

@@ -4,7 +4,6 @@ import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.RetryPolicy;
 import com.winwinmbs.portal.api.http.JdkHttpTransport;
 import com.winwinmbs.portal.api.http.PortalTransport;
-import com.winwinmbs.portal.api.internal.Urls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -57,7 +56,8 @@ final class PortalApiPropertiesMapper {
           "Set portal.api.base-url to the portal's base URL, for example " + EXAMPLE_URL + ".");
     }
     try {
-      return Urls.normalizeBaseUrl(baseUrl, "portal.api.base-url");
+      PortalApiClient.builder().apiUrl(baseUrl); // the client's own check: one rule for both
+      return baseUrl.trim();
     } catch (IllegalArgumentException ex) {
       // The core's message never echoes user info, so it is safe to show.
       throw new PortalApiConfigurationException("portal.api.base-url is not valid: " + ex.getMessage(),

@@ -5,7 +5,6 @@ import com.winwinmbs.portal.api.http.PortalTransport;
 import com.winwinmbs.portal.api.http.RequestBody;
 import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.http.TransportResponse;
-import com.winwinmbs.portal.api.internal.UriTemplates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -145,7 +144,7 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
   static String uriTemplate(TransportRequest request) {
     URI uri = request.uri();
     String rawPath = (uri.getRawPath() != null) ? uri.getRawPath() : "";
-    String expanded = UriTemplates.expand(request.endpoint(), request.pathVariables());
+    String expanded = request.endpoint().expand(request.pathVariables());
     String basePath = rawPath.endsWith(expanded) ? rawPath.substring(0, rawPath.length() - expanded.length()) : "";
     return uri.getScheme() + "://" + uri.getRawAuthority() + basePath + request.uriTemplate();
   }

@@ -14,7 +14,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import com.winwinmbs.portal.api.internal.Endpoints;
-import com.winwinmbs.portal.api.internal.UriTemplates;
 import java.net.URISyntaxException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -140,7 +139,7 @@ class AutoConfigurationArchitectureTests {
   void internalsRuleReportsADependencyOnCoreInternals() {
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> NO_DEPENDENCY_ON_CORE_INTERNALS.check(BAD_FIXTURE))
-        .withMessageContaining(UriTemplates.class.getName());
+        .withMessageContaining(Endpoints.class.getName());
   }
 
   private static DescribedPredicate<JavaAnnotation<?>> configurationWithoutProxiedBeanMethods() {
@@ -187,7 +186,7 @@ class AutoConfigurationArchitectureTests {
 
     @Bean
     public String publicBean() {
-      return UriTemplates.class.getName();
+      return Endpoints.class.getName();
     }
 
     @Bean

@@ -83,6 +83,34 @@ class PortalApiAutoConfigurationTests {
   }
 
   @Test
+  void everyNamespaceOfTheClientIsABean() {
+    portal().run((context) -> {
+      PortalApiClient client = context.getBean(PortalApiClient.class);
+      List<Class<?>> namespaces = new ArrayList<>();
+      for (java.lang.reflect.Method accessor : PortalApiClient.class.getMethods()) {
+        Class<?> type = accessor.getReturnType();
+        if (accessor.getParameterCount() == 0 && type.getSimpleName().endsWith("Api")
+            && type.getPackageName().startsWith("com.winwinmbs.portal.api.")) {
+          namespaces.add(type);
+          assertThat(context).hasSingleBean(type);
+          assertThat(context.getBean(type)).isSameAs(accessor.invoke(client));
+        }
+      }
+      assertThat(namespaces).hasSize(18);
+    });
+  }
+
+  @Test
+  void aUserNamespaceBeanReplacesTheAutoConfiguredOne() {
+    portal().withBean("myUsers", com.winwinmbs.portal.api.user.UserApi.class,
+        () -> PortalApiClient.builder().apiUrl("http://localhost:1").build().user()).run((context) -> {
+          assertThat(context).hasSingleBean(com.winwinmbs.portal.api.user.UserApi.class).hasBean("myUsers");
+          assertThat(context.getBean(com.winwinmbs.portal.api.user.UserApi.class))
+              .isNotSameAs(context.getBean(PortalApiClient.class).user());
+        });
+  }
+
+  @Test
   void retryAndTimeoutPropertiesReachTheClient() {
     portal().withPropertyValues("portal.api.timeout=7s", "portal.api.retry.max-attempts=5",
         "portal.api.retry.initial-backoff=100ms", "portal.api.retry.max-backoff=2s",

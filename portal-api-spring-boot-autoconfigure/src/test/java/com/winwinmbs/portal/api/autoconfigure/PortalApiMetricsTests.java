@@ -140,7 +140,8 @@ class PortalApiMetricsTests {
 
       assertThat(counter(context, "portal.api.client.requests.retries").count()).isEqualTo(1);
       assertThat(counter(context, "portal.api.client.requests.retries").getId().getTags()).contains(
-          Tag.of("namespace", "health"), Tag.of("operation", "check"), Tag.of("uri", "/health"));
+          Tag.of("namespace", "health"), Tag.of("operation", "check"), Tag.of("uri", "/health"),
+          Tag.of("status", "NONE"));
       assertThat(timer(context, "portal.api.client.requests").getId().getTag("status")).isEqualTo("200");
     });
   }

@@ -52,7 +52,7 @@ class PortalApiRuntimeHintsTests {
   void resourcesTheClientLoadsAreIncluded() {
     assertThat(RuntimeHintsPredicates.resource().forResource("com/winwinmbs/portal/api/version.properties"))
         .accepts(this.hints);
-    assertThat(RuntimeHintsPredicates.resource().forResource("com/winwinmbs/portal/api/openapi/parts/common.yaml"))
+    assertThat(RuntimeHintsPredicates.resource().forResource("com/winwinmbs/portal/api/openapi/portal-api.yaml"))
         .accepts(this.hints);
   }
 

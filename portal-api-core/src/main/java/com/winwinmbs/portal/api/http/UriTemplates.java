@@ -1,12 +1,14 @@
-package com.winwinmbs.portal.api.internal;
+package com.winwinmbs.portal.api.http;
 
-import com.winwinmbs.portal.api.http.Endpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Expands URI templates with each variable percent-encoded as exactly one path segment. */
+/**
+ * Expands URI templates with each variable percent-encoded as exactly one path segment, and encodes
+ * query parameters; the one place the client turns ids into URI text.
+ */
 public final class UriTemplates {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
