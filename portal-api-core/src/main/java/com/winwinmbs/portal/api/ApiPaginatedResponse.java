@@ -14,4 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the item type
  */
 public record ApiPaginatedResponse<T>(
-    boolean success, @Nullable List<T> data, @Nullable Pagination pagination, @Nullable String message) {}
+    boolean success,
+    @Nullable List<T> data,
+    @Nullable Pagination pagination,
+    @Nullable String message) {}

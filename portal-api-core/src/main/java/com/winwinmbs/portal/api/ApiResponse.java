@@ -3,8 +3,8 @@ package com.winwinmbs.portal.api;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The portal's envelope of a single result: {@code {success, data}}. Namespace methods unwrap it and
- * return the payload; it is public for users who decode portal JSON themselves.
+ * The portal's envelope of a single result: {@code {success, data}}. Namespace methods unwrap it
+ * and return the payload; it is public for users who decode portal JSON themselves.
  *
  * @param success whether the call succeeded
  * @param data the payload

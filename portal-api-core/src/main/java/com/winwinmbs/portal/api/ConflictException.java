@@ -7,7 +7,8 @@ public class ConflictException extends PortalApiException {
 
   private static final long serialVersionUID = 1L;
 
-  public ConflictException(String message, PortalError error, int attempts, @Nullable Throwable cause) {
+  public ConflictException(
+      String message, PortalError error, int attempts, @Nullable Throwable cause) {
     super(message, error, attempts, cause);
   }
 }

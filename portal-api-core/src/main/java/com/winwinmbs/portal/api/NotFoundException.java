@@ -7,7 +7,8 @@ public class NotFoundException extends PortalApiException {
 
   private static final long serialVersionUID = 1L;
 
-  public NotFoundException(String message, PortalError error, int attempts, @Nullable Throwable cause) {
+  public NotFoundException(
+      String message, PortalError error, int attempts, @Nullable Throwable cause) {
     super(message, error, attempts, cause);
   }
 }

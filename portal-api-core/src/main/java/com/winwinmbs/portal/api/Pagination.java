@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param total the number of items in all pages
  * @param totalPages the number of pages
  */
-public record Pagination(int page, int limit, long total, @JsonProperty("total_pages") int totalPages) {
+public record Pagination(
+    int page, int limit, long total, @JsonProperty("total_pages") int totalPages) {
 
   /** Whether a page follows this one. */
   public boolean hasNext() {

@@ -7,7 +7,8 @@ public class PermissionDeniedException extends PortalApiException {
 
   private static final long serialVersionUID = 1L;
 
-  public PermissionDeniedException(String message, PortalError error, int attempts, @Nullable Throwable cause) {
+  public PermissionDeniedException(
+      String message, PortalError error, int attempts, @Nullable Throwable cause) {
     super(message, error, attempts, cause);
   }
 }

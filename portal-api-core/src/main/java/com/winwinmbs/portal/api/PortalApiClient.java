@@ -5,13 +5,6 @@ import com.winwinmbs.portal.api.email.EmailApi;
 import com.winwinmbs.portal.api.eventlog.EventLogApi;
 import com.winwinmbs.portal.api.files.FilesApi;
 import com.winwinmbs.portal.api.health.HealthApi;
-import com.winwinmbs.portal.api.organization.OrganizationApi;
-import com.winwinmbs.portal.api.permission.PermissionApi;
-import com.winwinmbs.portal.api.permissioncategory.PermissionCategoryApi;
-import com.winwinmbs.portal.api.role.RoleApi;
-import com.winwinmbs.portal.api.todo.TodoApi;
-import com.winwinmbs.portal.api.user.UserApi;
-import com.winwinmbs.portal.api.workflow.WorkflowApi;
 import com.winwinmbs.portal.api.http.JdkHttpTransport;
 import com.winwinmbs.portal.api.http.PortalTransport;
 import com.winwinmbs.portal.api.internal.ClientSettings;
@@ -21,10 +14,17 @@ import com.winwinmbs.portal.api.internal.Version;
 import com.winwinmbs.portal.api.line.LineApi;
 import com.winwinmbs.portal.api.mcptoken.McpTokenApi;
 import com.winwinmbs.portal.api.observation.PortalObservationConvention;
+import com.winwinmbs.portal.api.organization.OrganizationApi;
 import com.winwinmbs.portal.api.otp.OtpApi;
+import com.winwinmbs.portal.api.permission.PermissionApi;
+import com.winwinmbs.portal.api.permissioncategory.PermissionCategoryApi;
+import com.winwinmbs.portal.api.role.RoleApi;
 import com.winwinmbs.portal.api.systemconfig.SystemConfigApi;
 import com.winwinmbs.portal.api.tenant.TenantApi;
+import com.winwinmbs.portal.api.todo.TodoApi;
+import com.winwinmbs.portal.api.user.UserApi;
 import com.winwinmbs.portal.api.webhook.WebhookApi;
+import com.winwinmbs.portal.api.workflow.WorkflowApi;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -227,7 +227,10 @@ public final class PortalApiClient {
 
     private Builder() {}
 
-    /** The portal's base URL, for example {@code https://api.winwinmbs.com}; a trailing slash is dropped. */
+    /**
+     * The portal's base URL, for example {@code https://api.winwinmbs.com}; a trailing slash is
+     * dropped.
+     */
     public Builder apiUrl(String apiUrl) {
       Objects.requireNonNull(apiUrl, "apiUrl == null");
       this.apiUrl = Urls.normalizeBaseUrl(apiUrl, "apiUrl"); // fail where the mistake is made
@@ -253,15 +256,17 @@ public final class PortalApiClient {
     }
 
     /**
-     * How long each attempt waits for the whole response, headers and body (a streamed download: its
-     * headers); 30 s by default.
+     * How long each attempt waits for the whole response, headers and body (a streamed download:
+     * its headers); 30 s by default.
      */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;
     }
 
-    /** How long opening a connection may take; 10 s by default. Ignored with a caller's transport. */
+    /**
+     * How long opening a connection may take; 10 s by default. Ignored with a caller's transport.
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive(connectTimeout, "connectTimeout");
       return this;
@@ -275,12 +280,14 @@ public final class PortalApiClient {
 
     /** Where {@code portal.api.client.requests} observations go; none by default. */
     public Builder observationRegistry(ObservationRegistry observationRegistry) {
-      this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry == null");
+      this.observationRegistry =
+          Objects.requireNonNull(observationRegistry, "observationRegistry == null");
       return this;
     }
 
     /** A convention replacing the default names and tags of the observation. */
-    public Builder observationConvention(@Nullable PortalObservationConvention observationConvention) {
+    public Builder observationConvention(
+        @Nullable PortalObservationConvention observationConvention) {
       this.observationConvention = observationConvention;
       return this;
     }
@@ -291,21 +298,27 @@ public final class PortalApiClient {
       return this;
     }
 
-    /** Attempts in all, the first included; shorthand for {@code retryPolicy(policy.withMaxAttempts(n))}. */
+    /**
+     * Attempts in all, the first included; shorthand for {@code
+     * retryPolicy(policy.withMaxAttempts(n))}.
+     */
     public Builder maxAttempts(int maxAttempts) {
       this.retryPolicy = retryPolicy.withMaxAttempts(maxAttempts);
       return this;
     }
 
-    /** Appended to the {@code User-Agent}, for example {@code billing-service/1.4}; a CR, LF or NUL is refused. */
+    /**
+     * Appended to the {@code User-Agent}, for example {@code billing-service/1.4}; a CR, LF or NUL
+     * is refused.
+     */
     public Builder userAgent(@Nullable String suffix) {
       this.userAgentSuffix = headerValue(suffix, "userAgent");
       return this;
     }
 
     /**
-     * Whether tokens and API keys may be sent over plain http to a host that is not loopback. Off by
-     * default: building such a client fails.
+     * Whether tokens and API keys may be sent over plain http to a host that is not loopback. Off
+     * by default: building such a client fails.
      */
     public Builder allowInsecureHttp(boolean allowInsecureHttp) {
       this.allowInsecureHttp = allowInsecureHttp;
@@ -330,16 +343,31 @@ public final class PortalApiClient {
      */
     public PortalApiClient build() {
       if (apiUrl == null) {
-        throw new IllegalStateException("apiUrl is required: call apiUrl(\"https://...\") with the portal's base URL");
+        throw new IllegalStateException(
+            "apiUrl is required: call apiUrl(\"https://...\") with the portal's base URL");
       }
       String baseUrl = apiUrl;
       if (tokenSource != null || apiKey != null) {
         Urls.requireSecure(URI.create(baseUrl), "apiUrl", "tokens and API keys", allowInsecureHttp);
       }
-      String userAgent = Version.userAgent() + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
-      PortalTransport chosen = transport != null ? transport : JdkHttpTransport.create(connectTimeout);
-      ClientSettings settings = new ClientSettings(baseUrl, tokenSource, apiKey, tenantId, timeout, chosen,
-          retryPolicy, observationRegistry, observationConvention, userAgent, clock, sleeper);
+      String userAgent =
+          Version.userAgent() + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
+      PortalTransport chosen =
+          transport != null ? transport : JdkHttpTransport.create(connectTimeout);
+      ClientSettings settings =
+          new ClientSettings(
+              baseUrl,
+              tokenSource,
+              apiKey,
+              tenantId,
+              timeout,
+              chosen,
+              retryPolicy,
+              observationRegistry,
+              observationConvention,
+              userAgent,
+              clock,
+              sleeper);
       return new PortalApiClient(this, settings);
     }
 
@@ -364,8 +392,13 @@ public final class PortalApiClient {
 
     @Override
     public String toString() {
-      return "PortalApiClient.Builder[apiUrl=" + (apiUrl == null ? null : Urls.redactUserInfo(apiUrl)) + ", apiKey=" + (apiKey == null ? "none" : "[REDACTED]")
-          + ", tenantId=" + tenantId + "]";
+      return "PortalApiClient.Builder[apiUrl="
+          + (apiUrl == null ? null : Urls.redactUserInfo(apiUrl))
+          + ", apiKey="
+          + (apiKey == null ? "none" : "[REDACTED]")
+          + ", tenantId="
+          + tenantId
+          + "]";
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {
@@ -373,8 +406,8 @@ public final class PortalApiClient {
     }
 
     /**
-     * A value sent as a header, checked when set rather than on the first call: a CR or LF could inject
-     * headers. The value is never echoed, it may be a credential.
+     * A value sent as a header, checked when set rather than on the first call: a CR or LF could
+     * inject headers. The value is never echoed, it may be a credential.
      */
     private static @Nullable String headerValue(@Nullable String value, String name) {
       String checked = blankToNull(value);
@@ -383,7 +416,10 @@ public final class PortalApiClient {
           char c = checked.charAt(i);
           if (c == '\r' || c == '\n' || c == 0) {
             throw new IllegalArgumentException(
-                name + " holds a CR, LF or NUL character (index " + i + "); it is sent as a header and would break it");
+                name
+                    + " holds a CR, LF or NUL character (index "
+                    + i
+                    + "); it is sent as a header and would break it");
           }
         }
       }

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * NotFoundException}, {@link RateLimitException}, …) or that no response arrived ({@link
  * TransportException}).
  *
- * <p>The message shows the status, error code, portal message, method, path and request id; it never
- * holds a credential. The response body is kept in {@link #rawBody()}.
+ * <p>The message shows the status, error code, portal message, method, path and request id; it
+ * never holds a credential. The response body is kept in {@link #rawBody()}.
  */
 public class PortalApiException extends RuntimeException {
 
@@ -20,7 +20,8 @@ public class PortalApiException extends RuntimeException {
   private final PortalError error;
   private final int attempts;
 
-  public PortalApiException(String message, PortalError error, int attempts, @Nullable Throwable cause) {
+  public PortalApiException(
+      String message, PortalError error, int attempts, @Nullable Throwable cause) {
     super(message, cause);
     this.error = Objects.requireNonNull(error, "error == null");
     this.attempts = attempts;

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a failed call told about itself, read from either error envelope the portal sends: {@code
- * {success:false, error:{code, message, details, timestamp, path, method, statusCode, requestId}}} or
- * {@code {error, message, statusCode, timestamp, details}}.
+ * {success:false, error:{code, message, details, timestamp, path, method, statusCode, requestId}}}
+ * or {@code {error, message, statusCode, timestamp, details}}.
  *
  * @param status the HTTP status, or 0 when no response arrived
  * @param code the error code ({@code NOT_FOUND}, {@code VALIDATION_ERROR}, …), or null
@@ -43,28 +43,44 @@ public record PortalError(
   }
 
   /**
-   * The field-level validation errors: each entry of {@code details} whose value is a string or a list
-   * of strings, keyed by field.
+   * The field-level validation errors: each entry of {@code details} whose value is a string or a
+   * list of strings, keyed by field.
    */
   public Map<String, List<String>> fieldErrors() {
     Map<String, List<String>> fields = new LinkedHashMap<>();
-    details.forEach((field, value) -> {
-      if (value instanceof String text) {
-        fields.put(field, List.of(text));
-      } else if (value instanceof List<?> list && !list.isEmpty()
-          && list.stream().allMatch(String.class::isInstance)) {
-        List<String> messages = new ArrayList<>(list.size());
-        list.forEach(item -> messages.add((String) item));
-        fields.put(field, List.copyOf(messages));
-      }
-    });
+    details.forEach(
+        (field, value) -> {
+          if (value instanceof String text) {
+            fields.put(field, List.of(text));
+          } else if (value instanceof List<?> list
+              && !list.isEmpty()
+              && list.stream().allMatch(String.class::isInstance)) {
+            List<String> messages = new ArrayList<>(list.size());
+            list.forEach(item -> messages.add((String) item));
+            fields.put(field, List.copyOf(messages));
+          }
+        });
     return Collections.unmodifiableMap(fields);
   }
 
   @Override
   public String toString() {
-    return "PortalError[status=" + status + ", code=" + code + ", message=" + message + ", details="
-        + details.keySet() + ", requestId=" + requestId + ", path=" + path + ", method=" + method
-        + ", timestamp=" + timestamp + "]";
+    return "PortalError[status="
+        + status
+        + ", code="
+        + code
+        + ", message="
+        + message
+        + ", details="
+        + details.keySet()
+        + ", requestId="
+        + requestId
+        + ", path="
+        + path
+        + ", method="
+        + method
+        + ", timestamp="
+        + timestamp
+        + "]";
   }
 }

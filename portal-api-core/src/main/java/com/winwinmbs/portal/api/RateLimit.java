@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record RateLimit(long limit, long remaining, @Nullable Instant reset) {
 
-  /** The state in these headers, or empty when the limit or remaining count is missing or malformed. */
+  /**
+   * The state in these headers, or empty when the limit or remaining count is missing or malformed.
+   */
   public static Optional<RateLimit> from(Headers headers) {
     Long limit = parse(headers.first("X-RateLimit-Limit").orElse(null));
     Long remaining = parse(headers.first("X-RateLimit-Remaining").orElse(null));
@@ -23,7 +25,8 @@ public record RateLimit(long limit, long remaining, @Nullable Instant reset) {
       return Optional.empty();
     }
     Long reset = parse(headers.first("X-RateLimit-Reset").orElse(null));
-    return Optional.of(new RateLimit(limit, remaining, reset == null ? null : Instant.ofEpochSecond(reset)));
+    return Optional.of(
+        new RateLimit(limit, remaining, reset == null ? null : Instant.ofEpochSecond(reset)));
   }
 
   /** Whether fewer than 10% of the window's requests are left. */

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The portal kept answering 429, or asked for a longer wait than the client may make.
- * {@link #retryAfter()} says how long the portal asked to wait.
+ * The portal kept answering 429, or asked for a longer wait than the client may make. {@link
+ * #retryAfter()} says how long the portal asked to wait.
  */
 public class RateLimitException extends PortalApiException {
 

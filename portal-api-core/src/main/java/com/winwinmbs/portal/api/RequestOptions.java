@@ -47,7 +47,8 @@ public final class RequestOptions {
 
   /**
    * Headers added to the request; each replaces the client's header of the same name. An {@code
-   * Authorization} set here is sent as is in place of the token source's, and is not refreshed on 401.
+   * Authorization} set here is sent as is in place of the token source's, and is not refreshed on
+   * 401.
    */
   public Headers headers() {
     return headers;
@@ -59,8 +60,9 @@ public final class RequestOptions {
   }
 
   /**
-   * The {@code Idempotency-Key}: the portal runs a request with the same key once, so a request that
-   * carries one is retried after a 5xx or an I/O failure even when its method is not idempotent.
+   * The {@code Idempotency-Key}: the portal runs a request with the same key once, so a request
+   * that carries one is retried after a 5xx or an I/O failure even when its method is not
+   * idempotent.
    */
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
@@ -91,8 +93,16 @@ public final class RequestOptions {
 
   @Override
   public String toString() {
-    return "RequestOptions[headers=" + headers + ", timeout=" + timeout + ", idempotencyKey="
-        + idempotencyKey + ", tenantId=" + tenantId + (tokenSource == null ? "" : ", tokenSource=set") + "]";
+    return "RequestOptions[headers="
+        + headers
+        + ", timeout="
+        + timeout
+        + ", idempotencyKey="
+        + idempotencyKey
+        + ", tenantId="
+        + tenantId
+        + (tokenSource == null ? "" : ", tokenSource=set")
+        + "]";
   }
 
   /** Builds {@link RequestOptions}. */

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>429: waits as the portal asks ({@code retry_after_ms}, else {@code Retry-After}, else
- *       {@code X-RateLimit-Reset}), at most {@link #maxRateLimitWait()}; a longer wait fails at once
- *       with a {@link RateLimitException}.
+ *       {@code X-RateLimit-Reset}), at most {@link #maxRateLimitWait()}; a longer wait fails at
+ *       once with a {@link RateLimitException}.
  *   <li>5xx and I/O failures: exponential backoff with full jitter, only for idempotent routes or
  *       requests carrying an {@code Idempotency-Key}.
  *   <li>Other 4xx: never (a rejected token is refreshed and sent once more, outside this budget).
@@ -20,25 +20,32 @@ import java.util.Objects;
  * @param maxBackoff the largest backoff cap
  * @param maxRateLimitWait the longest wait a 429 may ask for before the client gives up
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRateLimitWait) {
+public record RetryPolicy(
+    int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRateLimitWait) {
 
   /** 3 attempts, backoff from 500 ms up to 8 s, 429 waits up to 60 s. */
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60));
 
   /** One attempt: nothing is retried, a 429 fails at once. */
-  public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  public static final RetryPolicy NONE =
+      new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
   public RetryPolicy {
     if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1 (1 turns retries off): " + maxAttempts);
+      throw new IllegalArgumentException(
+          "maxAttempts must be at least 1 (1 turns retries off): " + maxAttempts);
     }
     requireNonNegative(initialBackoff, "initialBackoff");
     requireNonNegative(maxBackoff, "maxBackoff");
     requireNonNegative(maxRateLimitWait, "maxRateLimitWait");
     if (maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException(
-          "maxBackoff (" + maxBackoff + ") must not be shorter than initialBackoff (" + initialBackoff + ")");
+          "maxBackoff ("
+              + maxBackoff
+              + ") must not be shorter than initialBackoff ("
+              + initialBackoff
+              + ")");
     }
   }
 
@@ -54,7 +61,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, maxRateLimitWait);
   }
 
-  /** The backoff cap before retry number {@code retry} (1 for the first retry): the jittered wait is at most this. */
+  /**
+   * The backoff cap before retry number {@code retry} (1 for the first retry): the jittered wait is
+   * at most this.
+   */
   public Duration backoffCap(int retry) {
     long initial = initialBackoff.toMillis();
     long cap = maxBackoff.toMillis();

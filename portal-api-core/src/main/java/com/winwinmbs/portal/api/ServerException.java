@@ -7,7 +7,8 @@ public class ServerException extends PortalApiException {
 
   private static final long serialVersionUID = 1L;
 
-  public ServerException(String message, PortalError error, int attempts, @Nullable Throwable cause) {
+  public ServerException(
+      String message, PortalError error, int attempts, @Nullable Throwable cause) {
     super(message, error, attempts, cause);
   }
 }

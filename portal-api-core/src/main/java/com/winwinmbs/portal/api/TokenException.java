@@ -13,7 +13,11 @@ public class TokenException extends PortalApiException {
   private static final long serialVersionUID = 1L;
 
   public TokenException(String message, int status, @Nullable Throwable cause) {
-    super(message, new PortalError(status, null, null, Map.of(), null, null, null, null, null), 0, cause);
+    super(
+        message,
+        new PortalError(status, null, null, Map.of(), null, null, null, null, null),
+        0,
+        cause);
   }
 
   public TokenException(String message, @Nullable Throwable cause) {

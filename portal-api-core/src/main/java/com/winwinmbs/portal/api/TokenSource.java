@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@code getToken}. Called once per attempt; may block (to fetch or refresh a token); returns empty
  * when there is no token, and the request then goes out without {@code Authorization}.
  *
- * <p>A source that {@linkplain #canRefresh() can refresh} is told when the portal rejected its token
- * (status 401); the client then asks it again and repeats the request once.
+ * <p>A source that {@linkplain #canRefresh() can refresh} is told when the portal rejected its
+ * token (status 401); the client then asks it again and repeats the request once.
  */
 @FunctionalInterface
 public interface TokenSource {
@@ -26,16 +26,16 @@ public interface TokenSource {
   Optional<String> token();
 
   /**
-   * Whether {@link #invalidate(String)} makes the next {@link #token()} return a different token, so a
-   * request rejected with 401 is worth sending once more.
+   * Whether {@link #invalidate(String)} makes the next {@link #token()} return a different token,
+   * so a request rejected with 401 is worth sending once more.
    */
   default boolean canRefresh() {
     return false;
   }
 
   /**
-   * Told that the portal rejected this token (401). A source that caches tokens forgets it, unless it
-   * already holds a newer one, so concurrent rejections of one token cause one refresh.
+   * Told that the portal rejected this token (401). A source that caches tokens forgets it, unless
+   * it already holds a newer one, so concurrent rejections of one token cause one refresh.
    */
   default void invalidate(String rejectedToken) {}
 
@@ -51,7 +51,8 @@ public interface TokenSource {
       throw new IllegalArgumentException("token must not be blank");
     }
     if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0 || token.indexOf(0) >= 0) {
-      throw new IllegalArgumentException("token holds a CR, LF or NUL character; it is sent as a header and would break it");
+      throw new IllegalArgumentException(
+          "token holds a CR, LF or NUL character; it is sent as a header and would break it");
     }
     Optional<String> value = Optional.of(token);
     return new TokenSource() {
@@ -68,8 +69,9 @@ public interface TokenSource {
   }
 
   /**
-   * A synchronous getter, like the TypeScript {@code getToken: () => string | null}; null or blank sends
-   * no token, and a failure of the supplier becomes a {@link TokenException}, as with {@link #fromAsync}.
+   * A synchronous getter, like the TypeScript {@code getToken: () => string | null}; null or blank
+   * sends no token, and a failure of the supplier becomes a {@link TokenException}, as with {@link
+   * #fromAsync}.
    */
   static TokenSource fromSupplier(Supplier<@Nullable String> supplier) {
     Objects.requireNonNull(supplier, "supplier == null");
@@ -87,14 +89,16 @@ public interface TokenSource {
   }
 
   /**
-   * An asynchronous getter, like the 2.0.0 {@code getToken: () => Promise<string | null>}: the stage is
-   * awaited for at most {@code timeout}.
+   * An asynchronous getter, like the 2.0.0 {@code getToken: () => Promise<string | null>}: the
+   * stage is awaited for at most {@code timeout}.
    */
-  static TokenSource fromAsync(Supplier<? extends CompletionStage<@Nullable String>> supplier, Duration timeout) {
+  static TokenSource fromAsync(
+      Supplier<? extends CompletionStage<@Nullable String>> supplier, Duration timeout) {
     Objects.requireNonNull(supplier, "supplier == null");
     Objects.requireNonNull(timeout, "timeout == null");
     return () -> {
-      CompletionStage<@Nullable String> stage = Objects.requireNonNull(supplier.get(), "token stage == null");
+      CompletionStage<@Nullable String> stage =
+          Objects.requireNonNull(supplier.get(), "token stage == null");
       try {
         String token = stage.toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         return Optional.ofNullable(token).filter(t -> !t.isBlank());

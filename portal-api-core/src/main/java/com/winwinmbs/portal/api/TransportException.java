@@ -2,14 +2,18 @@ package com.winwinmbs.portal.api;
 
 import org.jspecify.annotations.Nullable;
 
-/** No response arrived: the connection failed or was reset, the response was malformed, or time ran out. */
+/**
+ * No response arrived: the connection failed or was reset, the response was malformed, or time ran
+ * out.
+ */
 public class TransportException extends PortalApiException {
 
   private static final long serialVersionUID = 1L;
 
   private final Kind kind;
 
-  public TransportException(String message, Kind kind, PortalError error, int attempts, @Nullable Throwable cause) {
+  public TransportException(
+      String message, Kind kind, PortalError error, int attempts, @Nullable Throwable cause) {
     super(message, error, attempts, cause);
     this.kind = kind;
   }

@@ -7,7 +7,8 @@ public class UnprocessableEntityException extends PortalApiException {
 
   private static final long serialVersionUID = 1L;
 
-  public UnprocessableEntityException(String message, PortalError error, int attempts, @Nullable Throwable cause) {
+  public UnprocessableEntityException(
+      String message, PortalError error, int attempts, @Nullable Throwable cause) {
     super(message, error, attempts, cause);
   }
 }

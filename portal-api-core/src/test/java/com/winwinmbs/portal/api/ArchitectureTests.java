@@ -33,7 +33,9 @@ class ArchitectureTests {
 
   static final String ROOT = "com.winwinmbs.portal.api";
 
-  /** Packages below the root that every namespace may use; the root package itself is shared too. */
+  /**
+   * Packages below the root that every namespace may use; the root package itself is shared too.
+   */
   static final List<String> CORE_PACKAGES = List.of("http", "internal", "observation", "oauth");
 
   /** One package per namespace of the Portal API. */

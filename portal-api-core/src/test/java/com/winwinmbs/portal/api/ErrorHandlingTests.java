@@ -3,7 +3,6 @@ package com.winwinmbs.portal.api;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -34,18 +33,29 @@ class ErrorHandlingTests {
   }
 
   private static void respond(WireMockRuntimeInfo wm, int status, String contentType, String body) {
-    wm.getWireMock().register(any(anyUrl()).willReturn(aResponse().withStatus(status)
-        .withHeader("Content-Type", contentType).withBody(body)));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .willReturn(
+                    aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", contentType)
+                        .withBody(body)));
   }
 
   private PortalApiException findUser(String id) {
-    return catchThrowableOfType(PortalApiException.class,
+    return catchThrowableOfType(
+        PortalApiException.class,
         () -> executor.execute(Call.to(Endpoints.USER_FIND_BY_ID).path("id", id), Map.class));
   }
 
   @Test
   void portalEnvelopeIsDecodedIntoTheException(WireMockRuntimeInfo wm) {
-    respond(wm, 404, "application/json", """
+    respond(
+        wm,
+        404,
+        "application/json",
+        """
         {"success":false,"error":{"code":"USER_NOT_FOUND","message":"User usr_9 does not exist",
          "details":{"id":"usr_9"},"timestamp":"2026-11-22T08:15:30.123Z","path":"/api/v1/users/usr_9",
          "method":"GET","statusCode":404,"requestId":"req_7Hq2"}}""");
@@ -63,12 +73,18 @@ class ErrorHandlingTests {
     assertThat(e.requestId()).isEqualTo("req_7Hq2");
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(e.rawBody()).contains("\"USER_NOT_FOUND\"");
-    assertThat(e).hasMessage("404 USER_NOT_FOUND: User usr_9 does not exist [GET /api/v1/users/usr_9, requestId=req_7Hq2]");
+    assertThat(e)
+        .hasMessage(
+            "404 USER_NOT_FOUND: User usr_9 does not exist [GET /api/v1/users/usr_9, requestId=req_7Hq2]");
   }
 
   @Test
   void guideEnvelopeWithFieldErrorsIsDecoded(WireMockRuntimeInfo wm) {
-    respond(wm, 400, "application/json", """
+    respond(
+        wm,
+        400,
+        "application/json",
+        """
         {"error":"Validation Error","message":"Invalid input data","statusCode":400,
          "timestamp":"2025-11-03T10:00:00Z",
          "details":{"email":["Email is required","Invalid email format"],
@@ -87,8 +103,13 @@ class ErrorHandlingTests {
   }
 
   @Test
-  void portalEnvelopeFieldDetailsBecomeFieldErrorsAndOtherDetailsStayDetails(WireMockRuntimeInfo wm) {
-    respond(wm, 422, "application/json", """
+  void portalEnvelopeFieldDetailsBecomeFieldErrorsAndOtherDetailsStayDetails(
+      WireMockRuntimeInfo wm) {
+    respond(
+        wm,
+        422,
+        "application/json",
+        """
         {"success":false,"error":{"code":"VALIDATION_ERROR","message":"Validation failed",
          "details":{"email":"must be a well-formed email address","roles":["unknown role r_x"],"limit":50,
                     "nested":{"a":1}},
@@ -97,28 +118,38 @@ class ErrorHandlingTests {
     PortalApiException e = findUser("usr_1");
 
     assertThat(e).isInstanceOf(UnprocessableEntityException.class);
-    assertThat(e.fieldErrors()).containsOnlyKeys("email", "roles")
+    assertThat(e.fieldErrors())
+        .containsOnlyKeys("email", "roles")
         .containsEntry("email", List.of("must be a well-formed email address"));
     assertThat(e.details()).containsKeys("email", "roles", "limit", "nested");
   }
 
   @Test
   void requestIdFallsBackToTheResponseHeader(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(any(anyUrl()).willReturn(aResponse().withStatus(409)
-        .withHeader("Content-Type", "application/json").withHeader("X-Request-Id", "req_hdr")
-        .withBody("{\"success\":false,\"error\":{\"code\":\"CONFLICT\",\"message\":\"Email already used\"}}")));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .willReturn(
+                    aResponse()
+                        .withStatus(409)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-Request-Id", "req_hdr")
+                        .withBody(
+                            "{\"success\":false,\"error\":{\"code\":\"CONFLICT\",\"message\":\"Email already used\"}}")));
 
     PortalApiException e = findUser("usr_1");
 
     assertThat(e).isInstanceOf(ConflictException.class);
     assertThat(e.requestId()).isEqualTo("req_hdr");
-    assertThat(e).hasMessage("409 CONFLICT: Email already used [GET /users/usr_1, requestId=req_hdr]");
+    assertThat(e)
+        .hasMessage("409 CONFLICT: Email already used [GET /users/usr_1, requestId=req_hdr]");
   }
 
   @Test
   void htmlPageFromAProxyGivesAClearExceptionWithoutAParseFailure(WireMockRuntimeInfo wm) {
-    String html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1>"
-        + "</center><hr><center>nginx/1.25.3</center></body></html>";
+    String html =
+        "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1>"
+            + "</center><hr><center>nginx/1.25.3</center></body></html>";
     respond(wm, 502, "text/html", html);
 
     PortalApiException e = findUser("usr_1");
@@ -127,7 +158,11 @@ class ErrorHandlingTests {
     assertThat(e.status()).isEqualTo(502);
     assertThat(e.code()).isNull();
     assertThat(e.rawBody()).isEqualTo(html);
-    assertThat(e).hasMessage("502 Bad Gateway: the response was not JSON (" + html.length() + " characters) [GET /users/usr_1]");
+    assertThat(e)
+        .hasMessage(
+            "502 Bad Gateway: the response was not JSON ("
+                + html.length()
+                + " characters) [GET /users/usr_1]");
   }
 
   @Test
@@ -137,7 +172,9 @@ class ErrorHandlingTests {
     PortalApiException e = findUser("usr_1");
 
     assertThat(e).isInstanceOf(ServerException.class).hasNoCause();
-    assertThat(e).hasMessageStartingWith("500 Internal Server Error").hasMessageContaining("[GET /users/usr_1]");
+    assertThat(e)
+        .hasMessageStartingWith("500 Internal Server Error")
+        .hasMessageContaining("[GET /users/usr_1]");
   }
 
   @Test
@@ -146,30 +183,36 @@ class ErrorHandlingTests {
 
     PortalApiException e = findUser("usr_1");
 
-    assertThat(e).isInstanceOf(PermissionDeniedException.class).hasMessage("403 Forbidden [GET /users/usr_1]");
+    assertThat(e)
+        .isInstanceOf(PermissionDeniedException.class)
+        .hasMessage("403 Forbidden [GET /users/usr_1]");
     assertThat(e.rawBody()).isNull();
   }
 
   @ParameterizedTest
   @CsvSource({
-      "400, com.winwinmbs.portal.api.BadRequestException",
-      "401, com.winwinmbs.portal.api.AuthenticationException",
-      "403, com.winwinmbs.portal.api.PermissionDeniedException",
-      "404, com.winwinmbs.portal.api.NotFoundException",
-      "409, com.winwinmbs.portal.api.ConflictException",
-      "422, com.winwinmbs.portal.api.UnprocessableEntityException",
-      "429, com.winwinmbs.portal.api.RateLimitException",
-      "500, com.winwinmbs.portal.api.ServerException",
-      "501, com.winwinmbs.portal.api.ServerException",
-      "503, com.winwinmbs.portal.api.ServerException",
-      "504, com.winwinmbs.portal.api.ServerException",
-      "405, com.winwinmbs.portal.api.PortalApiException",
-      "410, com.winwinmbs.portal.api.PortalApiException",
-      "418, com.winwinmbs.portal.api.PortalApiException",
-      "302, com.winwinmbs.portal.api.PortalApiException",
+    "400, com.winwinmbs.portal.api.BadRequestException",
+    "401, com.winwinmbs.portal.api.AuthenticationException",
+    "403, com.winwinmbs.portal.api.PermissionDeniedException",
+    "404, com.winwinmbs.portal.api.NotFoundException",
+    "409, com.winwinmbs.portal.api.ConflictException",
+    "422, com.winwinmbs.portal.api.UnprocessableEntityException",
+    "429, com.winwinmbs.portal.api.RateLimitException",
+    "500, com.winwinmbs.portal.api.ServerException",
+    "501, com.winwinmbs.portal.api.ServerException",
+    "503, com.winwinmbs.portal.api.ServerException",
+    "504, com.winwinmbs.portal.api.ServerException",
+    "405, com.winwinmbs.portal.api.PortalApiException",
+    "410, com.winwinmbs.portal.api.PortalApiException",
+    "418, com.winwinmbs.portal.api.PortalApiException",
+    "302, com.winwinmbs.portal.api.PortalApiException",
   })
   void eachStatusMapsToItsExceptionType(int status, Class<?> type, WireMockRuntimeInfo wm) {
-    respond(wm, status, "application/json", "{\"success\":false,\"error\":{\"code\":\"E" + status + "\",\"message\":\"m\"}}");
+    respond(
+        wm,
+        status,
+        "application/json",
+        "{\"success\":false,\"error\":{\"code\":\"E" + status + "\",\"message\":\"m\"}}");
 
     PortalApiException e = findUser("usr_1");
 
@@ -180,13 +223,20 @@ class ErrorHandlingTests {
 
   @Test
   void redirectIsNotFollowedAndSaysSo(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(any(anyUrl()).willReturn(aResponse().withStatus(302)
-        .withHeader("Location", "https://evil.example.net/steal?x=1")));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .willReturn(
+                    aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "https://evil.example.net/steal?x=1")));
 
     PortalApiException e = findUser("usr_1");
 
-    assertThat(e).hasMessageContaining("redirects are not followed")
-        .hasMessageContaining("https://evil.example.net").hasMessageNotContaining("steal");
+    assertThat(e)
+        .hasMessageContaining("redirects are not followed")
+        .hasMessageContaining("https://evil.example.net")
+        .hasMessageNotContaining("steal");
     assertThat(wm.getWireMock().getServeEvents()).hasSize(1);
   }
 
@@ -219,21 +269,33 @@ class ErrorHandlingTests {
 
   @Test
   void voidRouteReadsTheEnvelopeWhenThereIsOne(WireMockRuntimeInfo wm) {
-    respond(wm, 200, "application/json", "{\"success\":true,\"data\":null,\"message\":\"User deleted\"}");
+    respond(
+        wm,
+        200,
+        "application/json",
+        "{\"success\":true,\"data\":null,\"message\":\"User deleted\"}");
 
     executor.executeVoid(Call.to(Endpoints.USER_DELETE).path("id", "usr_1"));
 
     respond(wm, 200, "application/json", "{\"success\":false,\"message\":\"User is protected\"}");
-    assertThatThrownBy(() -> executor.executeVoid(Call.to(Endpoints.USER_DELETE).path("id", "usr_1")))
-        .isInstanceOf(PortalApiException.class).hasMessageContaining("User is protected");
+    assertThatThrownBy(
+            () -> executor.executeVoid(Call.to(Endpoints.USER_DELETE).path("id", "usr_1")))
+        .isInstanceOf(PortalApiException.class)
+        .hasMessageContaining("User is protected");
   }
 
   @Test
   void exceptionMessagesNeverHoldCredentials(WireMockRuntimeInfo wm) {
-    respond(wm, 401, "application/json", "{\"success\":false,\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"bad token\"}}");
-    PortalApiClient withKey = TestClients.builder(wm).apiKey("app_key_secret_42").maxAttempts(1).build();
+    respond(
+        wm,
+        401,
+        "application/json",
+        "{\"success\":false,\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"bad token\"}}");
+    PortalApiClient withKey =
+        TestClients.builder(wm).apiKey("app_key_secret_42").maxAttempts(1).build();
 
-    Throwable e = catchThrowableOfType(AuthenticationException.class, () -> withKey.health().check());
+    Throwable e =
+        catchThrowableOfType(AuthenticationException.class, () -> withKey.health().check());
 
     assertThat(e.getMessage()).doesNotContain(TestClients.TOKEN, "app_key_secret_42");
     assertThat(e.toString()).doesNotContain(TestClients.TOKEN, "app_key_secret_42");

@@ -28,9 +28,13 @@ class PortalApiClientBuilderTests {
 
   @BeforeEach
   void stubHealth(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/api/v1/health").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
+    wm.getWireMock()
+        .register(
+            get("/api/v1/health")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
   }
 
   @Test
@@ -50,7 +54,8 @@ class PortalApiClientBuilderTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://api.winwinmbs.com", "file:///etc/passwd", "ws://api.winwinmbs.com"})
+  @ValueSource(
+      strings = {"ftp://api.winwinmbs.com", "file:///etc/passwd", "ws://api.winwinmbs.com"})
   void nonHttpSchemeIsRefused(String url) {
     assertThatThrownBy(() -> PortalApiClient.builder().apiUrl(url).build())
         .isInstanceOf(IllegalArgumentException.class)
@@ -66,7 +71,9 @@ class PortalApiClientBuilderTests {
 
   @Test
   void userInfoInApiUrlIsRefusedWithoutEchoingIt() {
-    assertThatThrownBy(() -> PortalApiClient.builder().apiUrl("https://admin:hunter2@api.winwinmbs.com").build())
+    assertThatThrownBy(
+            () ->
+                PortalApiClient.builder().apiUrl("https://admin:hunter2@api.winwinmbs.com").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("user info")
         .hasMessageNotContaining("hunter2")
@@ -75,7 +82,9 @@ class PortalApiClientBuilderTests {
 
   @Test
   void invalidApiUrlWithUserInfoNeverEchoesThePassword() {
-    assertThatThrownBy(() -> PortalApiClient.builder().apiUrl("https://admin:hunter2@api winwinmbs.com").build())
+    assertThatThrownBy(
+            () ->
+                PortalApiClient.builder().apiUrl("https://admin:hunter2@api winwinmbs.com").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a valid URL")
         .hasMessageNotContaining("hunter2")
@@ -96,8 +105,12 @@ class PortalApiClientBuilderTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://api.winwinmbs.com?tenant=1", "https://api.winwinmbs.com#top",
-      "https://api.winwinmbs.com/v1?x"})
+  @ValueSource(
+      strings = {
+        "https://api.winwinmbs.com?tenant=1",
+        "https://api.winwinmbs.com#top",
+        "https://api.winwinmbs.com/v1?x"
+      })
   void queryOrFragmentInApiUrlIsRefused(String url) {
     assertThatThrownBy(() -> PortalApiClient.builder().apiUrl(url).build())
         .isInstanceOf(IllegalArgumentException.class)
@@ -113,8 +126,10 @@ class PortalApiClientBuilderTests {
 
   @ParameterizedTest
   @ValueSource(strings = {"/", "//", "///"})
-  void trailingSlashesAreNormalisedAndRoutesStayUnderTheBasePath(String suffix, WireMockRuntimeInfo wm) {
-    PortalApiClient portal = TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api/v1" + suffix).build();
+  void trailingSlashesAreNormalisedAndRoutesStayUnderTheBasePath(
+      String suffix, WireMockRuntimeInfo wm) {
+    PortalApiClient portal =
+        TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api/v1" + suffix).build();
 
     assertThat(portal.baseUrl()).isEqualTo(wm.getHttpBaseUrl() + "/api/v1");
     assertThat(portal.health().check().status()).isEqualTo("ok");
@@ -136,33 +151,54 @@ class PortalApiClientBuilderTests {
 
   @Test
   void timeoutsCanBeChangedButMustBePositive() {
-    PortalApiClient portal = PortalApiClient.builder().apiUrl("https://api.winwinmbs.com")
-        .timeout(Duration.ofMillis(1500)).connectTimeout(Duration.ofSeconds(2)).build();
+    PortalApiClient portal =
+        PortalApiClient.builder()
+            .apiUrl("https://api.winwinmbs.com")
+            .timeout(Duration.ofMillis(1500))
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     assertThat(portal.toString()).contains("timeout=PT1.5S").contains("connectTimeout=PT2S");
     assertThatThrownBy(() -> PortalApiClient.builder().timeout(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeout must be positive");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeout must be positive");
     assertThatThrownBy(() -> PortalApiClient.builder().connectTimeout(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout must be positive");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("connectTimeout must be positive");
   }
 
   @Test
   void timeoutBoundsEachAttempt(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/slow/health").willReturn(aResponse().withFixedDelay(600)
-        .withHeader("Content-Type", "application/json").withBody("{\"success\":true,\"data\":{}}")));
-    PortalApiClient portal = TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/slow")
-        .timeout(Duration.ofMillis(150)).maxAttempts(1).build();
+    wm.getWireMock()
+        .register(
+            get("/slow/health")
+                .willReturn(
+                    aResponse()
+                        .withFixedDelay(600)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{}}")));
+    PortalApiClient portal =
+        TestClients.builder(wm)
+            .apiUrl(wm.getHttpBaseUrl() + "/slow")
+            .timeout(Duration.ofMillis(150))
+            .maxAttempts(1)
+            .build();
 
     assertThatThrownBy(() -> portal.health().check())
-        .isInstanceOfSatisfying(TransportException.class,
+        .isInstanceOfSatisfying(
+            TransportException.class,
             e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT))
         .hasMessageContaining("no response within 150 ms");
   }
 
   @Test
   void toBuilderDerivesAnEqualButIndependentClient(WireMockRuntimeInfo wm) {
-    PortalApiClient.Builder builder = TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api/v1")
-        .apiKey(API_KEY).tenantId("tenant-a").userAgent("billing/1.0");
+    PortalApiClient.Builder builder =
+        TestClients.builder(wm)
+            .apiUrl(wm.getHttpBaseUrl() + "/api/v1")
+            .apiKey(API_KEY)
+            .tenantId("tenant-a")
+            .userAgent("billing/1.0");
     PortalApiClient original = builder.build();
     builder.tenantId("changed-after-build");
 
@@ -176,30 +212,45 @@ class PortalApiClientBuilderTests {
     same.health().check();
     variant.health().check();
     original.health().check();
-    wm.getWireMock().verifyThat(3, getRequestedFor(urlEqualTo("/api/v1/health"))
-        .withHeader("X-Tenant-Id", equalTo("tenant-a"))
-        .withHeader("X-API-Key", equalTo(API_KEY))
-        .withHeader("User-Agent", matching("portal-api-java/\\S+ Java/\\S+ billing/1.0")));
-    wm.getWireMock().verifyThat(1, getRequestedFor(urlEqualTo("/api/v1/health"))
-        .withHeader("X-Tenant-Id", equalTo("tenant-b")));
+    wm.getWireMock()
+        .verifyThat(
+            3,
+            getRequestedFor(urlEqualTo("/api/v1/health"))
+                .withHeader("X-Tenant-Id", equalTo("tenant-a"))
+                .withHeader("X-API-Key", equalTo(API_KEY))
+                .withHeader("User-Agent", matching("portal-api-java/\\S+ Java/\\S+ billing/1.0")));
+    wm.getWireMock()
+        .verifyThat(
+            1,
+            getRequestedFor(urlEqualTo("/api/v1/health"))
+                .withHeader("X-Tenant-Id", equalTo("tenant-b")));
   }
 
   @Test
   void toStringOfClientBuilderAndSettingsNeverShowsCredentials() {
-    PortalApiClient.Builder builder = PortalApiClient.builder().apiUrl("https://api.winwinmbs.com")
-        .apiKey(API_KEY).tokenSource(TokenSource.of(TOKEN)).tenantId("tenant-a");
+    PortalApiClient.Builder builder =
+        PortalApiClient.builder()
+            .apiUrl("https://api.winwinmbs.com")
+            .apiKey(API_KEY)
+            .tokenSource(TokenSource.of(TOKEN))
+            .tenantId("tenant-a");
     PortalApiClient portal = builder.build();
 
     assertThat(builder.toString()).doesNotContain(API_KEY, TOKEN).contains("[REDACTED]");
-    assertThat(portal.toString()).doesNotContain(API_KEY, TOKEN).contains("[REDACTED]").contains("tenant-a");
+    assertThat(portal.toString())
+        .doesNotContain(API_KEY, TOKEN)
+        .contains("[REDACTED]")
+        .contains("tenant-a");
     assertThat(portal.toBuilder().toString()).doesNotContain(API_KEY, TOKEN);
     assertThat(TokenSource.of(TOKEN).toString()).doesNotContain(TOKEN);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://api.winwinmbs.com", "http://10.0.0.7:8080", "http://portal.internal"})
+  @ValueSource(
+      strings = {"http://api.winwinmbs.com", "http://10.0.0.7:8080", "http://portal.internal"})
   void plainHttpToARemoteHostWithATokenIsRefused(String url) {
-    assertThatThrownBy(() -> PortalApiClient.builder().apiUrl(url).tokenSource(TokenSource.of(TOKEN)).build())
+    assertThatThrownBy(
+            () -> PortalApiClient.builder().apiUrl(url).tokenSource(TokenSource.of(TOKEN)).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("plain http")
         .hasMessageContaining("allowInsecureHttp(true)");
@@ -211,13 +262,31 @@ class PortalApiClientBuilderTests {
 
   @Test
   void plainHttpIsAllowedWhenAskedForToLoopbackOrWithoutCredentials() {
-    assertThatNoException().isThrownBy(() -> PortalApiClient.builder().apiUrl("http://api.winwinmbs.com")
-        .tokenSource(TokenSource.of(TOKEN)).allowInsecureHttp(true).build());
-    assertThatNoException().isThrownBy(() -> PortalApiClient.builder().apiUrl("http://api.winwinmbs.com").build());
-    for (String loopback : new String[] {"http://localhost:8080", "http://127.0.0.1:9", "http://[::1]:80",
-        "http://portal.localhost"}) {
-      assertThatNoException().isThrownBy(
-          () -> PortalApiClient.builder().apiUrl(loopback).apiKey(API_KEY).tokenSource(TokenSource.of(TOKEN)).build());
+    assertThatNoException()
+        .isThrownBy(
+            () ->
+                PortalApiClient.builder()
+                    .apiUrl("http://api.winwinmbs.com")
+                    .tokenSource(TokenSource.of(TOKEN))
+                    .allowInsecureHttp(true)
+                    .build());
+    assertThatNoException()
+        .isThrownBy(() -> PortalApiClient.builder().apiUrl("http://api.winwinmbs.com").build());
+    for (String loopback :
+        new String[] {
+          "http://localhost:8080",
+          "http://127.0.0.1:9",
+          "http://[::1]:80",
+          "http://portal.localhost"
+        }) {
+      assertThatNoException()
+          .isThrownBy(
+              () ->
+                  PortalApiClient.builder()
+                      .apiUrl(loopback)
+                      .apiKey(API_KEY)
+                      .tokenSource(TokenSource.of(TOKEN))
+                      .build());
     }
   }
 
@@ -225,35 +294,52 @@ class PortalApiClientBuilderTests {
   @ValueSource(strings = {"value\r\nX-Injected: 1", "value\nX-Injected: 1", "value\r", "nul\u0000"})
   void headerBreakingCharactersInClientSettingsAreRefusedAtOnce(String bad) {
     assertThatThrownBy(() -> PortalApiClient.builder().apiKey(bad))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiKey holds a CR, LF or NUL")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("apiKey holds a CR, LF or NUL")
         .hasMessageNotContaining("X-Injected");
     assertThatThrownBy(() -> PortalApiClient.builder().tenantId(bad))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tenantId holds a CR, LF or NUL");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tenantId holds a CR, LF or NUL");
     assertThatThrownBy(() -> PortalApiClient.builder().userAgent(bad))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userAgent holds a CR, LF or NUL");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("userAgent holds a CR, LF or NUL");
     assertThatThrownBy(() -> TokenSource.of(bad))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("X-Injected");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("X-Injected");
   }
 
   @Test
   void headerBreakingValueInRequestOptionsIsRefusedBeforeAnythingIsSent(WireMockRuntimeInfo wm) {
     PortalApiClient portal = TestClients.client(wm);
 
-    assertThatThrownBy(() -> portal.health().check(
-            RequestOptions.builder().header("X-Trace", "abc\r\nX-Injected: yes").build()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CR, LF or NUL");
-    assertThatThrownBy(() -> portal.health().check(RequestOptions.builder().idempotencyKey("k\n1").build()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CR, LF or NUL");
-    assertThatThrownBy(() -> portal.health().check(RequestOptions.builder().tenantId("t\r1").build()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CR, LF or NUL");
+    assertThatThrownBy(
+            () ->
+                portal
+                    .health()
+                    .check(
+                        RequestOptions.builder()
+                            .header("X-Trace", "abc\r\nX-Injected: yes")
+                            .build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CR, LF or NUL");
+    assertThatThrownBy(
+            () -> portal.health().check(RequestOptions.builder().idempotencyKey("k\n1").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CR, LF or NUL");
+    assertThatThrownBy(
+            () -> portal.health().check(RequestOptions.builder().tenantId("t\r1").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CR, LF or NUL");
 
     assertThat(wm.getWireMock().getServeEvents()).isEmpty();
   }
 
   @Test
   void headerBreakingTokenFromASupplierIsRefusedBeforeAnythingIsSent(WireMockRuntimeInfo wm) {
-    PortalApiClient portal = TestClients.builder(wm)
-        .tokenSource(TokenSource.fromSupplier(() -> "tok\r\nX-Injected: yes")).build();
+    PortalApiClient portal =
+        TestClients.builder(wm)
+            .tokenSource(TokenSource.fromSupplier(() -> "tok\r\nX-Injected: yes"))
+            .build();
 
     assertThatThrownBy(() -> portal.health().check())
         .isInstanceOf(IllegalArgumentException.class)
@@ -265,13 +351,25 @@ class PortalApiClientBuilderTests {
 
   @Test
   void requestOptionsOverrideTenantAndAddHeaders(WireMockRuntimeInfo wm) {
-    PortalApiClient portal = TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api/v1").tenantId("tenant-a").build();
+    PortalApiClient portal =
+        TestClients.builder(wm)
+            .apiUrl(wm.getHttpBaseUrl() + "/api/v1")
+            .tenantId("tenant-a")
+            .build();
 
-    portal.health().check(RequestOptions.builder().tenantId("tenant-z").header("X-Correlation-Id", "c-1").build());
+    portal
+        .health()
+        .check(
+            RequestOptions.builder()
+                .tenantId("tenant-z")
+                .header("X-Correlation-Id", "c-1")
+                .build());
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/api/v1/health"))
-        .withHeader("X-Tenant-Id", equalTo("tenant-z"))
-        .withHeader("X-Correlation-Id", equalTo("c-1"))
-        .withHeader("Idempotency-Key", absent()));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/api/v1/health"))
+                .withHeader("X-Tenant-Id", equalTo("tenant-z"))
+                .withHeader("X-Correlation-Id", equalTo("c-1"))
+                .withHeader("Idempotency-Key", absent()));
   }
 }

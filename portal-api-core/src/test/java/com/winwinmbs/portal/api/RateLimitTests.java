@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 class RateLimitTests {
 
   private static ResponseDefinitionBuilder ok() {
-    return aResponse().withHeader("Content-Type", "application/json").withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}");
+    return aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}");
   }
 
   private static List<ILoggingEvent> warnings(LogCapture logs) {
@@ -40,16 +42,26 @@ class RateLimitTests {
 
   @Test
   void lastRateLimitIsReadFromTheHeadersOfTheLatestResponse(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/health").willReturn(ok().withHeader("X-RateLimit-Limit", "100")
-        .withHeader("X-RateLimit-Remaining", "95").withHeader("X-RateLimit-Reset", "1699000000")));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    ok().withHeader("X-RateLimit-Limit", "100")
+                        .withHeader("X-RateLimit-Remaining", "95")
+                        .withHeader("X-RateLimit-Reset", "1699000000")));
     PortalApiClient portal = TestClients.client(wm);
 
     portal.health().check();
 
-    assertThat(portal.lastRateLimit()).contains(new RateLimit(100, 95, Instant.ofEpochSecond(1699000000)));
+    assertThat(portal.lastRateLimit())
+        .contains(new RateLimit(100, 95, Instant.ofEpochSecond(1699000000)));
 
-    wm.getWireMock().register(get("/health").willReturn(ok().withHeader("X-RateLimit-Limit", "100")
-        .withHeader("X-RateLimit-Remaining", "94")));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    ok().withHeader("X-RateLimit-Limit", "100")
+                        .withHeader("X-RateLimit-Remaining", "94")));
     portal.health().check();
 
     assertThat(portal.lastRateLimit()).contains(new RateLimit(100, 94, null));
@@ -57,21 +69,30 @@ class RateLimitTests {
 
   @Test
   void lastRateLimitIsKeptWhenALaterResponseReportsNone(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/health").willReturn(ok().withHeader("X-RateLimit-Limit", "60")
-        .withHeader("X-RateLimit-Remaining", "59")));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    ok().withHeader("X-RateLimit-Limit", "60")
+                        .withHeader("X-RateLimit-Remaining", "59")));
     PortalApiClient portal = TestClients.client(wm);
     portal.health().check();
 
     wm.getWireMock().register(get("/health").willReturn(ok()));
     portal.health().check();
 
-    assertThat(portal.lastRateLimit()).hasValueSatisfying(limit -> assertThat(limit.remaining()).isEqualTo(59));
+    assertThat(portal.lastRateLimit())
+        .hasValueSatisfying(limit -> assertThat(limit.remaining()).isEqualTo(59));
   }
 
   @Test
   void eachClientKeepsItsOwnRateLimit(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/health").willReturn(ok().withHeader("X-RateLimit-Limit", "100")
-        .withHeader("X-RateLimit-Remaining", "50")));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    ok().withHeader("X-RateLimit-Limit", "100")
+                        .withHeader("X-RateLimit-Remaining", "50")));
     PortalApiClient used = TestClients.client(wm);
     PortalApiClient unused = used.toBuilder().build();
 
@@ -83,11 +104,26 @@ class RateLimitTests {
 
   @Test
   void malformedHeadersAreIgnored() {
-    assertThat(RateLimit.from(Headers.of(Map.of("X-RateLimit-Limit", List.of("lots"),
-        "X-RateLimit-Remaining", List.of("3"))))).isEmpty();
+    assertThat(
+            RateLimit.from(
+                Headers.of(
+                    Map.of(
+                        "X-RateLimit-Limit",
+                        List.of("lots"),
+                        "X-RateLimit-Remaining",
+                        List.of("3")))))
+        .isEmpty();
     assertThat(RateLimit.from(Headers.of(Map.of("X-RateLimit-Remaining", List.of("3"))))).isEmpty();
-    assertThat(RateLimit.from(Headers.of(Map.of("x-ratelimit-limit", List.of(" 10 "),
-        "x-ratelimit-remaining", List.of("3"), "x-ratelimit-reset", List.of("soon")))))
+    assertThat(
+            RateLimit.from(
+                Headers.of(
+                    Map.of(
+                        "x-ratelimit-limit",
+                        List.of(" 10 "),
+                        "x-ratelimit-remaining",
+                        List.of("3"),
+                        "x-ratelimit-reset",
+                        List.of("soon")))))
         .contains(new RateLimit(10, 3, null));
   }
 
@@ -96,17 +132,32 @@ class RateLimitTests {
     PortalApiClient portal = TestClients.client(wm);
 
     try (LogCapture logs = LogCapture.start()) {
-      wm.getWireMock().register(get("/health").willReturn(ok().withHeader("X-RateLimit-Limit", "100")
-          .withHeader("X-RateLimit-Remaining", "10").withHeader("X-RateLimit-Reset", "1699000000")));
+      wm.getWireMock()
+          .register(
+              get("/health")
+                  .willReturn(
+                      ok().withHeader("X-RateLimit-Limit", "100")
+                          .withHeader("X-RateLimit-Remaining", "10")
+                          .withHeader("X-RateLimit-Reset", "1699000000")));
       portal.health().check();
       assertThat(warnings(logs)).isEmpty();
 
-      wm.getWireMock().register(get("/health").willReturn(ok().withHeader("X-RateLimit-Limit", "100")
-          .withHeader("X-RateLimit-Remaining", "9").withHeader("X-RateLimit-Reset", "1699000000")));
+      wm.getWireMock()
+          .register(
+              get("/health")
+                  .willReturn(
+                      ok().withHeader("X-RateLimit-Limit", "100")
+                          .withHeader("X-RateLimit-Remaining", "9")
+                          .withHeader("X-RateLimit-Reset", "1699000000")));
       portal.health().check();
 
-      assertThat(warnings(logs)).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
-          .isEqualTo("Portal rate limit nearly exhausted: 9 of 100 requests left, window resets at 2023-11-03T08:26:40Z"));
+      assertThat(warnings(logs))
+          .singleElement()
+          .satisfies(
+              event ->
+                  assertThat(event.getFormattedMessage())
+                      .isEqualTo(
+                          "Portal rate limit nearly exhausted: 9 of 100 requests left, window resets at 2023-11-03T08:26:40Z"));
     }
   }
 

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @SuppressWarnings("unchecked")
 class RetryTests {
 
-  private static final String RATE_LIMITED = """
+  private static final String RATE_LIMITED =
+      """
       {"success":false,"error":{"code":"RATE_LIMITED","message":"Too many requests","requestId":"req_429"}}""";
 
   private final MutableClock clock = MutableClock.start();
@@ -68,9 +68,9 @@ class RetryTests {
   }
 
   /**
-   * Waits until the server has recorded {@code count} requests: it records a request whose response was
-   * delayed only once that response is written, after the client gave up on it. Waiting also keeps a
-   * late record out of the next test.
+   * Waits until the server has recorded {@code count} requests: it records a request whose response
+   * was delayed only once that response is written, after the client gave up on it. Waiting also
+   * keeps a late record out of the next test.
    */
   private static void awaitReceived(WireMockRuntimeInfo wm, int count) {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -86,7 +86,10 @@ class RetryTests {
   }
 
   private static ResponseDefinitionBuilder json(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body);
   }
 
   private static Call call(Endpoint endpoint) {
@@ -116,11 +119,19 @@ class RetryTests {
   @ParameterizedTest(name = "{0} -> {3} attempts")
   @MethodSource("methodMatrix")
   void serverErrorIsRetriedOnlyWhenTheRequestIsIdempotent(
-      String label, Endpoint endpoint, RequestOptions options, int attempts, WireMockRuntimeInfo wm) {
-    respond(wm, json(503, "{\"success\":false,\"error\":{\"code\":\"UNAVAILABLE\",\"message\":\"down\"}}"));
+      String label,
+      Endpoint endpoint,
+      RequestOptions options,
+      int attempts,
+      WireMockRuntimeInfo wm) {
+    respond(
+        wm,
+        json(503, "{\"success\":false,\"error\":{\"code\":\"UNAVAILABLE\",\"message\":\"down\"}}"));
 
-    ServerException e = catchThrowableOfType(ServerException.class,
-        () -> executor.execute(call(endpoint).options(options), Map.class));
+    ServerException e =
+        catchThrowableOfType(
+            ServerException.class,
+            () -> executor.execute(call(endpoint).options(options), Map.class));
 
     assertThat(e.attempts()).isEqualTo(attempts);
     assertThat(received(wm)).hasSize(attempts);
@@ -131,7 +142,8 @@ class RetryTests {
       assertThat(e).hasMessageNotContaining("attempts=");
     }
     if (options != null) {
-      assertThat(received(wm)).allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo("create-usr-42"));
+      assertThat(received(wm))
+          .allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo("create-usr-42"));
     }
   }
 
@@ -139,10 +151,12 @@ class RetryTests {
   void nonIdempotentFailureSaysWhyItWasNotRetried(WireMockRuntimeInfo wm) {
     respond(wm, json(502, "{}"));
 
-    ServerException e = catchThrowableOfType(ServerException.class,
-        () -> executor.execute(call(Endpoints.USER_CREATE), Map.class));
+    ServerException e =
+        catchThrowableOfType(
+            ServerException.class, () -> executor.execute(call(Endpoints.USER_CREATE), Map.class));
 
-    assertThat(e).hasMessageContaining("not retried: POST is not idempotent and carries no Idempotency-Key");
+    assertThat(e)
+        .hasMessageContaining("not retried: POST is not idempotent and carries no Idempotency-Key");
   }
 
   @ParameterizedTest
@@ -150,8 +164,10 @@ class RetryTests {
   void retryableStatusesAreRetriedUpToThreeAttempts(int status, WireMockRuntimeInfo wm) {
     respond(wm, json(status, "{}"));
 
-    ServerException e = catchThrowableOfType(ServerException.class,
-        () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
+    ServerException e =
+        catchThrowableOfType(
+            ServerException.class,
+            () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
 
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.attempts()).isEqualTo(3);
@@ -163,8 +179,10 @@ class RetryTests {
   void otherErrorStatusesAreNeverRetried(int status, WireMockRuntimeInfo wm) {
     respond(wm, json(status, "{}"));
 
-    PortalApiException e = catchThrowableOfType(PortalApiException.class,
-        () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
+    PortalApiException e =
+        catchThrowableOfType(
+            PortalApiException.class,
+            () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
 
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.attempts()).isEqualTo(1);
@@ -174,12 +192,26 @@ class RetryTests {
 
   @Test
   void retriedRequestSucceedsWhenTheServerRecovers(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(any(anyUrl()).inScenario("flaky").whenScenarioStateIs(STARTED)
-        .willReturn(json(503, "{}")).willSetStateTo("better"));
-    wm.getWireMock().register(any(anyUrl()).inScenario("flaky").whenScenarioStateIs("better")
-        .willReturn(json(502, "{}")).willSetStateTo("up"));
-    wm.getWireMock().register(any(anyUrl()).inScenario("flaky").whenScenarioStateIs("up")
-        .willReturn(json(200, "{\"success\":true,\"data\":{\"id\":\"usr_1\"}}")));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(json(503, "{}"))
+                .willSetStateTo("better"));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("flaky")
+                .whenScenarioStateIs("better")
+                .willReturn(json(502, "{}"))
+                .willSetStateTo("up"));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("flaky")
+                .whenScenarioStateIs("up")
+                .willReturn(json(200, "{\"success\":true,\"data\":{\"id\":\"usr_1\"}}")));
 
     Map<String, Object> user = executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class);
 
@@ -191,7 +223,8 @@ class RetryTests {
   void defaultPolicyMakesThreeAttempts(WireMockRuntimeInfo wm) {
     assertThat(RetryPolicy.DEFAULT.maxAttempts()).isEqualTo(3);
     respond(wm, json(500, "{}"));
-    PortalApiClient plain = PortalApiClient.builder().apiUrl(wm.getHttpBaseUrl()).sleeper(sleeper).build();
+    PortalApiClient plain =
+        PortalApiClient.builder().apiUrl(wm.getHttpBaseUrl()).sleeper(sleeper).build();
 
     ServerException e = catchThrowableOfType(ServerException.class, () -> plain.health().check());
 
@@ -209,13 +242,21 @@ class RetryTests {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK",
-      "RANDOM_DATA_THEN_CLOSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {
+        "CONNECTION_RESET_BY_PEER",
+        "EMPTY_RESPONSE",
+        "MALFORMED_RESPONSE_CHUNK",
+        "RANDOM_DATA_THEN_CLOSE"
+      })
   void ioFailureIsRetriedForIdempotentRequests(Fault fault, WireMockRuntimeInfo wm) {
     respond(wm, aResponse().withFault(fault));
 
-    TransportException e = catchThrowableOfType(TransportException.class,
-        () -> executor.execute(call(Endpoints.USER_UPDATE), Map.class));
+    TransportException e =
+        catchThrowableOfType(
+            TransportException.class,
+            () -> executor.execute(call(Endpoints.USER_UPDATE), Map.class));
 
     assertThat(e.kind()).isEqualTo(TransportException.Kind.IO);
     assertThat(e.status()).isZero();
@@ -226,12 +267,17 @@ class RetryTests {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
-  void ioFailureOfAGetIsRetriedAndTheJdkMayResendItOnceMorePerAttempt(Fault fault, WireMockRuntimeInfo wm) {
+  @EnumSource(
+      value = Fault.class,
+      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
+  void ioFailureOfAGetIsRetriedAndTheJdkMayResendItOnceMorePerAttempt(
+      Fault fault, WireMockRuntimeInfo wm) {
     respond(wm, aResponse().withFault(fault));
 
-    TransportException e = catchThrowableOfType(TransportException.class,
-        () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
+    TransportException e =
+        catchThrowableOfType(
+            TransportException.class,
+            () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
 
     assertThat(e.attempts()).isEqualTo(3);
     assertThat(sleeper.waits()).hasSize(2);
@@ -240,10 +286,19 @@ class RetryTests {
 
   @Test
   void bodyBreakingOffAfterTheStatusIsRetriedForAGet(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(any(anyUrl()).inScenario("cut").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)).willSetStateTo("whole"));
-    wm.getWireMock().register(any(anyUrl()).inScenario("cut").whenScenarioStateIs("whole")
-        .willReturn(json(200, "{\"success\":true,\"data\":{\"id\":\"usr_1\"}}")));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("cut")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK))
+                .willSetStateTo("whole"));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("cut")
+                .whenScenarioStateIs("whole")
+                .willReturn(json(200, "{\"success\":true,\"data\":{\"id\":\"usr_1\"}}")));
 
     Map<String, Object> user = executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class);
 
@@ -252,12 +307,16 @@ class RetryTests {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK"})
+  @EnumSource(
+      value = Fault.class,
+      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK"})
   void ioFailureIsNotRetriedForAPostWithoutIdempotencyKey(Fault fault, WireMockRuntimeInfo wm) {
     respond(wm, aResponse().withFault(fault));
 
-    TransportException e = catchThrowableOfType(TransportException.class,
-        () -> executor.execute(call(Endpoints.USER_CREATE), Map.class));
+    TransportException e =
+        catchThrowableOfType(
+            TransportException.class,
+            () -> executor.execute(call(Endpoints.USER_CREATE), Map.class));
 
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(received(wm)).hasSize(1);
@@ -269,10 +328,15 @@ class RetryTests {
 
     RequestOptions shortTimeout = RequestOptions.builder().timeout(Duration.ofMillis(150)).build();
 
-    TransportException get = catchThrowableOfType(TransportException.class,
-        () -> executor.execute(call(Endpoints.USER_FIND_BY_ID).options(shortTimeout), Map.class));
-    TransportException post = catchThrowableOfType(TransportException.class,
-        () -> executor.execute(call(Endpoints.USER_CREATE).options(shortTimeout), Map.class));
+    TransportException get =
+        catchThrowableOfType(
+            TransportException.class,
+            () ->
+                executor.execute(call(Endpoints.USER_FIND_BY_ID).options(shortTimeout), Map.class));
+    TransportException post =
+        catchThrowableOfType(
+            TransportException.class,
+            () -> executor.execute(call(Endpoints.USER_CREATE).options(shortTimeout), Map.class));
 
     assertThat(get.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
     assertThat(get.attempts()).isEqualTo(3);
@@ -284,12 +348,25 @@ class RetryTests {
 
   @Test
   void bodyThatStallsPastTheTimeoutIsATimeoutAndIsRetriedForAGet(WireMockRuntimeInfo wm) {
-    respond(wm, json(200, "{\"success\":true,\"data\":{\"id\":\"usr_1\",\"padding\":\"" + "x".repeat(200) + "\"}}")
-        .withChunkedDribbleDelay(10, 1000));
+    respond(
+        wm,
+        json(
+                200,
+                "{\"success\":true,\"data\":{\"id\":\"usr_1\",\"padding\":\""
+                    + "x".repeat(200)
+                    + "\"}}")
+            .withChunkedDribbleDelay(10, 1000));
     RequestOptions shortTimeout = RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
 
-    TransportException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> catchThrowableOfType(
-        TransportException.class, () -> executor.execute(call(Endpoints.USER_FIND_BY_ID).options(shortTimeout), Map.class)));
+    TransportException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5),
+            () ->
+                catchThrowableOfType(
+                    TransportException.class,
+                    () ->
+                        executor.execute(
+                            call(Endpoints.USER_FIND_BY_ID).options(shortTimeout), Map.class)));
 
     assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
     assertThat(e).hasMessageContaining("no complete response within 300 ms");
@@ -301,11 +378,17 @@ class RetryTests {
   @Test
   void streamedDownloadIsNotCutOffByTheTimeout(WireMockRuntimeInfo wm) throws Exception {
     byte[] content = "y".repeat(100).getBytes(StandardCharsets.US_ASCII);
-    respond(wm, aResponse().withHeader("Content-Type", "application/octet-stream").withBody(content)
-        .withChunkedDribbleDelay(5, 600));
+    respond(
+        wm,
+        aResponse()
+            .withHeader("Content-Type", "application/octet-stream")
+            .withBody(content)
+            .withChunkedDribbleDelay(5, 600));
     RequestOptions shortTimeout = RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
 
-    try (var response = executor.executeStreaming(Call.to(Endpoints.FILES_DOWNLOAD).path("id", "f1").options(shortTimeout));
+    try (var response =
+            executor.executeStreaming(
+                Call.to(Endpoints.FILES_DOWNLOAD).path("id", "f1").options(shortTimeout));
         var in = response.body()) {
       assertThat(in.readAllBytes()).isEqualTo(content);
     }
@@ -315,8 +398,11 @@ class RetryTests {
   void perCallTimeoutReplacesTheClientTimeout(WireMockRuntimeInfo wm) {
     respond(wm, json(200, "{\"success\":true,\"data\":{\"id\":\"usr_1\"}}").withFixedDelay(300));
 
-    Map<String, Object> user = executor.execute(call(Endpoints.USER_FIND_BY_ID)
-        .options(RequestOptions.builder().timeout(Duration.ofSeconds(3)).build()), Map.class);
+    Map<String, Object> user =
+        executor.execute(
+            call(Endpoints.USER_FIND_BY_ID)
+                .options(RequestOptions.builder().timeout(Duration.ofSeconds(3)).build()),
+            Map.class);
 
     assertThat(user).containsEntry("id", "usr_1");
     assertThat(received(wm)).hasSize(1);
@@ -324,9 +410,11 @@ class RetryTests {
 
   @Test
   void connectionRefusedIsATransportExceptionOfKindConnect() {
-    PortalApiClient nowhere = PortalApiClient.builder().apiUrl("http://127.0.0.1:1").sleeper(sleeper).build();
+    PortalApiClient nowhere =
+        PortalApiClient.builder().apiUrl("http://127.0.0.1:1").sleeper(sleeper).build();
 
-    TransportException e = catchThrowableOfType(TransportException.class, () -> nowhere.health().check());
+    TransportException e =
+        catchThrowableOfType(TransportException.class, () -> nowhere.health().check());
 
     assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECT);
     assertThat(e.attempts()).isEqualTo(3);
@@ -336,14 +424,25 @@ class RetryTests {
   void oneShotBodyIsNeverRetriedEvenWithAnIdempotencyKey(WireMockRuntimeInfo wm) {
     respond(wm, json(503, "{}"));
     AtomicInteger opened = new AtomicInteger();
-    RequestBody oneShot = RequestBody.of(() -> {
-      opened.incrementAndGet();
-      return new ByteArrayInputStream("%PDF-1.7 …".getBytes(StandardCharsets.UTF_8));
-    }, -1, "application/pdf", false);
+    RequestBody oneShot =
+        RequestBody.of(
+            () -> {
+              opened.incrementAndGet();
+              return new ByteArrayInputStream("%PDF-1.7 …".getBytes(StandardCharsets.UTF_8));
+            },
+            -1,
+            "application/pdf",
+            false);
 
-    ServerException e = catchThrowableOfType(ServerException.class, () -> executor.execute(
-        Call.to(Endpoints.FILES_UPLOAD).body(oneShot)
-            .options(RequestOptions.builder().idempotencyKey("upload-1").build()), Map.class));
+    ServerException e =
+        catchThrowableOfType(
+            ServerException.class,
+            () ->
+                executor.execute(
+                    Call.to(Endpoints.FILES_UPLOAD)
+                        .body(oneShot)
+                        .options(RequestOptions.builder().idempotencyKey("upload-1").build()),
+                    Map.class));
 
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(received(wm)).hasSize(1);
@@ -354,31 +453,56 @@ class RetryTests {
   void repeatableStreamBodyIsReopenedForEachAttempt(WireMockRuntimeInfo wm) {
     respond(wm, json(503, "{}"));
     AtomicInteger opened = new AtomicInteger();
-    RequestBody repeatable = RequestBody.of(() -> {
-      opened.incrementAndGet();
-      return new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8));
-    }, 3, "text/plain", true);
+    RequestBody repeatable =
+        RequestBody.of(
+            () -> {
+              opened.incrementAndGet();
+              return new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8));
+            },
+            3,
+            "text/plain",
+            true);
 
-    catchThrowableOfType(ServerException.class, () -> executor.execute(
-        Call.to(Endpoints.FILES_UPLOAD).body(repeatable)
-            .options(RequestOptions.builder().idempotencyKey("upload-2").build()), Map.class));
+    catchThrowableOfType(
+        ServerException.class,
+        () ->
+            executor.execute(
+                Call.to(Endpoints.FILES_UPLOAD)
+                    .body(repeatable)
+                    .options(RequestOptions.builder().idempotencyKey("upload-2").build()),
+                Map.class));
 
-    assertThat(received(wm)).hasSize(3).allSatisfy(r -> assertThat(r.getBodyAsString()).isEqualTo("abc"));
+    assertThat(received(wm))
+        .hasSize(3)
+        .allSatisfy(r -> assertThat(r.getBodyAsString()).isEqualTo("abc"));
     assertThat(opened).hasValue(3);
   }
 
   // 429
 
-  private void expectRetryAfter429(WireMockRuntimeInfo wm, ResponseDefinitionBuilder tooMany, Duration expectedWait) {
+  private void expectRetryAfter429(
+      WireMockRuntimeInfo wm, ResponseDefinitionBuilder tooMany, Duration expectedWait) {
     expectRetryAfter429(wm, Endpoints.USER_FIND_BY_ID, tooMany, expectedWait);
   }
 
   private void expectRetryAfter429(
-      WireMockRuntimeInfo wm, Endpoint endpoint, ResponseDefinitionBuilder tooMany, Duration expectedWait) {
-    wm.getWireMock().register(any(anyUrl()).inScenario("limited").whenScenarioStateIs(STARTED)
-        .willReturn(tooMany).willSetStateTo("ok"));
-    wm.getWireMock().register(any(anyUrl()).inScenario("limited").whenScenarioStateIs("ok")
-        .willReturn(json(200, "{\"success\":true,\"data\":{\"id\":\"usr_1\"}}")));
+      WireMockRuntimeInfo wm,
+      Endpoint endpoint,
+      ResponseDefinitionBuilder tooMany,
+      Duration expectedWait) {
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("limited")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(tooMany)
+                .willSetStateTo("ok"));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("limited")
+                .whenScenarioStateIs("ok")
+                .willReturn(json(200, "{\"success\":true,\"data\":{\"id\":\"usr_1\"}}")));
 
     Map<String, Object> user = executor.execute(call(endpoint), Map.class);
 
@@ -389,51 +513,82 @@ class RetryTests {
 
   @Test
   void rateLimitWaitsForRetryAfterMsAtTheTopLevel(WireMockRuntimeInfo wm) {
-    expectRetryAfter429(wm, json(429, """
+    expectRetryAfter429(
+        wm,
+        json(
+                429,
+                """
         {"success":false,"retry_after_ms":1500,"error":{"code":"RATE_LIMITED","message":"Too many requests"}}""")
-        .withHeader("Retry-After", "30"), Duration.ofMillis(1500));
+            .withHeader("Retry-After", "30"),
+        Duration.ofMillis(1500));
   }
 
   @Test
   void rateLimitWaitsForRetryAfterMsInErrorDetails(WireMockRuntimeInfo wm) {
-    expectRetryAfter429(wm, json(429, """
+    expectRetryAfter429(
+        wm,
+        json(
+                429,
+                """
         {"success":false,"error":{"code":"RATE_LIMITED","message":"Too many requests",
          "details":{"retry_after_ms":2500,"limit":100}}}""")
-        .withHeader("Retry-After", "30"), Duration.ofMillis(2500));
+            .withHeader("Retry-After", "30"),
+        Duration.ofMillis(2500));
   }
 
   @Test
   void rateLimitWaitsForRetryAfterInSeconds(WireMockRuntimeInfo wm) {
-    expectRetryAfter429(wm, json(429, RATE_LIMITED).withHeader("Retry-After", "7")
-        .withHeader("X-RateLimit-Reset", String.valueOf(clock.instant().plusSeconds(40).getEpochSecond())),
+    expectRetryAfter429(
+        wm,
+        json(429, RATE_LIMITED)
+            .withHeader("Retry-After", "7")
+            .withHeader(
+                "X-RateLimit-Reset",
+                String.valueOf(clock.instant().plusSeconds(40).getEpochSecond())),
         Duration.ofSeconds(7));
   }
 
   @Test
   void rateLimitWaitsUntilTheRetryAfterHttpDate(WireMockRuntimeInfo wm) {
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(12).atZone(ZoneOffset.UTC));
-    expectRetryAfter429(wm, json(429, RATE_LIMITED).withHeader("Retry-After", date), Duration.ofSeconds(12));
+    String date =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            clock.instant().plusSeconds(12).atZone(ZoneOffset.UTC));
+    expectRetryAfter429(
+        wm, json(429, RATE_LIMITED).withHeader("Retry-After", date), Duration.ofSeconds(12));
   }
 
   @Test
   void rateLimitWaitsUntilTheRateLimitReset(WireMockRuntimeInfo wm) {
-    expectRetryAfter429(wm, json(429, RATE_LIMITED)
-        .withHeader("X-RateLimit-Limit", "100").withHeader("X-RateLimit-Remaining", "0")
-        .withHeader("X-RateLimit-Reset", String.valueOf(clock.instant().plusSeconds(20).getEpochSecond())),
+    expectRetryAfter429(
+        wm,
+        json(429, RATE_LIMITED)
+            .withHeader("X-RateLimit-Limit", "100")
+            .withHeader("X-RateLimit-Remaining", "0")
+            .withHeader(
+                "X-RateLimit-Reset",
+                String.valueOf(clock.instant().plusSeconds(20).getEpochSecond())),
         Duration.ofSeconds(20));
   }
 
   @Test
   void rateLimitResetAloneIsEnough(WireMockRuntimeInfo wm) {
-    expectRetryAfter429(wm, json(429, RATE_LIMITED)
-        .withHeader("X-RateLimit-Reset", String.valueOf(clock.instant().plusSeconds(9).getEpochSecond())),
+    expectRetryAfter429(
+        wm,
+        json(429, RATE_LIMITED)
+            .withHeader(
+                "X-RateLimit-Reset",
+                String.valueOf(clock.instant().plusSeconds(9).getEpochSecond())),
         Duration.ofSeconds(9));
   }
 
   @Test
   void rateLimitResetInThePastMeansRetryAtOnce(WireMockRuntimeInfo wm) {
-    expectRetryAfter429(wm, json(429, RATE_LIMITED)
-        .withHeader("X-RateLimit-Reset", String.valueOf(clock.instant().minusSeconds(5).getEpochSecond())),
+    expectRetryAfter429(
+        wm,
+        json(429, RATE_LIMITED)
+            .withHeader(
+                "X-RateLimit-Reset",
+                String.valueOf(clock.instant().minusSeconds(5).getEpochSecond())),
         Duration.ZERO);
   }
 
@@ -441,22 +596,32 @@ class RetryTests {
   void rateLimitWithoutAHintBacksOff(WireMockRuntimeInfo wm) {
     respond(wm, json(429, RATE_LIMITED));
 
-    RateLimitException e = catchThrowableOfType(RateLimitException.class,
-        () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
+    RateLimitException e =
+        catchThrowableOfType(
+            RateLimitException.class,
+            () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
 
     assertThat(e.attempts()).isEqualTo(3);
     assertThat(e.retryAfter()).isEmpty();
-    assertThat(sleeper.waits()).hasSize(2)
+    assertThat(sleeper.waits())
+        .hasSize(2)
         .allSatisfy(wait -> assertThat(wait).isBetween(Duration.ZERO, Duration.ofSeconds(1)));
   }
 
   @Test
-  void rateLimitAskingForMoreThanTheMaximumWaitFailsAtOnceCarryingRetryAfter(WireMockRuntimeInfo wm) {
-    respond(wm, json(429, RATE_LIMITED).withHeader("Retry-After", "61")
-        .withHeader("X-RateLimit-Limit", "100").withHeader("X-RateLimit-Remaining", "0"));
+  void rateLimitAskingForMoreThanTheMaximumWaitFailsAtOnceCarryingRetryAfter(
+      WireMockRuntimeInfo wm) {
+    respond(
+        wm,
+        json(429, RATE_LIMITED)
+            .withHeader("Retry-After", "61")
+            .withHeader("X-RateLimit-Limit", "100")
+            .withHeader("X-RateLimit-Remaining", "0"));
 
-    RateLimitException e = catchThrowableOfType(RateLimitException.class,
-        () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
+    RateLimitException e =
+        catchThrowableOfType(
+            RateLimitException.class,
+            () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
 
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(61));
     assertThat(e.rateLimit()).hasValueSatisfying(limit -> assertThat(limit.remaining()).isZero());
@@ -470,11 +635,17 @@ class RetryTests {
   @Test
   void maximumRateLimitWaitIsConfigurable(WireMockRuntimeInfo wm) {
     respond(wm, json(429, RATE_LIMITED).withHeader("Retry-After", "3"));
-    RequestExecutor strict = TestClients.executor(TestClients.builder(wm).sleeper(sleeper)
-        .retryPolicy(RetryPolicy.DEFAULT.withMaxRateLimitWait(Duration.ofSeconds(2))).build());
+    RequestExecutor strict =
+        TestClients.executor(
+            TestClients.builder(wm)
+                .sleeper(sleeper)
+                .retryPolicy(RetryPolicy.DEFAULT.withMaxRateLimitWait(Duration.ofSeconds(2)))
+                .build());
 
-    RateLimitException e = catchThrowableOfType(RateLimitException.class,
-        () -> strict.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
+    RateLimitException e =
+        catchThrowableOfType(
+            RateLimitException.class,
+            () -> strict.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
 
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
     assertThat(received(wm)).hasSize(1);
@@ -484,8 +655,10 @@ class RetryTests {
   void persistentRateLimitEndsInRateLimitExceptionAfterTheAttempts(WireMockRuntimeInfo wm) {
     respond(wm, json(429, RATE_LIMITED).withHeader("Retry-After", "1"));
 
-    RateLimitException e = catchThrowableOfType(RateLimitException.class,
-        () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
+    RateLimitException e =
+        catchThrowableOfType(
+            RateLimitException.class,
+            () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
 
     assertThat(e.attempts()).isEqualTo(3);
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
@@ -494,7 +667,10 @@ class RetryTests {
 
   @Test
   void rateLimitedPostIsRetriedBecauseItWasNotProcessed(WireMockRuntimeInfo wm) {
-    expectRetryAfter429(wm, Endpoints.USER_CREATE, json(429, RATE_LIMITED).withHeader("Retry-After", "2"),
+    expectRetryAfter429(
+        wm,
+        Endpoints.USER_CREATE,
+        json(429, RATE_LIMITED).withHeader("Retry-After", "2"),
         Duration.ofSeconds(2));
   }
 
@@ -502,7 +678,8 @@ class RetryTests {
   void serverErrorWithRetryAfterWaitsAsAsked(WireMockRuntimeInfo wm) {
     respond(wm, json(503, "{}").withHeader("Retry-After", "4"));
 
-    catchThrowableOfType(ServerException.class, () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
+    catchThrowableOfType(
+        ServerException.class, () -> executor.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
 
     assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4));
   }
@@ -511,7 +688,8 @@ class RetryTests {
 
   @Test
   void backoffCapDoublesFromTheInitialBackoffUpToTheMaximum() {
-    RetryPolicy policy = RetryPolicy.DEFAULT.withBackoff(Duration.ofMillis(100), Duration.ofMillis(300));
+    RetryPolicy policy =
+        RetryPolicy.DEFAULT.withBackoff(Duration.ofMillis(100), Duration.ofMillis(300));
 
     assertThat(policy.backoffCap(1)).isEqualTo(Duration.ofMillis(100));
     assertThat(policy.backoffCap(2)).isEqualTo(Duration.ofMillis(200));
@@ -524,12 +702,19 @@ class RetryTests {
   @Test
   void backoffIsExponentialWithFullJitterWithinTheCap(WireMockRuntimeInfo wm) {
     respond(wm, json(503, "{}"));
-    RequestExecutor jittery = TestClients.executor(TestClients.builder(wm).sleeper(sleeper)
-        .retryPolicy(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofSeconds(60))).build());
+    RequestExecutor jittery =
+        TestClients.executor(
+            TestClients.builder(wm)
+                .sleeper(sleeper)
+                .retryPolicy(
+                    new RetryPolicy(
+                        4, Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofSeconds(60)))
+                .build());
     int calls = 40;
 
     for (int i = 0; i < calls; i++) {
-      catchThrowableOfType(ServerException.class, () -> jittery.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
+      catchThrowableOfType(
+          ServerException.class, () -> jittery.execute(call(Endpoints.USER_FIND_BY_ID), Map.class));
     }
 
     List<Duration> waits = sleeper.waits();

@@ -1,7 +1,7 @@
 package com.winwinmbs.portal.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -25,9 +25,13 @@ class TokenSourceTests {
 
   @BeforeEach
   void stubHealth(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/health").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
   }
 
   private static PortalApiClient client(WireMockRuntimeInfo wm, TokenSource tokens) {
@@ -41,45 +45,66 @@ class TokenSourceTests {
     portal.health().check();
     portal.health().check();
 
-    wm.getWireMock().verifyThat(2, getRequestedFor(urlEqualTo("/health"))
-        .withHeader("Authorization", equalTo("Bearer const-token-1")));
+    wm.getWireMock()
+        .verifyThat(
+            2,
+            getRequestedFor(urlEqualTo("/health"))
+                .withHeader("Authorization", equalTo("Bearer const-token-1")));
     assertThat(TokenSource.of("const-token-1").canRefresh()).isFalse();
   }
 
   @Test
   void blankConstantTokenIsRefused() {
-    assertThatThrownBy(() -> TokenSource.of(" ")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> TokenSource.of(" "))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("blank");
   }
 
   @Test
   void supplierIsAskedOnEveryCallAndNullSendsNoAuthorization(WireMockRuntimeInfo wm) {
     AtomicInteger calls = new AtomicInteger();
-    PortalApiClient portal = client(wm, TokenSource.fromSupplier(() -> switch (calls.incrementAndGet()) {
-      case 1 -> "supplied-1";
-      case 2 -> null;
-      case 3 -> "  ";
-      default -> "supplied-4";
-    }));
+    PortalApiClient portal =
+        client(
+            wm,
+            TokenSource.fromSupplier(
+                () ->
+                    switch (calls.incrementAndGet()) {
+                      case 1 -> "supplied-1";
+                      case 2 -> null;
+                      case 3 -> "  ";
+                      default -> "supplied-4";
+                    }));
 
     for (int i = 0; i < 4; i++) {
       portal.health().check();
     }
 
     assertThat(calls).hasValue(4);
-    wm.getWireMock().verifyThat(1, getRequestedFor(urlEqualTo("/health"))
-        .withHeader("Authorization", equalTo("Bearer supplied-1")));
-    wm.getWireMock().verifyThat(2, getRequestedFor(urlEqualTo("/health")).withHeader("Authorization", absent()));
-    wm.getWireMock().verifyThat(1, getRequestedFor(urlEqualTo("/health"))
-        .withHeader("Authorization", equalTo("Bearer supplied-4")));
+    wm.getWireMock()
+        .verifyThat(
+            1,
+            getRequestedFor(urlEqualTo("/health"))
+                .withHeader("Authorization", equalTo("Bearer supplied-1")));
+    wm.getWireMock()
+        .verifyThat(
+            2, getRequestedFor(urlEqualTo("/health")).withHeader("Authorization", absent()));
+    wm.getWireMock()
+        .verifyThat(
+            1,
+            getRequestedFor(urlEqualTo("/health"))
+                .withHeader("Authorization", equalTo("Bearer supplied-4")));
   }
 
   @Test
   void supplierFailingFailsWithTokenExceptionAndSendsNothing(WireMockRuntimeInfo wm) {
     IllegalStateException failure = new IllegalStateException("vault unreachable");
-    PortalApiClient portal = client(wm, TokenSource.fromSupplier(() -> {
-      throw failure;
-    }));
+    PortalApiClient portal =
+        client(
+            wm,
+            TokenSource.fromSupplier(
+                () -> {
+                  throw failure;
+                }));
 
     assertThatThrownBy(() -> portal.health().check())
         .isInstanceOf(TokenException.class)
@@ -90,39 +115,53 @@ class TokenSourceTests {
 
   @Test
   void noTokenSourceSendsNoAuthorization(WireMockRuntimeInfo wm) {
-    PortalApiClient portal = PortalApiClient.builder().apiUrl(wm.getHttpBaseUrl()).apiKey("app_key").build();
+    PortalApiClient portal =
+        PortalApiClient.builder().apiUrl(wm.getHttpBaseUrl()).apiKey("app_key").build();
 
     portal.health().check();
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/health"))
-        .withHeader("Authorization", absent())
-        .withHeader("X-API-Key", equalTo("app_key")));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/health"))
+                .withHeader("Authorization", absent())
+                .withHeader("X-API-Key", equalTo("app_key")));
   }
 
   @Test
   void asyncSourceIsAwaitedAndItsValueSent(WireMockRuntimeInfo wm) {
-    PortalApiClient portal = client(wm, TokenSource.fromAsync(
-        () -> CompletableFuture.supplyAsync(() -> "async-token-9"), Duration.ofSeconds(2)));
+    PortalApiClient portal =
+        client(
+            wm,
+            TokenSource.fromAsync(
+                () -> CompletableFuture.supplyAsync(() -> "async-token-9"), Duration.ofSeconds(2)));
 
     portal.health().check();
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/health"))
-        .withHeader("Authorization", equalTo("Bearer async-token-9")));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/health"))
+                .withHeader("Authorization", equalTo("Bearer async-token-9")));
   }
 
   @Test
   void asyncSourceCompletingWithNullSendsNoAuthorization(WireMockRuntimeInfo wm) {
-    PortalApiClient portal = client(wm, TokenSource.fromAsync(
-        () -> CompletableFuture.completedFuture(null), Duration.ofSeconds(2)));
+    PortalApiClient portal =
+        client(
+            wm,
+            TokenSource.fromAsync(
+                () -> CompletableFuture.completedFuture(null), Duration.ofSeconds(2)));
 
     portal.health().check();
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/health")).withHeader("Authorization", absent()));
+    wm.getWireMock()
+        .verifyThat(getRequestedFor(urlEqualTo("/health")).withHeader("Authorization", absent()));
   }
 
   @Test
-  void asyncSourceThatDoesNotAnswerInTimeFailsWithTokenExceptionAndSendsNothing(WireMockRuntimeInfo wm) {
-    PortalApiClient portal = client(wm, TokenSource.fromAsync(CompletableFuture::new, Duration.ofMillis(50)));
+  void asyncSourceThatDoesNotAnswerInTimeFailsWithTokenExceptionAndSendsNothing(
+      WireMockRuntimeInfo wm) {
+    PortalApiClient portal =
+        client(wm, TokenSource.fromAsync(CompletableFuture::new, Duration.ofMillis(50)));
 
     assertThatThrownBy(() -> portal.health().check())
         .isInstanceOf(TokenException.class)
@@ -134,8 +173,11 @@ class TokenSourceTests {
   @Test
   void asyncSourceFailingFailsWithTokenExceptionCarryingTheCause(WireMockRuntimeInfo wm) {
     IllegalStateException failure = new IllegalStateException("vault sealed");
-    PortalApiClient portal = client(wm, TokenSource.fromAsync(
-        () -> CompletableFuture.failedFuture(failure), Duration.ofSeconds(1)));
+    PortalApiClient portal =
+        client(
+            wm,
+            TokenSource.fromAsync(
+                () -> CompletableFuture.failedFuture(failure), Duration.ofSeconds(1)));
 
     assertThatThrownBy(() -> portal.health().check())
         .isInstanceOf(TokenException.class)
@@ -147,25 +189,38 @@ class TokenSourceTests {
   @Test
   void asyncSourceFailingWithATokenExceptionKeepsIt(WireMockRuntimeInfo wm) {
     TokenException failure = new TokenException("token endpoint said no", 401, null);
-    PortalApiClient portal = client(wm, TokenSource.fromAsync(
-        () -> CompletableFuture.failedFuture(failure), Duration.ofSeconds(1)));
+    PortalApiClient portal =
+        client(
+            wm,
+            TokenSource.fromAsync(
+                () -> CompletableFuture.failedFuture(failure), Duration.ofSeconds(1)));
 
     assertThatThrownBy(() -> portal.health().check()).isSameAs(failure);
   }
 
   @Test
   void refreshingSourceIsToldWhichTokenWasRejectedAndAskedAgain(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/health").withHeader("Authorization", equalTo("Bearer revoked"))
-        .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-            .withBody("{\"success\":false,\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"Token revoked\"}}")));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .withHeader("Authorization", equalTo("Bearer revoked"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"success\":false,\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"Token revoked\"}}")));
     RotatingSource source = new RotatingSource("revoked", "renewed");
     PortalApiClient portal = client(wm, source);
 
     assertThat(portal.health().check().status()).isEqualTo("ok");
 
     assertThat(source.rejected).isEqualTo("revoked");
-    wm.getWireMock().verifyThat(1, getRequestedFor(urlEqualTo("/health"))
-        .withHeader("Authorization", equalTo("Bearer renewed")));
+    wm.getWireMock()
+        .verifyThat(
+            1,
+            getRequestedFor(urlEqualTo("/health"))
+                .withHeader("Authorization", equalTo("Bearer renewed")));
   }
 
   @Test

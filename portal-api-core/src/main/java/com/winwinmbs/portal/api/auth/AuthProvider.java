@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How a user signs in: {@code Local}, {@code AzureAD}, {@code Google} or {@code Okta}. Value-preserving: a value this client does not know decodes and
- * re-encodes unchanged.
+ * How a user signs in: {@code Local}, {@code AzureAD}, {@code Google} or {@code Okta}.
+ * Value-preserving: a value this client does not know decodes and re-encodes unchanged.
  *
  * @param value the value as sent
  */
@@ -18,11 +18,12 @@ public record AuthProvider(@JsonValue String value) {
   public static final AuthProvider GOOGLE = new AuthProvider("Google");
   public static final AuthProvider OKTA = new AuthProvider("Okta");
 
-  private static final Map<String, AuthProvider> KNOWN = Map.of(
-      LOCAL.value, LOCAL,
-      AZURE_AD.value, AZURE_AD,
-      GOOGLE.value, GOOGLE,
-      OKTA.value, OKTA);
+  private static final Map<String, AuthProvider> KNOWN =
+      Map.of(
+          LOCAL.value, LOCAL,
+          AZURE_AD.value, AZURE_AD,
+          GOOGLE.value, GOOGLE,
+          OKTA.value, OKTA);
 
   public AuthProvider {
     Objects.requireNonNull(value, "value == null");

@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The cookies of one session, kept the way a browser keeps them (RFC 6265): parsed from {@code
- * Set-Cookie}, matched by domain, path and {@code Secure}, dropped when they expire or are deleted with
- * {@code Max-Age=0} or a past {@code Expires}. Thread-safe. Values are never printed: {@link #toString()}
- * shows names only.
+ * Set-Cookie}, matched by domain, path and {@code Secure}, dropped when they expire or are deleted
+ * with {@code Max-Age=0} or a past {@code Expires}. Thread-safe. Values are never printed: {@link
+ * #toString()} shows names only.
  */
 final class CookieJar {
 
@@ -31,8 +31,10 @@ final class CookieJar {
       DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss zzz", Locale.US);
 
   private final Clock clock;
+
   /** Keyed by name, domain and path, in the order first stored. */
   private final Map<String, Cookie> cookies = new LinkedHashMap<>();
+
   private long sequence;
 
   CookieJar(Clock clock) {
@@ -52,12 +54,24 @@ final class CookieJar {
 
     @Override
     public String toString() {
-      return "Cookie[name=" + name + ", domain=" + domain + ", path=" + path + ", secure=" + secure
-          + ", expiresAt=" + expiresAt + "]";
+      return "Cookie[name="
+          + name
+          + ", domain="
+          + domain
+          + ", path="
+          + path
+          + ", secure="
+          + secure
+          + ", expiresAt="
+          + expiresAt
+          + "]";
     }
   }
 
-  /** Stores the cookies of these {@code Set-Cookie} values, received in answer to {@code requestUri}. */
+  /**
+   * Stores the cookies of these {@code Set-Cookie} values, received in answer to {@code
+   * requestUri}.
+   */
   synchronized void store(URI requestUri, List<String> setCookies) {
     Instant now = clock.instant();
     for (String header : setCookies) {
@@ -72,21 +86,39 @@ final class CookieJar {
         continue;
       }
       long created = existing != null ? existing.created() : sequence++;
-      cookies.put(key, new Cookie(cookie.name(), cookie.value(), cookie.domain(), cookie.hostOnly(), cookie.path(),
-          cookie.secure(), cookie.expiresAt(), created));
+      cookies.put(
+          key,
+          new Cookie(
+              cookie.name(),
+              cookie.value(),
+              cookie.domain(),
+              cookie.hostOnly(),
+              cookie.path(),
+              cookie.secure(),
+              cookie.expiresAt(),
+              created));
     }
   }
 
-  /** The {@code Cookie} header for a request to {@code requestUri}, or empty when no cookie applies. */
+  /**
+   * The {@code Cookie} header for a request to {@code requestUri}, or empty when no cookie applies.
+   */
   synchronized Optional<String> header(URI requestUri) {
     Instant now = clock.instant();
-    cookies.values().removeIf(cookie -> cookie.expiresAt() != null && !cookie.expiresAt().isAfter(now));
+    cookies
+        .values()
+        .removeIf(cookie -> cookie.expiresAt() != null && !cookie.expiresAt().isAfter(now));
     String host = host(requestUri);
-    String path = requestUri.getRawPath() == null || requestUri.getRawPath().isEmpty() ? "/" : requestUri.getRawPath();
-    boolean secureChannel = "https".equalsIgnoreCase(requestUri.getScheme()) || Urls.isLoopback(requestUri);
+    String path =
+        requestUri.getRawPath() == null || requestUri.getRawPath().isEmpty()
+            ? "/"
+            : requestUri.getRawPath();
+    boolean secureChannel =
+        "https".equalsIgnoreCase(requestUri.getScheme()) || Urls.isLoopback(requestUri);
     List<Cookie> matching = new ArrayList<>();
     for (Cookie cookie : cookies.values()) {
-      boolean domainOk = cookie.hostOnly() ? host.equals(cookie.domain()) : domainMatches(host, cookie.domain());
+      boolean domainOk =
+          cookie.hostOnly() ? host.equals(cookie.domain()) : domainMatches(host, cookie.domain());
       if (domainOk && pathMatches(path, cookie.path()) && (!cookie.secure() || secureChannel)) {
         matching.add(cookie);
       }
@@ -95,7 +127,9 @@ final class CookieJar {
       return Optional.empty();
     }
     // RFC 6265 5.4: longer paths first, then earlier creation
-    matching.sort(Comparator.comparingInt((Cookie c) -> -c.path().length()).thenComparingLong(Cookie::created));
+    matching.sort(
+        Comparator.comparingInt((Cookie c) -> -c.path().length())
+            .thenComparingLong(Cookie::created));
     StringBuilder out = new StringBuilder();
     for (Cookie cookie : matching) {
       if (out.length() > 0) {
@@ -110,11 +144,14 @@ final class CookieJar {
   synchronized Set<String> names() {
     Instant now = clock.instant();
     Set<String> names = new LinkedHashSet<>();
-    cookies.values().forEach(cookie -> {
-      if (cookie.expiresAt() == null || cookie.expiresAt().isAfter(now)) {
-        names.add(cookie.name());
-      }
-    });
+    cookies
+        .values()
+        .forEach(
+            cookie -> {
+              if (cookie.expiresAt() == null || cookie.expiresAt().isAfter(now)) {
+                names.add(cookie.name());
+              }
+            });
     return names;
   }
 
@@ -150,7 +187,8 @@ final class CookieJar {
     if (semicolon >= 0) {
       for (String attribute : header.substring(semicolon + 1).split(";")) {
         int eq = attribute.indexOf('=');
-        String key = (eq < 0 ? attribute : attribute.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+        String key =
+            (eq < 0 ? attribute : attribute.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
         String argument = eq < 0 ? "" : attribute.substring(eq + 1).trim();
         switch (key) {
           case "expires" -> {
@@ -223,7 +261,8 @@ final class CookieJar {
   }
 
   private static boolean domainMatches(String host, String domain) {
-    return host.equals(domain) || (host.endsWith("." + domain) && !Character.isDigit(host.charAt(host.length() - 1)));
+    return host.equals(domain)
+        || (host.endsWith("." + domain) && !Character.isDigit(host.charAt(host.length() - 1)));
   }
 
   private static boolean pathMatches(String requestPath, String cookiePath) {

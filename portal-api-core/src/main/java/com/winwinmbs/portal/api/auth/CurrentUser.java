@@ -19,6 +19,7 @@ public record CurrentUser(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public CurrentUser {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a login returns: the user, the tenant and the access token. The refresh token is not here: it
- * arrives as an httpOnly cookie, kept by the {@link SessionTokenSource}. {@link #toString()} redacts the
- * access token.
+ * What a login returns: the user, the tenant and the access token. The refresh token is not here:
+ * it arrives as an httpOnly cookie, kept by the {@link SessionTokenSource}. {@link #toString()}
+ * redacts the access token.
  *
  * @param user the signed-in user
  * @param tenant the user's tenant
@@ -23,12 +23,18 @@ public record LoginResult(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public LoginResult {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   @Override
   public String toString() {
-    return "LoginResult[user=" + user + ", tenant=" + tenant + ", accessToken=[REDACTED], additionalProperties="
-        + additionalProperties + "]";
+    return "LoginResult[user="
+        + user
+        + ", tenant="
+        + tenant
+        + ", accessToken=[REDACTED], additionalProperties="
+        + additionalProperties
+        + "]";
   }
 }

@@ -12,7 +12,8 @@ record RefreshResult(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   RefreshResult {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   @Override

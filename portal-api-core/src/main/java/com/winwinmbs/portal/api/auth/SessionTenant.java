@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The tenant of the signed-in user, as login and {@code /auth/me} report it.
  *
- * @param id the tenant's id, sent as {@code X-Tenant-Id} by {@link SessionTokenSource#requestOptions()}
+ * @param id the tenant's id, sent as {@code X-Tenant-Id} by {@link
+ *     SessionTokenSource#requestOptions()}
  * @param slug the tenant's slug, for example {@code acme}
  * @param name the tenant's name
  * @param plan the tenant's subscription plan
@@ -27,6 +28,7 @@ public record SessionTenant(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public SessionTenant {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

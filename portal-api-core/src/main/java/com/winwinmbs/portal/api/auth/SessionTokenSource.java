@@ -18,12 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One user's session with the portal: the access token from {@link AuthApi#login(String, String, boolean)},
- * the refresh cookie that came with it, and who is signed in. As a {@link TokenSource} it sends the access
- * token; when the portal rejects it (401), it refreshes through {@code POST /auth/refresh} once for all
- * concurrent callers, and each of them is sent once more. When the portal refuses the refresh, the session
- * is cleared, the {@link SessionListener} is told once, and every waiting caller gets an
- * {@link AuthenticationException}.
+ * One user's session with the portal: the access token from {@link AuthApi#login(String, String,
+ * boolean)}, the refresh cookie that came with it, and who is signed in. As a {@link TokenSource}
+ * it sends the access token; when the portal rejects it (401), it refreshes through {@code POST
+ * /auth/refresh} once for all concurrent callers, and each of them is sent once more. When the
+ * portal refuses the refresh, the session is cleared, the {@link SessionListener} is told once, and
+ * every waiting caller gets an {@link AuthenticationException}.
  *
  * <p>A client built with a session serves that session:
  *
@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * List<McpToken> tokens = portal.mcpToken().list();
  * }</pre>
  *
- * <p>One shared client serves many sessions through {@link AuthApi#forSession(SessionTokenSource)} and
- * {@link #requestOptions()}:
+ * <p>One shared client serves many sessions through {@link AuthApi#forSession(SessionTokenSource)}
+ * and {@link #requestOptions()}:
  *
  * <pre>{@code
  * SessionTokenSource session = SessionTokenSource.create(listener);
@@ -43,23 +43,33 @@ import org.slf4j.LoggerFactory;
  * portal.mcpToken().list(session.requestOptions());
  * }</pre>
  *
- * <p>Thread-safe. States: new (no token: requests go out without one), active, and expired (the portal
- * refused to refresh: requests that take their token from the session fail with {@link
+ * <p>Thread-safe. States: new (no token: requests go out without one), active, and expired (the
+ * portal refused to refresh: requests that take their token from the session fail with {@link
  * AuthenticationException} without being sent, until the next login or {@link #clear()}).
  */
 public final class SessionTokenSource implements TokenSource {
 
   private static final Logger log = LoggerFactory.getLogger(SessionTokenSource.class);
-  /** The guide's tokens carry no lifetime the client reads, so they are used until the portal rejects one. */
+
+  /**
+   * The guide's tokens carry no lifetime the client reads, so they are used until the portal
+   * rejects one.
+   */
   private static final Instant NO_EXPIRY = Instant.MAX;
 
-  /** Exchanges the session's refresh cookie for a new access token: {@link AuthApi}'s refresh call. */
+  /**
+   * Exchanges the session's refresh cookie for a new access token: {@link AuthApi}'s refresh call.
+   */
   @FunctionalInterface
   interface Refresher {
     String refresh(SessionTokenSource session, @Nullable RequestOptions options);
   }
 
-  private enum State { NEW, ACTIVE, EXPIRED }
+  private enum State {
+    NEW,
+    ACTIVE,
+    EXPIRED
+  }
 
   private final @Nullable SessionListener listener;
   private final CookieJar cookies;
@@ -86,7 +96,8 @@ public final class SessionTokenSource implements TokenSource {
 
   /** A new session that tells {@code listener} when it expires. */
   public static SessionTokenSource create(SessionListener listener) {
-    return new SessionTokenSource(Objects.requireNonNull(listener, "listener == null"), Clock.systemUTC());
+    return new SessionTokenSource(
+        Objects.requireNonNull(listener, "listener == null"), Clock.systemUTC());
   }
 
   /** A new session whose cookies expire by {@code clock}. */
@@ -95,8 +106,8 @@ public final class SessionTokenSource implements TokenSource {
   }
 
   /**
-   * The access token; empty before the first login and after a logout. Waits while the session is being
-   * refreshed.
+   * The access token; empty before the first login and after a logout. Waits while the session is
+   * being refreshed.
    *
    * @throws AuthenticationException when the session expired: the portal refused to refresh it
    */
@@ -118,7 +129,10 @@ public final class SessionTokenSource implements TokenSource {
     return true;
   }
 
-  /** Forgets the rejected token unless a refresh already replaced it, so the next caller refreshes once. */
+  /**
+   * Forgets the rejected token unless a refresh already replaced it, so the next caller refreshes
+   * once.
+   */
   @Override
   public void invalidate(String rejectedToken) {
     cache.invalidate(rejectedToken);
@@ -158,8 +172,8 @@ public final class SessionTokenSource implements TokenSource {
   }
 
   /**
-   * Options that make a call of a shared client act for this session: its token (refreshed on 401) and,
-   * as the guide advises for clients outside a browser, its tenant as {@code X-Tenant-Id}.
+   * Options that make a call of a shared client act for this session: its token (refreshed on 401)
+   * and, as the guide advises for clients outside a browser, its tenant as {@code X-Tenant-Id}.
    */
   public RequestOptions requestOptions() {
     RequestOptions.Builder builder = RequestOptions.builder().tokenSource(this);
@@ -167,7 +181,10 @@ public final class SessionTokenSource implements TokenSource {
     return builder.build();
   }
 
-  /** Forgets the token, the cookies and the user, without calling the portal; the session is new again. */
+  /**
+   * Forgets the token, the cookies and the user, without calling the portal; the session is new
+   * again.
+   */
   public void clear() {
     synchronized (lock) {
       state = State.NEW;
@@ -193,7 +210,11 @@ public final class SessionTokenSource implements TokenSource {
   }
 
   /** Starts (or restarts) the session with a token from a login or an SSO callback. */
-  void begin(String accessToken, @Nullable SessionUser user, @Nullable SessionTenant tenant, Refresher refresher) {
+  void begin(
+      String accessToken,
+      @Nullable SessionUser user,
+      @Nullable SessionTenant tenant,
+      Refresher refresher) {
     synchronized (lock) {
       state = State.ACTIVE;
       generation++;
@@ -225,7 +246,10 @@ public final class SessionTokenSource implements TokenSource {
     return cache.cached().orElse(null);
   }
 
-  /** Replaces the token now, joining a refresh already under way; {@code options} apply when this call sends it. */
+  /**
+   * Replaces the token now, joining a refresh already under way; {@code options} apply when this
+   * call sends it.
+   */
   String refreshNow(@Nullable RequestOptions options) {
     synchronized (lock) {
       if (state == State.EXPIRED) {
@@ -234,7 +258,9 @@ public final class SessionTokenSource implements TokenSource {
       if (state == State.NEW) {
         throw new AuthenticationException(
             "there is no session to refresh: log in first [POST /auth/refresh]",
-            PortalError.noResponse("POST", "/auth/refresh"), 0, null);
+            PortalError.noResponse("POST", "/auth/refresh"),
+            0,
+            null);
       }
     }
     cache.cached().ifPresent(cache::invalidate);
@@ -257,7 +283,9 @@ public final class SessionTokenSource implements TokenSource {
       if (state != State.ACTIVE || refresher == null) {
         throw new AuthenticationException(
             "the session was logged out while a call waited for its token; log in again [POST /auth/refresh]",
-            PortalError.noResponse("POST", "/auth/refresh"), 0, null);
+            PortalError.noResponse("POST", "/auth/refresh"),
+            0,
+            null);
       }
       current = refresher;
       started = generation;
@@ -267,11 +295,17 @@ public final class SessionTokenSource implements TokenSource {
       token = current.refresh(this, refreshOptions.get());
     } catch (PortalApiException e) {
       if (!isRefusal(e)) {
-        throw e; // the portal could not answer (I/O, 5xx, 429): the refresh cookie may still be good
+        throw e; // the portal could not answer (I/O, 5xx, 429): the refresh cookie may still be
+        // good
       }
-      AuthenticationException expired = new AuthenticationException(
-          "the session expired: the portal refused to refresh it (" + e.getMessage() + "); log in again",
-          e.error(), e.attempts(), e);
+      AuthenticationException expired =
+          new AuthenticationException(
+              "the session expired: the portal refused to refresh it ("
+                  + e.getMessage()
+                  + "); log in again",
+              e.error(),
+              e.attempts(),
+              e);
       if (expire(started, expired)) {
         notifyListener(expired);
       }
@@ -284,7 +318,9 @@ public final class SessionTokenSource implements TokenSource {
         if (latest == null) {
           throw new AuthenticationException(
               "the session was logged out while it was being refreshed; log in again [POST /auth/refresh]",
-              PortalError.noResponse("POST", "/auth/refresh"), 0, null);
+              PortalError.noResponse("POST", "/auth/refresh"),
+              0,
+              null);
         }
         return new SingleFlightTokenCache.Token(latest, NO_EXPIRY);
       }
@@ -329,9 +365,13 @@ public final class SessionTokenSource implements TokenSource {
   /** A new exception per caller, so no two threads share (and decorate) one instance. */
   private AuthenticationException expired() {
     AuthenticationException cause = expiry;
-    PortalError error = cause != null ? cause.error() : PortalError.noResponse("POST", "/auth/refresh");
+    PortalError error =
+        cause != null ? cause.error() : PortalError.noResponse("POST", "/auth/refresh");
     return new AuthenticationException(
         "the session expired: the portal refused to refresh it; log in again (or clear() the session to call "
-            + "without a token)", error, 0, cause);
+            + "without a token)",
+        error,
+        0,
+        cause);
   }
 }

@@ -27,6 +27,7 @@ public record SessionUser(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public SessionUser {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

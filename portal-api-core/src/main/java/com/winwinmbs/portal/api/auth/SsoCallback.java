@@ -3,8 +3,8 @@ package com.winwinmbs.portal.api.auth;
 import java.util.Objects;
 
 /**
- * What the portal's SSO callback hands the front end, once its {@code state} was checked: the access
- * token and the tenant. {@link #toString()} redacts the token.
+ * What the portal's SSO callback hands the front end, once its {@code state} was checked: the
+ * access token and the tenant. {@link #toString()} redacts the token.
  *
  * @param accessToken the bearer token of the new session
  * @param tenant the tenant's slug

@@ -3,8 +3,9 @@ package com.winwinmbs.portal.api.auth;
 import java.util.Objects;
 
 /**
- * An SSO callback that must not be trusted: its {@code state} is not the one issued (a forged or replayed
- * callback, CSRF), or its token or tenant is missing. The message never quotes the token or the states.
+ * An SSO callback that must not be trusted: its {@code state} is not the one issued (a forged or
+ * replayed callback, CSRF), or its token or tenant is missing. The message never quotes the token
+ * or the states.
  */
 public final class SsoCallbackException extends RuntimeException {
 

@@ -4,12 +4,13 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Where to send a browser to sign in through SSO, and the {@code state} to check on its return. Keep the
- * state with the user's browser session (not in a cookie the page can read) and hand it to {@link
- * AuthApi#ssoCallback(URI, String)} when the callback arrives.
+ * Where to send a browser to sign in through SSO, and the {@code state} to check on its return.
+ * Keep the state with the user's browser session (not in a cookie the page can read) and hand it to
+ * {@link AuthApi#ssoCallback(URI, String)} when the callback arrives.
  *
  * @param url {@code {baseUrl}/auth/sso/login?provider=…&redirect=…&state=…}
- * @param state a random value, sent as {@code state} and expected back in the callback (CSRF protection)
+ * @param state a random value, sent as {@code state} and expected back in the callback (CSRF
+ *     protection)
  */
 public record SsoLogin(URI url, String state) {
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The identity provider an SSO login starts with, as the {@code provider} query parameter: {@code azuread},
- * {@code google}, {@code okta} or {@code saml}. Value-preserving: a value this client does not know decodes and
- * re-encodes unchanged.
+ * The identity provider an SSO login starts with, as the {@code provider} query parameter: {@code
+ * azuread}, {@code google}, {@code okta} or {@code saml}. Value-preserving: a value this client
+ * does not know decodes and re-encodes unchanged.
  *
  * @param value the value as sent
  */
@@ -19,11 +19,12 @@ public record SsoProvider(@JsonValue String value) {
   public static final SsoProvider OKTA = new SsoProvider("okta");
   public static final SsoProvider SAML = new SsoProvider("saml");
 
-  private static final Map<String, SsoProvider> KNOWN = Map.of(
-      AZURE_AD.value, AZURE_AD,
-      GOOGLE.value, GOOGLE,
-      OKTA.value, OKTA,
-      SAML.value, SAML);
+  private static final Map<String, SsoProvider> KNOWN =
+      Map.of(
+          AZURE_AD.value, AZURE_AD,
+          GOOGLE.value, GOOGLE,
+          OKTA.value, OKTA,
+          SAML.value, SAML);
 
   public SsoProvider {
     Objects.requireNonNull(value, "value == null");

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A tenant's subscription plan: {@code Free}, {@code Starter}, {@code Professional} or {@code Enterprise}. Value-preserving: a value this client does not know decodes and
- * re-encodes unchanged.
+ * A tenant's subscription plan: {@code Free}, {@code Starter}, {@code Professional} or {@code
+ * Enterprise}. Value-preserving: a value this client does not know decodes and re-encodes
+ * unchanged.
  *
  * @param value the value as sent
  */
@@ -18,11 +19,12 @@ public record TenantPlan(@JsonValue String value) {
   public static final TenantPlan PROFESSIONAL = new TenantPlan("Professional");
   public static final TenantPlan ENTERPRISE = new TenantPlan("Enterprise");
 
-  private static final Map<String, TenantPlan> KNOWN = Map.of(
-      FREE.value, FREE,
-      STARTER.value, STARTER,
-      PROFESSIONAL.value, PROFESSIONAL,
-      ENTERPRISE.value, ENTERPRISE);
+  private static final Map<String, TenantPlan> KNOWN =
+      Map.of(
+          FREE.value, FREE,
+          STARTER.value, STARTER,
+          PROFESSIONAL.value, PROFESSIONAL,
+          ENTERPRISE.value, ENTERPRISE);
 
   public TenantPlan {
     Objects.requireNonNull(value, "value == null");

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A tenant's state: {@code Active}, {@code Trial}, {@code Suspended} or {@code Cancelled}. Value-preserving: a value this client does not know decodes and
- * re-encodes unchanged.
+ * A tenant's state: {@code Active}, {@code Trial}, {@code Suspended} or {@code Cancelled}.
+ * Value-preserving: a value this client does not know decodes and re-encodes unchanged.
  *
  * @param value the value as sent
  */
@@ -18,11 +18,12 @@ public record TenantStatus(@JsonValue String value) {
   public static final TenantStatus SUSPENDED = new TenantStatus("Suspended");
   public static final TenantStatus CANCELLED = new TenantStatus("Cancelled");
 
-  private static final Map<String, TenantStatus> KNOWN = Map.of(
-      ACTIVE.value, ACTIVE,
-      TRIAL.value, TRIAL,
-      SUSPENDED.value, SUSPENDED,
-      CANCELLED.value, CANCELLED);
+  private static final Map<String, TenantStatus> KNOWN =
+      Map.of(
+          ACTIVE.value, ACTIVE,
+          TRIAL.value, TRIAL,
+          SUSPENDED.value, SUSPENDED,
+          CANCELLED.value, CANCELLED);
 
   public TenantStatus {
     Objects.requireNonNull(value, "value == null");

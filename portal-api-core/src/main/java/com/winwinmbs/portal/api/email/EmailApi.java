@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  *     .build());
  * }</pre>
  *
- * <p>{@code send} is not retried after a 5xx or an I/O failure (the email might go out twice) unless
- * the call carries an Idempotency-Key.
+ * <p>{@code send} is not retried after a 5xx or an I/O failure (the email might go out twice)
+ * unless the call carries an Idempotency-Key.
  */
 public final class EmailApi {
 
@@ -42,7 +42,8 @@ public final class EmailApi {
   /** Sends (queues) an email, with per-call options such as an Idempotency-Key. */
   public EmailSendResult send(EmailSendRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.EMAIL_SEND).json(request).options(options), EmailSendResult.class);
+    return executor.execute(
+        Call.to(Endpoints.EMAIL_SEND).json(request).options(options), EmailSendResult.class);
   }
 
   /** The first page of email templates. */
@@ -58,13 +59,14 @@ public final class EmailApi {
   /** A page of email templates matching the query, with per-call options. */
   public Page<EmailTemplate> templates(EmailTemplateQuery query, @Nullable RequestOptions options) {
     Objects.requireNonNull(query, "query == null");
-    Call call = Call.to(Endpoints.EMAIL_TEMPLATES)
-        .query("category", query.category())
-        .query("search", query.search())
-        .query("is_active", query.isActive())
-        .query("page", query.page())
-        .query("limit", query.limit())
-        .options(options);
+    Call call =
+        Call.to(Endpoints.EMAIL_TEMPLATES)
+            .query("category", query.category())
+            .query("search", query.search())
+            .query("is_active", query.isActive())
+            .query("page", query.page())
+            .query("limit", query.limit())
+            .options(options);
     return executor.executePage(call, EmailTemplate.class);
   }
 
@@ -79,17 +81,19 @@ public final class EmailApi {
   }
 
   /** A page of the delivery history matching the query, with per-call options. */
-  public Page<EmailHistoryEntry> history(EmailHistoryQuery query, @Nullable RequestOptions options) {
+  public Page<EmailHistoryEntry> history(
+      EmailHistoryQuery query, @Nullable RequestOptions options) {
     Objects.requireNonNull(query, "query == null");
-    Call call = Call.to(Endpoints.EMAIL_HISTORY)
-        .query("status", query.status())
-        .query("template_code", query.templateCode())
-        .query("recipient", query.recipient())
-        .query("date_from", query.from())
-        .query("date_to", query.to())
-        .query("page", query.page())
-        .query("limit", query.limit())
-        .options(options);
+    Call call =
+        Call.to(Endpoints.EMAIL_HISTORY)
+            .query("status", query.status())
+            .query("template_code", query.templateCode())
+            .query("recipient", query.recipient())
+            .query("date_from", query.from())
+            .query("date_to", query.to())
+            .query("page", query.page())
+            .query("limit", query.limit())
+            .options(options);
     return executor.executePage(call, EmailHistoryEntry.class);
   }
 
@@ -102,7 +106,8 @@ public final class EmailApi {
   }
 
   /** Every history entry matching the query, lazily, with per-call options for each page. */
-  public Stream<EmailHistoryEntry> historyAll(EmailHistoryQuery query, @Nullable RequestOptions options) {
+  public Stream<EmailHistoryEntry> historyAll(
+      EmailHistoryQuery query, @Nullable RequestOptions options) {
     Objects.requireNonNull(query, "query == null");
     int first = query.page() == null ? 1 : query.page();
     return Paging.stream(first, page -> history(query.withPage(page), options));

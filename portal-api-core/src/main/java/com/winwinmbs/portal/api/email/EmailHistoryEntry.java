@@ -48,6 +48,7 @@ public record EmailHistoryEntry(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public EmailHistoryEntry {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Filters for {@code email().history}, sent as query parameters ({@code status}, {@code template_code},
- * {@code recipient}, {@code date_from}, {@code date_to}, {@code page}, {@code limit}); null fields
- * are left out.
+ * Filters for {@code email().history}, sent as query parameters ({@code status}, {@code
+ * template_code}, {@code recipient}, {@code date_from}, {@code date_to}, {@code page}, {@code
+ * limit}); null fields are left out.
  *
  * <pre>{@code
  * Page<EmailHistoryEntry> failed = portal.email().history(EmailHistoryQuery.builder()
@@ -33,7 +33,8 @@ public record EmailHistoryQuery(
     @Nullable Integer page,
     @Nullable Integer limit) {
 
-  private static final EmailHistoryQuery NONE = new EmailHistoryQuery(null, null, null, null, null, null, null);
+  private static final EmailHistoryQuery NONE =
+      new EmailHistoryQuery(null, null, null, null, null, null, null);
 
   public EmailHistoryQuery {
     if (page != null && page < 1) {
@@ -43,7 +44,8 @@ public record EmailHistoryQuery(
       throw new IllegalArgumentException("limit must be at least 1: " + limit);
     }
     if (from != null && to != null && to.isBefore(from)) {
-      throw new IllegalArgumentException("the date range ends (" + to + ") before it starts (" + from + ")");
+      throw new IllegalArgumentException(
+          "the date range ends (" + to + ") before it starts (" + from + ")");
     }
   }
 

@@ -53,12 +53,15 @@ public record EmailSendRequest(
       throw new IllegalArgumentException("an email needs at least one recipient in 'to'");
     }
     if (templateCode == null && subject == null) {
-      throw new IllegalArgumentException("an email needs a templateCode, or a subject with an html or text body");
+      throw new IllegalArgumentException(
+          "an email needs a templateCode, or a subject with an html or text body");
     }
     if (templateCode == null && html == null && text == null) {
-      throw new IllegalArgumentException("an email without a templateCode needs an html or text body");
+      throw new IllegalArgumentException(
+          "an email without a templateCode needs an html or text body");
     }
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   public static Builder builder() {
@@ -140,6 +143,7 @@ public record EmailSendRequest(
       this.attachmentFileIds = attachmentFileIds;
       return this;
     }
+
     /** Adds a field this client has no setter for, sent as given. */
     public Builder additionalProperty(String name, @Nullable Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name == null"), value);
@@ -147,7 +151,18 @@ public record EmailSendRequest(
     }
 
     public EmailSendRequest build() {
-      return new EmailSendRequest(to, cc, bcc, replyTo, subject, templateCode, variables, html, text, attachmentFileIds, new LinkedHashMap<>(additionalProperties));
+      return new EmailSendRequest(
+          to,
+          cc,
+          bcc,
+          replyTo,
+          subject,
+          templateCode,
+          variables,
+          html,
+          text,
+          attachmentFileIds,
+          new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -30,6 +30,7 @@ public record EmailSendResult(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public EmailSendResult {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -46,6 +46,7 @@ public record EmailTemplate(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public EmailTemplate {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

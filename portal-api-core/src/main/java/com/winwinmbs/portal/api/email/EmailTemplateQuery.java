@@ -3,8 +3,8 @@ package com.winwinmbs.portal.api.email;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Filters for {@code email().templates}, sent as query parameters ({@code category}, {@code search},
- * {@code is_active}, {@code page}, {@code limit}); null fields are left out.
+ * Filters for {@code email().templates}, sent as query parameters ({@code category}, {@code
+ * search}, {@code is_active}, {@code page}, {@code limit}); null fields are left out.
  *
  * @param category only templates of this category
  * @param search free text matched against code and name
@@ -19,7 +19,8 @@ public record EmailTemplateQuery(
     @Nullable Integer page,
     @Nullable Integer limit) {
 
-  private static final EmailTemplateQuery NONE = new EmailTemplateQuery(null, null, null, null, null);
+  private static final EmailTemplateQuery NONE =
+      new EmailTemplateQuery(null, null, null, null, null);
 
   public EmailTemplateQuery {
     if (page != null && page < 1) {

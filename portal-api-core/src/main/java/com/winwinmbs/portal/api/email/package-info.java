@@ -1,6 +1,4 @@
-/**
- * The {@code email} namespace: sending, templates and delivery history.
- */
+/** The {@code email} namespace: sending, templates and delivery history. */
 @NullMarked
 package com.winwinmbs.portal.api.email;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Who performed an audited action. A value the client does not know decodes and re-encodes unchanged; {@link #isKnown()} tells
- * the two apart.
+ * Who performed an audited action. A value the client does not know decodes and re-encodes
+ * unchanged; {@link #isKnown()} tells the two apart.
  *
  * <pre>{@code
  * boolean byMachine = log.actorType() != null && log.actorType().equals(ActorType.SERVICE);
@@ -19,12 +19,16 @@ public record ActorType(@JsonValue String value) {
 
   /** {@code user}: a signed-in person */
   public static final ActorType USER = new ActorType("user");
+
   /** {@code system}: the portal itself (jobs, schedules) */
   public static final ActorType SYSTEM = new ActorType("system");
+
   /** {@code service}: an application calling with a machine-to-machine token */
   public static final ActorType SERVICE = new ActorType("service");
+
   /** {@code api_key}: a caller identified by an API key */
   public static final ActorType API_KEY = new ActorType("api_key");
+
   /** {@code anonymous}: an unauthenticated caller */
   public static final ActorType ANONYMOUS = new ActorType("anonymous");
 

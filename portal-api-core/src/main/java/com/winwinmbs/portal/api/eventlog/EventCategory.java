@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The area of the portal an audit event belongs to. A value the client does not know decodes and re-encodes unchanged; {@link #isKnown()} tells
- * the two apart.
+ * The area of the portal an audit event belongs to. A value the client does not know decodes and
+ * re-encodes unchanged; {@link #isKnown()} tells the two apart.
  *
  * <pre>{@code
  * SearchRequest.builder().filter("category", List.of(EventCategory.SECURITY.value())).build();
@@ -19,26 +19,46 @@ public record EventCategory(@JsonValue String value) {
 
   /** {@code authentication}: sign-in, sign-out, token and OTP events */
   public static final EventCategory AUTHENTICATION = new EventCategory("authentication");
+
   /** {@code authorization}: role and permission decisions and changes */
   public static final EventCategory AUTHORIZATION = new EventCategory("authorization");
+
   /** {@code user_management}: users created, changed or deleted */
   public static final EventCategory USER_MANAGEMENT = new EventCategory("user_management");
+
   /** {@code organization}: the organization tree */
   public static final EventCategory ORGANIZATION = new EventCategory("organization");
+
   /** {@code workflow}: workflow instances and tasks */
   public static final EventCategory WORKFLOW = new EventCategory("workflow");
+
   /** {@code data}: records read, created, changed or deleted */
   public static final EventCategory DATA = new EventCategory("data");
+
   /** {@code file}: files uploaded, downloaded or deleted */
   public static final EventCategory FILE = new EventCategory("file");
+
   /** {@code integration}: webhooks, LINE, email and other outbound calls */
   public static final EventCategory INTEGRATION = new EventCategory("integration");
+
   /** {@code system}: settings and maintenance */
   public static final EventCategory SYSTEM = new EventCategory("system");
+
   /** {@code security}: suspicious or blocked activity */
   public static final EventCategory SECURITY = new EventCategory("security");
 
-  private static final List<EventCategory> KNOWN = List.of(AUTHENTICATION, AUTHORIZATION, USER_MANAGEMENT, ORGANIZATION, WORKFLOW, DATA, FILE, INTEGRATION, SYSTEM, SECURITY);
+  private static final List<EventCategory> KNOWN =
+      List.of(
+          AUTHENTICATION,
+          AUTHORIZATION,
+          USER_MANAGEMENT,
+          ORGANIZATION,
+          WORKFLOW,
+          DATA,
+          FILE,
+          INTEGRATION,
+          SYSTEM,
+          SECURITY);
 
   public EventCategory {
     Objects.requireNonNull(value, "value == null");

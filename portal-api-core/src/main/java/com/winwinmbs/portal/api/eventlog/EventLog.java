@@ -52,6 +52,7 @@ public record EventLog(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public EventLog {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -40,12 +40,13 @@ public final class EventLogApi {
   /** A page of audit entries matching the criteria, with per-call options. */
   public Page<EventLog> search(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.executePage(Call.to(Endpoints.EVENT_LOG_SEARCH).json(request).options(options), EventLog.class);
+    return executor.executePage(
+        Call.to(Endpoints.EVENT_LOG_SEARCH).json(request).options(options), EventLog.class);
   }
 
   /**
-   * Every audit entry matching the criteria, from its page on, fetched page by page as the stream is
-   * consumed; an export of a long period holds one page in memory at a time.
+   * Every audit entry matching the criteria, from its page on, fetched page by page as the stream
+   * is consumed; an export of a long period holds one page in memory at a time.
    */
   public Stream<EventLog> searchAll(SearchRequest request) {
     return searchAll(request, null);
@@ -66,6 +67,7 @@ public final class EventLogApi {
   /** An audit entry by id, with per-call options. */
   public EventLog findById(String id, @Nullable RequestOptions options) {
     Objects.requireNonNull(id, "id == null");
-    return executor.execute(Call.to(Endpoints.EVENT_LOG_FIND_BY_ID).path("id", id).options(options), EventLog.class);
+    return executor.execute(
+        Call.to(Endpoints.EVENT_LOG_FIND_BY_ID).path("id", id).options(options), EventLog.class);
   }
 }

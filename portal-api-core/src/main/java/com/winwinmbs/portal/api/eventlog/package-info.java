@@ -1,6 +1,4 @@
-/**
- * The {@code eventLog} namespace: the portal's audit trail.
- */
+/** The {@code eventLog} namespace: the portal's audit trail. */
 @NullMarked
 package com.winwinmbs.portal.api.eventlog;
 

@@ -76,7 +76,9 @@ final class ContentDisposition {
     return parameters;
   }
 
-  /** {@code charset'language'percent-encoded}, or null when malformed or in an unsupported charset. */
+  /**
+   * {@code charset'language'percent-encoded}, or null when malformed or in an unsupported charset.
+   */
   private static @Nullable String decodeExtended(String value) {
     int first = value.indexOf('\'');
     int second = first < 0 ? -1 : value.indexOf('\'', first + 1);
@@ -117,8 +119,8 @@ final class ContentDisposition {
   }
 
   /**
-   * Some servers put raw UTF-8 in {@code filename}; HTTP clients read header bytes as ISO-8859-1, so
-   * such a name arrives garbled. Decode it again when its bytes are valid UTF-8.
+   * Some servers put raw UTF-8 in {@code filename}; HTTP clients read header bytes as ISO-8859-1,
+   * so such a name arrives garbled. Decode it again when its bytes are valid UTF-8.
    */
   private static String redecodeUtf8(String value) {
     boolean wide = false;
@@ -132,13 +134,15 @@ final class ContentDisposition {
     if (!wide) {
       return value;
     }
-    String decoded = strictDecode(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    String decoded =
+        strictDecode(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     return decoded == null ? value : decoded;
   }
 
   private static @Nullable String strictDecode(byte[] bytes, Charset charset) {
     try {
-      return charset.newDecoder()
+      return charset
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))

@@ -9,4 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param fileName the file name from {@code Content-Disposition}, or null when the portal sent none
  * @param contentType the {@code Content-Type} as sent, or null
  */
-public record DownloadSummary(long bytes, @Nullable String fileName, @Nullable String contentType) {}
+public record DownloadSummary(
+    long bytes, @Nullable String fileName, @Nullable String contentType) {}

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A file being downloaded: its content as a stream, read straight from the connection, and what the
- * response headers say about it. Close it (try-with-resources) to release the connection, whether or
- * not the content was read to the end.
+ * response headers say about it. Close it (try-with-resources) to release the connection, whether
+ * or not the content was read to the end.
  *
  * <pre>{@code
  * try (FileDownload download = portal.files().download(fileId)) {
@@ -32,7 +32,8 @@ public final class FileDownload implements AutoCloseable {
     this.response = Objects.requireNonNull(response, "response == null");
     Headers headers = response.headers();
     this.fileName = ContentDisposition.fileName(headers.first("Content-Disposition").orElse(null));
-    this.contentType = headers.first("Content-Type").map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
+    this.contentType =
+        headers.first("Content-Type").map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
     this.contentLength = parseLength(headers.first("Content-Length").orElse(null));
     this.content = response.body();
   }
@@ -43,8 +44,8 @@ public final class FileDownload implements AutoCloseable {
   }
 
   /**
-   * The file name from {@code Content-Disposition} ({@code filename*} preferred), reduced to its last
-   * path segment; empty when the portal sent none.
+   * The file name from {@code Content-Disposition} ({@code filename*} preferred), reduced to its
+   * last path segment; empty when the portal sent none.
    */
   public Optional<String> fileName() {
     return Optional.ofNullable(fileName);
@@ -55,7 +56,9 @@ public final class FileDownload implements AutoCloseable {
     return Optional.ofNullable(contentType);
   }
 
-  /** The length in bytes from {@code Content-Length}, or -1 when the portal did not say (chunked). */
+  /**
+   * The length in bytes from {@code Content-Length}, or -1 when the portal did not say (chunked).
+   */
   public long contentLength() {
     return contentLength;
   }
@@ -82,7 +85,13 @@ public final class FileDownload implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "FileDownload[fileName=" + fileName + ", contentType=" + contentType + ", contentLength=" + contentLength + "]";
+    return "FileDownload[fileName="
+        + fileName
+        + ", contentType="
+        + contentType
+        + ", contentLength="
+        + contentLength
+        + "]";
   }
 
   private static long parseLength(@Nullable String value) {

@@ -10,7 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A file stored by the portal: what {@code files().upload} returns and {@code files().findById} reads.
+ * A file stored by the portal: what {@code files().upload} returns and {@code files().findById}
+ * reads.
  *
  * <pre>{@code
  * FileInfo avatar = portal.files().upload(Path.of("me.png"), FileUploadRequest.category("avatar"));
@@ -50,6 +51,7 @@ public record FileInfo(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public FileInfo {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -7,9 +7,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The form fields sent beside the file of an upload ({@code category} and any other field the portal
- * accepts), and for a {@code Path} upload an optional file name and content type in place of the
- * file's own.
+ * The form fields sent beside the file of an upload ({@code category} and any other field the
+ * portal accepts), and for a {@code Path} upload an optional file name and content type in place of
+ * the file's own.
  *
  * <pre>{@code
  * FileUploadRequest request = FileUploadRequest.builder()
@@ -23,24 +23,27 @@ import org.jspecify.annotations.Nullable;
  * @param fileName the file name to send, or null for the file's own (a {@code Path} upload only)
  * @param contentType the file part's content type, or null to guess it from the file name
  */
-public record FileUploadRequest(Map<String, String> fields, @Nullable String fileName, @Nullable String contentType) {
+public record FileUploadRequest(
+    Map<String, String> fields, @Nullable String fileName, @Nullable String contentType) {
 
   private static final FileUploadRequest NONE = new FileUploadRequest(Map.of(), null, null);
 
   public FileUploadRequest {
     Objects.requireNonNull(fields, "fields == null");
     Map<String, String> copy = new LinkedHashMap<>();
-    fields.forEach((name, value) -> {
-      Objects.requireNonNull(name, "field name == null");
-      Objects.requireNonNull(value, () -> "value of field " + name + " == null");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("field name must not be blank");
-      }
-      if (name.equals(Multipart.FILE_PART)) {
-        throw new IllegalArgumentException("the part name 'file' holds the file itself; choose another field name");
-      }
-      copy.put(name, value);
-    });
+    fields.forEach(
+        (name, value) -> {
+          Objects.requireNonNull(name, "field name == null");
+          Objects.requireNonNull(value, () -> "value of field " + name + " == null");
+          if (name.isBlank()) {
+            throw new IllegalArgumentException("field name must not be blank");
+          }
+          if (name.equals(Multipart.FILE_PART)) {
+            throw new IllegalArgumentException(
+                "the part name 'file' holds the file itself; choose another field name");
+          }
+          copy.put(name, value);
+        });
     fields = Collections.unmodifiableMap(copy);
     if (contentType != null) {
       Multipart.checkContentType(contentType);

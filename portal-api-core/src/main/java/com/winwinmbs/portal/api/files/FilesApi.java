@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code files} namespace ({@code /files/*}): upload, download, metadata and deletion. Uploads
- * and downloads stream: a file of any size passes through a small buffer and is never held in memory.
+ * and downloads stream: a file of any size passes through a small buffer and is never held in
+ * memory.
  *
  * <pre>{@code
  * FileInfo avatar = portal.files().upload(Path.of("avatar.png"), FileUploadRequest.category("avatar"));
@@ -33,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>An upload from a {@link Path} is sent again when a retry is allowed (a 401 answered by a fresh
- * token, a 429, or a 5xx with an Idempotency-Key): the file is opened anew. An upload from a caller's
- * {@link InputStream} can be read only once and is never retried.
+ * token, a 429, or a 5xx with an Idempotency-Key): the file is opened anew. An upload from a
+ * caller's {@link InputStream} can be read only once and is never retried.
  */
 public final class FilesApi {
 
@@ -47,12 +48,18 @@ public final class FilesApi {
     this.executor = Objects.requireNonNull(executor, "executor == null");
   }
 
-  /** Uploads a file with no form fields; see {@link #upload(Path, FileUploadRequest, RequestOptions)}. */
+  /**
+   * Uploads a file with no form fields; see {@link #upload(Path, FileUploadRequest,
+   * RequestOptions)}.
+   */
   public FileInfo upload(Path file) {
     return upload(file, FileUploadRequest.none(), null);
   }
 
-  /** Uploads a file with form fields such as {@code category}; see {@link #upload(Path, FileUploadRequest, RequestOptions)}. */
+  /**
+   * Uploads a file with form fields such as {@code category}; see {@link #upload(Path,
+   * FileUploadRequest, RequestOptions)}.
+   */
   public FileInfo upload(Path file, FileUploadRequest request) {
     return upload(file, request, null);
   }
@@ -78,39 +85,66 @@ public final class FilesApi {
       throw new UncheckedIOException("could not read the size of " + file, e);
     }
     Path name = file.getFileName();
-    String fileName = request.fileName() != null ? request.fileName() : name == null ? "file" : name.toString();
-    String contentType = request.contentType() != null ? request.contentType() : guessContentType(file, fileName);
-    RequestBody body = Multipart.body(request.fields(), fileName, contentType, length, () -> Files.newInputStream(file), true);
-    return executor.execute(Call.to(Endpoints.FILES_UPLOAD).body(body).options(options), FileInfo.class);
+    String fileName =
+        request.fileName() != null ? request.fileName() : name == null ? "file" : name.toString();
+    String contentType =
+        request.contentType() != null ? request.contentType() : guessContentType(file, fileName);
+    RequestBody body =
+        Multipart.body(
+            request.fields(),
+            fileName,
+            contentType,
+            length,
+            () -> Files.newInputStream(file),
+            true);
+    return executor.execute(
+        Call.to(Endpoints.FILES_UPLOAD).body(body).options(options), FileInfo.class);
   }
 
-  /** Uploads a stream; see {@link #upload(InputStream, String, String, long, FileUploadRequest, RequestOptions)}. */
-  public FileInfo upload(InputStream content, String fileName, String contentType, long length, FileUploadRequest request) {
+  /**
+   * Uploads a stream; see {@link #upload(InputStream, String, String, long, FileUploadRequest,
+   * RequestOptions)}.
+   */
+  public FileInfo upload(
+      InputStream content,
+      String fileName,
+      String contentType,
+      long length,
+      FileUploadRequest request) {
     return upload(content, fileName, contentType, length, request, null);
   }
 
   /**
-   * Uploads a stream as {@code multipart/form-data}, reading it as it is sent. The stream is read once
-   * (so the request is never retried) and is not closed: the caller owns it.
+   * Uploads a stream as {@code multipart/form-data}, reading it as it is sent. The stream is read
+   * once (so the request is never retried) and is not closed: the caller owns it.
    *
    * @param content the file's content
    * @param fileName the file name to send
    * @param contentType the file part's content type, for example {@code application/pdf}
-   * @param length the exact number of bytes {@code content} holds, or -1 when unknown (the body is then
-   *     sent chunked); a stream that ends early or holds more fails the upload
-   * @param request form fields such as {@code category}; its file name and content type are not used
+   * @param length the exact number of bytes {@code content} holds, or -1 when unknown (the body is
+   *     then sent chunked); a stream that ends early or holds more fails the upload
+   * @param request form fields such as {@code category}; its file name and content type are not
+   *     used
    * @return the stored file; its {@link FileInfo#id()} is the file id
    */
-  public FileInfo upload(InputStream content, String fileName, String contentType, long length,
-      FileUploadRequest request, @Nullable RequestOptions options) {
+  public FileInfo upload(
+      InputStream content,
+      String fileName,
+      String contentType,
+      long length,
+      FileUploadRequest request,
+      @Nullable RequestOptions options) {
     Objects.requireNonNull(content, "content == null");
     Objects.requireNonNull(fileName, "fileName == null");
     Objects.requireNonNull(request, "request == null");
     if (length < -1) {
-      throw new IllegalArgumentException("length must be -1 (unknown) or the stream's exact byte count: " + length);
+      throw new IllegalArgumentException(
+          "length must be -1 (unknown) or the stream's exact byte count: " + length);
     }
-    RequestBody body = Multipart.body(request.fields(), fileName, contentType, length, () -> content, false);
-    return executor.execute(Call.to(Endpoints.FILES_UPLOAD).body(body).options(options), FileInfo.class);
+    RequestBody body =
+        Multipart.body(request.fields(), fileName, contentType, length, () -> content, false);
+    return executor.execute(
+        Call.to(Endpoints.FILES_UPLOAD).body(body).options(options), FileInfo.class);
   }
 
   /** Opens a file's content for reading; see {@link #download(String, RequestOptions)}. */
@@ -130,7 +164,8 @@ public final class FilesApi {
       return new FileDownload(response);
     } catch (IOException | RuntimeException e) {
       closeQuietly(response);
-      throw e instanceof IOException io ? new UncheckedIOException("could not open the download of file " + id, io)
+      throw e instanceof IOException io
+          ? new UncheckedIOException("could not open the download of file " + id, io)
           : (RuntimeException) e;
     }
   }
@@ -144,41 +179,55 @@ public final class FilesApi {
    * Downloads a file into {@code target}, streamed through a temporary file beside it that replaces
    * {@code target} only once complete, so a failed download never leaves a partial file there.
    *
-   * @throws IllegalArgumentException when {@code target} is a directory or its directory does not exist
+   * @throws IllegalArgumentException when {@code target} is a directory or its directory does not
+   *     exist
    * @throws UncheckedIOException when the file cannot be written
    */
   public DownloadSummary download(String id, Path target, @Nullable RequestOptions options) {
     Objects.requireNonNull(target, "target == null");
     if (Files.isDirectory(target)) {
-      throw new IllegalArgumentException("target is a directory; pass the path of the file to write: " + target);
+      throw new IllegalArgumentException(
+          "target is a directory; pass the path of the file to write: " + target);
     }
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
     if (directory == null || !Files.isDirectory(directory)) {
-      throw new IllegalArgumentException("the directory to download into does not exist: " + directory);
+      throw new IllegalArgumentException(
+          "the directory to download into does not exist: " + directory);
     }
-    return executor.send(downloadCall(id, options), response -> {
-      FileDownload download = new FileDownload(response);
-      Path temporary = directory.resolve(
-          "." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
-      boolean done = false;
-      OutputStream out = openOutput(temporary);
-      try {
-        long bytes = copy(download.inputStream(), out, target);
-        closeOutput(out, target);
-        moveInto(temporary, absolute);
-        done = true;
-        return new DownloadSummary(bytes, download.fileName().orElse(null), download.contentType().orElse(null));
-      } finally {
-        if (!done) {
-          closeQuietly(out);
-          deleteQuietly(temporary);
-        }
-      }
-    }, false);
+    return executor.send(
+        downloadCall(id, options),
+        response -> {
+          FileDownload download = new FileDownload(response);
+          Path temporary =
+              directory.resolve(
+                  "."
+                      + absolute.getFileName()
+                      + "."
+                      + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                      + ".part");
+          boolean done = false;
+          OutputStream out = openOutput(temporary);
+          try {
+            long bytes = copy(download.inputStream(), out, target);
+            closeOutput(out, target);
+            moveInto(temporary, absolute);
+            done = true;
+            return new DownloadSummary(
+                bytes, download.fileName().orElse(null), download.contentType().orElse(null));
+          } finally {
+            if (!done) {
+              closeQuietly(out);
+              deleteQuietly(temporary);
+            }
+          }
+        },
+        false);
   }
 
-  /** Downloads a file into a stream; see {@link #download(String, OutputStream, RequestOptions)}. */
+  /**
+   * Downloads a file into a stream; see {@link #download(String, OutputStream, RequestOptions)}.
+   */
   public DownloadSummary download(String id, OutputStream out) {
     return download(id, out, null);
   }
@@ -190,11 +239,15 @@ public final class FilesApi {
    */
   public DownloadSummary download(String id, OutputStream out, @Nullable RequestOptions options) {
     Objects.requireNonNull(out, "out == null");
-    return executor.send(downloadCall(id, options), response -> {
-      FileDownload download = new FileDownload(response);
-      long bytes = copy(download.inputStream(), out, "the output stream");
-      return new DownloadSummary(bytes, download.fileName().orElse(null), download.contentType().orElse(null));
-    }, false);
+    return executor.send(
+        downloadCall(id, options),
+        response -> {
+          FileDownload download = new FileDownload(response);
+          long bytes = copy(download.inputStream(), out, "the output stream");
+          return new DownloadSummary(
+              bytes, download.fileName().orElse(null), download.contentType().orElse(null));
+        },
+        false);
   }
 
   /** A file's metadata. */
@@ -205,7 +258,8 @@ public final class FilesApi {
   /** A file's metadata, with per-call options. */
   public FileInfo findById(String id, @Nullable RequestOptions options) {
     Objects.requireNonNull(id, "id == null");
-    return executor.execute(Call.to(Endpoints.FILES_FIND_BY_ID).path("id", id).options(options), FileInfo.class);
+    return executor.execute(
+        Call.to(Endpoints.FILES_FIND_BY_ID).path("id", id).options(options), FileInfo.class);
   }
 
   /** Deletes a file. */
@@ -230,10 +284,12 @@ public final class FilesApi {
   }
 
   /**
-   * Copies the content; a failure to read is the connection's (an {@link IOException}, reported as a
-   * transport failure), a failure to write is the destination's (an {@link UncheckedIOException}).
+   * Copies the content; a failure to read is the connection's (an {@link IOException}, reported as
+   * a transport failure), a failure to write is the destination's (an {@link
+   * UncheckedIOException}).
    */
-  private static long copy(InputStream in, OutputStream out, Object destination) throws IOException {
+  private static long copy(InputStream in, OutputStream out, Object destination)
+      throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
     int read;
@@ -250,7 +306,8 @@ public final class FilesApi {
 
   private static OutputStream openOutput(Path temporary) {
     try {
-      return Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return Files.newOutputStream(
+          temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException("could not create " + temporary + " to download into", e);
     }

@@ -17,8 +17,9 @@ import java.util.Objects;
 
 /**
  * A {@code multipart/form-data} body streamed from its parts: the form fields and the file part's
- * headers (small, in memory), the file itself (read as it is sent) and the closing boundary. The file
- * is never held in memory; its length, when known, gives the body an exact {@code Content-Length}.
+ * headers (small, in memory), the file itself (read as it is sent) and the closing boundary. The
+ * file is never held in memory; its length, when known, gives the body an exact {@code
+ * Content-Length}.
  */
 final class Multipart {
 
@@ -39,19 +40,30 @@ final class Multipart {
    * @param file opens the file's content; called once per attempt when {@code repeatable}
    * @param repeatable whether {@code file} may be opened again for a retry
    */
-  static RequestBody body(Map<String, String> fields, String fileName, String contentType, long length,
-      RequestBody.StreamOpener file, boolean repeatable) {
+  static RequestBody body(
+      Map<String, String> fields,
+      String fileName,
+      String contentType,
+      long length,
+      RequestBody.StreamOpener file,
+      boolean repeatable) {
     Objects.requireNonNull(file, "file == null");
     checkContentType(contentType);
     String boundary = "PortalApiBoundary" + HexFormat.of().formatHex(bytes(16));
     byte[] head = head(boundary, fields, fileName, contentType);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
     long total = length < 0 ? -1 : head.length + length + tail.length;
-    return RequestBody.of(() -> {
-      InputStream content = new ExactLength(file.open(), length, repeatable);
-      return new SequenceInputStream(Collections.enumeration(
-          List.of(new ByteArrayInputStream(head), content, new ByteArrayInputStream(tail))));
-    }, total, "multipart/form-data; boundary=" + boundary, repeatable);
+    return RequestBody.of(
+        () -> {
+          InputStream content = new ExactLength(file.open(), length, repeatable);
+          return new SequenceInputStream(
+              Collections.enumeration(
+                  List.of(
+                      new ByteArrayInputStream(head), content, new ByteArrayInputStream(tail))));
+        },
+        total,
+        "multipart/form-data; boundary=" + boundary,
+        repeatable);
   }
 
   private static byte[] bytes(int count) {
@@ -60,24 +72,32 @@ final class Multipart {
     return bytes;
   }
 
-  private static byte[] head(String boundary, Map<String, String> fields, String fileName, String contentType) {
+  private static byte[] head(
+      String boundary, Map<String, String> fields, String fileName, String contentType) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    fields.forEach((name, value) -> {
-      ascii(out, "--" + boundary + "\r\n");
-      utf8(out, "Content-Disposition: form-data; name=\"" + quote(name) + "\"\r\n\r\n");
-      utf8(out, value);
-      ascii(out, "\r\n");
-    });
+    fields.forEach(
+        (name, value) -> {
+          ascii(out, "--" + boundary + "\r\n");
+          utf8(out, "Content-Disposition: form-data; name=\"" + quote(name) + "\"\r\n\r\n");
+          utf8(out, value);
+          ascii(out, "\r\n");
+        });
     ascii(out, "--" + boundary + "\r\n");
-    utf8(out, "Content-Disposition: form-data; name=\"" + FILE_PART + "\"; filename=\"" + quote(fileName) + "\"\r\n");
+    utf8(
+        out,
+        "Content-Disposition: form-data; name=\""
+            + FILE_PART
+            + "\"; filename=\""
+            + quote(fileName)
+            + "\"\r\n");
     ascii(out, "Content-Type: " + contentType + "\r\n\r\n");
     return out.toByteArray();
   }
 
   /**
    * A name made safe inside a quoted header parameter, as browsers encode form names: {@code "},
-   * {@code \}, CR, LF and other control characters become percent escapes, so a name can neither end
-   * the quoted string nor start a header of its own. Other characters are sent as UTF-8.
+   * {@code \}, CR, LF and other control characters become percent escapes, so a name can neither
+   * end the quoted string nor start a header of its own. Other characters are sent as UTF-8.
    */
   static String quote(String name) {
     StringBuilder out = new StringBuilder(name.length());
@@ -95,13 +115,16 @@ final class Multipart {
   static void checkContentType(String contentType) {
     Objects.requireNonNull(contentType, "contentType == null");
     if (contentType.isBlank() || contentType.indexOf('/') < 0) {
-      throw new IllegalArgumentException("contentType must be a media type such as application/pdf: '" + contentType + "'");
+      throw new IllegalArgumentException(
+          "contentType must be a media type such as application/pdf: '" + contentType + "'");
     }
     for (int i = 0; i < contentType.length(); i++) {
       char c = contentType.charAt(i);
       if (c < 0x20 || c >= 0x7f) {
         throw new IllegalArgumentException(
-            "contentType holds a control or non-ASCII character (index " + i + "); it would break the part's headers");
+            "contentType holds a control or non-ASCII character (index "
+                + i
+                + "); it would break the part's headers");
       }
     }
   }
@@ -144,7 +167,8 @@ final class Multipart {
       }
       if (length >= 0 && count >= length) {
         if (in.read() != -1) {
-          throw new IOException("the file's content is longer than its declared length of " + length + " bytes");
+          throw new IOException(
+              "the file's content is longer than its declared length of " + length + " bytes");
         }
         return -1;
       }
@@ -152,7 +176,8 @@ final class Multipart {
       int n = in.read(b, off, max);
       if (n < 0) {
         if (length >= 0 && count < length) {
-          throw new IOException("the file's content ended after " + count + " of its declared " + length + " bytes");
+          throw new IOException(
+              "the file's content ended after " + count + " of its declared " + length + " bytes");
         }
         return -1;
       }

@@ -1,5 +1,6 @@
 /**
- * The {@code files} namespace: upload (streamed multipart/form-data), download (streamed), metadata and deletion.
+ * The {@code files} namespace: upload (streamed multipart/form-data), download (streamed), metadata
+ * and deletion.
  */
 @NullMarked
 package com.winwinmbs.portal.api.files;

@@ -28,7 +28,8 @@ public record HealthStatus(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public HealthStatus {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** Whether the portal reported itself healthy. */

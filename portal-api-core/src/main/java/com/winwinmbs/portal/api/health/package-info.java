@@ -1,6 +1,4 @@
-/**
- * The {@code health} namespace: the portal's health check.
- */
+/** The {@code health} namespace: the portal's health check. */
 @NullMarked
 package com.winwinmbs.portal.api.health;
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One route of the portal, written once in the route catalog: who calls it (namespace and operation),
- * how (method and URI template) and whether a failed attempt may be sent again.
+ * One route of the portal, written once in the route catalog: who calls it (namespace and
+ * operation), how (method and URI template) and whether a failed attempt may be sent again.
  *
  * <p>The URI template is relative to the client's base URL and names its variables in braces, for
  * example {@code /users/{id}}. Transports receive the template so metrics keep {@code uri} low in
@@ -37,18 +37,23 @@ public record Endpoint(
       throw new IllegalArgumentException("uriTemplate must start with '/': " + uriTemplate);
     }
     if (uriTemplate.indexOf('?') >= 0 || uriTemplate.indexOf('#') >= 0) {
-      throw new IllegalArgumentException("uriTemplate must not hold a query or fragment: " + uriTemplate);
+      throw new IllegalArgumentException(
+          "uriTemplate must not hold a query or fragment: " + uriTemplate);
     }
     parse(uriTemplate); // fail early on unbalanced braces
   }
 
   /** A portal route whose response is wrapped in the {@code {success, data}} envelope. */
-  public static Endpoint portal(String namespace, String operation, HttpMethod method, String uriTemplate) {
+  public static Endpoint portal(
+      String namespace, String operation, HttpMethod method, String uriTemplate) {
     return new Endpoint(namespace, operation, method, uriTemplate, method.isIdempotent(), true);
   }
 
-  /** A route whose response body is the payload itself (the session, tenant and MCP-token routes). */
-  public static Endpoint plain(String namespace, String operation, HttpMethod method, String uriTemplate) {
+  /**
+   * A route whose response body is the payload itself (the session, tenant and MCP-token routes).
+   */
+  public static Endpoint plain(
+      String namespace, String operation, HttpMethod method, String uriTemplate) {
     return new Endpoint(namespace, operation, method, uriTemplate, method.isIdempotent(), false);
   }
 

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Immutable HTTP headers with case-insensitive names, in the order they were added.
  *
- * <p>{@link #toString()} redacts the values of credential headers ({@code Authorization},
- * {@code X-API-Key}, {@code Cookie}, {@code Set-Cookie}, {@code Proxy-Authorization}), so headers can be
+ * <p>{@link #toString()} redacts the values of credential headers ({@code Authorization}, {@code
+ * X-API-Key}, {@code Cookie}, {@code Set-Cookie}, {@code Proxy-Authorization}), so headers can be
  * logged or printed without leaking secrets.
  */
 public final class Headers {
@@ -175,7 +175,11 @@ public final class Headers {
         char c = name.charAt(i);
         if (c <= ' ' || c >= 0x7f || c == ':') {
           throw new IllegalArgumentException(
-              "header name '" + printable(name) + "' holds a character not allowed in a name (index " + i + ")");
+              "header name '"
+                  + printable(name)
+                  + "' holds a character not allowed in a name (index "
+                  + i
+                  + ")");
         }
       }
       return name.toLowerCase(Locale.ROOT);
@@ -188,7 +192,10 @@ public final class Headers {
         if (c == '\r' || c == '\n' || c == 0) {
           // The value itself is never echoed: it may be a credential.
           throw new IllegalArgumentException(
-              "value of header " + name + " holds a CR, LF or NUL character (index " + i
+              "value of header "
+                  + name
+                  + " holds a CR, LF or NUL character (index "
+                  + i
                   + "); such a value could inject headers and is refused before sending");
         }
       }

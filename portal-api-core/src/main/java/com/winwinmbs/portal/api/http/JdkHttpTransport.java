@@ -3,13 +3,13 @@ package com.winwinmbs.portal.api.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,9 @@ import java.util.Set;
 /**
  * The default transport, on the JDK's {@link HttpClient}: HTTP/1.1, no redirects followed.
  *
- * <p>The JDK client itself sends a {@code GET} once more when the connection closes before any byte of
- * the response arrived (it cannot be turned off); the client's retry policy counts attempts above that,
- * so the portal may see up to twice as many {@code GET}s as {@link
+ * <p>The JDK client itself sends a {@code GET} once more when the connection closes before any byte
+ * of the response arrived (it cannot be turned off); the client's retry policy counts attempts
+ * above that, so the portal may see up to twice as many {@code GET}s as {@link
  * com.winwinmbs.portal.api.PortalApiException#attempts()} reports after such failures.
  *
  * <pre>{@code
@@ -31,7 +31,8 @@ import java.util.Set;
 public final class JdkHttpTransport implements PortalTransport {
 
   /** Headers the JDK client sets itself and refuses to be given. */
-  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
+  private static final Set<String> RESTRICTED =
+      Set.of("connection", "content-length", "host", "expect", "upgrade");
 
   private final HttpClient httpClient;
 
@@ -51,15 +52,16 @@ public final class JdkHttpTransport implements PortalTransport {
   }
 
   /**
-   * A transport on a caller's {@link HttpClient} (for a proxy, an {@code SSLContext} or an executor).
-   * Configure it not to follow redirects: a followed redirect to another host would carry the
-   * credentials.
+   * A transport on a caller's {@link HttpClient} (for a proxy, an {@code SSLContext} or an
+   * executor). Configure it not to follow redirects: a followed redirect to another host would
+   * carry the credentials.
    */
   public static JdkHttpTransport create(HttpClient httpClient) {
     Objects.requireNonNull(httpClient, "httpClient == null");
     if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
       throw new IllegalArgumentException(
-          "the HttpClient follows redirects (" + httpClient.followRedirects()
+          "the HttpClient follows redirects ("
+              + httpClient.followRedirects()
               + "); build it with followRedirects(HttpClient.Redirect.NEVER) so credentials never reach another host");
     }
     return new JdkHttpTransport(httpClient);
@@ -71,12 +73,17 @@ public final class JdkHttpTransport implements PortalTransport {
         HttpRequest.newBuilder(request.uri())
             .timeout(request.timeout())
             .method(request.method().name(), publisher(request.body()));
-    request.headers().toMap().forEach((name, values) -> {
-      if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-        values.forEach(value -> builder.header(name, value));
-      }
-    });
-    if (request.body() != null && request.body().contentType() != null
+    request
+        .headers()
+        .toMap()
+        .forEach(
+            (name, values) -> {
+              if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> builder.header(name, value));
+              }
+            });
+    if (request.body() != null
+        && request.body().contentType() != null
         && request.headers().first("Content-Type").isEmpty()) {
       builder.header("Content-Type", request.body().contentType());
     }
@@ -85,7 +92,8 @@ public final class JdkHttpTransport implements PortalTransport {
       response = httpClient.send(builder.build(), BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for the response");
+      InterruptedIOException interrupted =
+          new InterruptedIOException("interrupted while waiting for the response");
       interrupted.initCause(e);
       throw interrupted;
     } catch (UncheckedIOException e) {
@@ -102,21 +110,25 @@ public final class JdkHttpTransport implements PortalTransport {
     if (bytes != null) {
       return BodyPublishers.ofByteArray(bytes);
     }
-    BodyPublisher stream = BodyPublishers.ofInputStream(() -> {
-      try {
-        return body.open();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    BodyPublisher stream =
+        BodyPublishers.ofInputStream(
+            () -> {
+              try {
+                return body.open();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     long length = body.contentLength();
     return length >= 0 ? BodyPublishers.fromPublisher(stream, length) : stream;
   }
 
   @Override
   public String toString() {
-    return "JdkHttpTransport[" + httpClient.version()
-        + httpClient.connectTimeout().map(timeout -> ", connectTimeout=" + timeout).orElse("") + "]";
+    return "JdkHttpTransport["
+        + httpClient.version()
+        + httpClient.connectTimeout().map(timeout -> ", connectTimeout=" + timeout).orElse("")
+        + "]";
   }
 
   private static final class JdkResponse implements TransportResponse {

@@ -17,8 +17,9 @@ public interface PortalTransport {
    * Sends the request.
    *
    * @return the response, whatever its status; the caller closes it
-   * @throws IOException when no response arrived: the connection failed or was reset, or the timeout
-   *     passed ({@link java.net.http.HttpTimeoutException} or {@link java.net.SocketTimeoutException})
+   * @throws IOException when no response arrived: the connection failed or was reset, or the
+   *     timeout passed ({@link java.net.http.HttpTimeoutException} or {@link
+   *     java.net.SocketTimeoutException})
    */
   TransportResponse exchange(TransportRequest request) throws IOException;
 }

@@ -79,7 +79,8 @@ public abstract class RequestBody {
       StreamOpener opener, long contentLength, @Nullable String contentType, boolean repeatable) {
     Objects.requireNonNull(opener, "opener == null");
     if (contentLength < -1) {
-      throw new IllegalArgumentException("contentLength must be -1 (unknown) or >= 0: " + contentLength);
+      throw new IllegalArgumentException(
+          "contentLength must be -1 (unknown) or >= 0: " + contentLength);
     }
     return new RequestBody() {
       private boolean opened;
@@ -102,7 +103,8 @@ public abstract class RequestBody {
       @Override
       public synchronized InputStream open() throws IOException {
         if (opened && !repeatable) {
-          throw new IllegalStateException("this request body is a one-shot stream and was already sent");
+          throw new IllegalStateException(
+              "this request body is a one-shot stream and was already sent");
         }
         opened = true;
         return opener.open();
@@ -110,8 +112,12 @@ public abstract class RequestBody {
 
       @Override
       public String toString() {
-        return "RequestBody[" + contentType + ", " + (contentLength < 0 ? "unknown length" : contentLength + " bytes")
-            + (repeatable ? "" : ", one-shot") + "]";
+        return "RequestBody["
+            + contentType
+            + ", "
+            + (contentLength < 0 ? "unknown length" : contentLength + " bytes")
+            + (repeatable ? "" : ", one-shot")
+            + "]";
       }
     };
   }

@@ -30,7 +30,12 @@ public final class UriTemplates {
         String value = variables.get(variable.name());
         if (value == null) {
           throw new IllegalArgumentException(
-              "path variable '" + variable.name() + "' of " + endpoint.id() + " (" + endpoint.uriTemplate()
+              "path variable '"
+                  + variable.name()
+                  + "' of "
+                  + endpoint.id()
+                  + " ("
+                  + endpoint.uriTemplate()
                   + ") is missing");
         }
         out.append(encodeSegment(variable.name(), value));
@@ -41,15 +46,20 @@ public final class UriTemplates {
     }
     if (used != variables.size()) {
       throw new IllegalArgumentException(
-          "path variables " + variables.keySet() + " do not match " + endpoint.uriTemplate() + " of " + endpoint.id());
+          "path variables "
+              + variables.keySet()
+              + " do not match "
+              + endpoint.uriTemplate()
+              + " of "
+              + endpoint.id());
     }
     return out.toString();
   }
 
   /**
    * Encodes a value as one path segment: every byte but the RFC 3986 unreserved characters is
-   * percent-encoded, so {@code /}, {@code ?}, {@code #} and {@code %} never act as delimiters, and a
-   * value of {@code .} or {@code ..} is encoded whole so it is not read as a relative step.
+   * percent-encoded, so {@code /}, {@code ?}, {@code #} and {@code %} never act as delimiters, and
+   * a value of {@code .} or {@code ..} is encoded whole so it is not read as a relative step.
    */
   public static String encodeSegment(String name, String value) {
     if (value.isEmpty()) {
@@ -85,7 +95,12 @@ public final class UriTemplates {
   }
 
   private static boolean isUnreserved(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '.' || c == '_' || c == '~';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~';
   }
 }

@@ -39,7 +39,8 @@ public final class Call {
 
   /** Sets a path variable; its value is encoded as one segment. */
   public Call path(String name, Object value) {
-    Objects.requireNonNull(value, () -> "path variable '" + name + "' of " + endpoint.id() + " == null");
+    Objects.requireNonNull(
+        value, () -> "path variable '" + name + "' of " + endpoint.id() + " == null");
     pathVariables.put(name, value.toString());
     return this;
   }

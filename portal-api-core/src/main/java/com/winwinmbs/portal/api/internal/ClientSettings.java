@@ -42,8 +42,20 @@ public record ClientSettings(
 
   @Override
   public String toString() {
-    return "ClientSettings[baseUrl=" + baseUrl + ", tokenSource=" + (tokenSource == null ? "none" : "set")
-        + ", apiKey=" + (apiKey == null ? "none" : "[REDACTED]") + ", tenantId=" + tenantId + ", timeout="
-        + timeout + ", transport=" + transport + ", retryPolicy=" + retryPolicy + "]";
+    return "ClientSettings[baseUrl="
+        + baseUrl
+        + ", tokenSource="
+        + (tokenSource == null ? "none" : "set")
+        + ", apiKey="
+        + (apiKey == null ? "none" : "[REDACTED]")
+        + ", tenantId="
+        + tenantId
+        + ", timeout="
+        + timeout
+        + ", transport="
+        + transport
+        + ", retryPolicy="
+        + retryPolicy
+        + "]";
   }
 }

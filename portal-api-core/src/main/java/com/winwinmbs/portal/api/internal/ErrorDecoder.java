@@ -38,8 +38,15 @@ public final class ErrorDecoder {
   /** A parsed error response: what it said, and the wait it asked for (429, 503). */
   public record Decoded(PortalError error, @Nullable Duration retryAfter) {}
 
-  public static Decoded decode(int status, Headers headers, byte @Nullable [] body, String method, String path, Instant now) {
-    String text = body == null || body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
+  public static Decoded decode(
+      int status,
+      Headers headers,
+      byte @Nullable [] body,
+      String method,
+      String path,
+      Instant now) {
+    String text =
+        body == null || body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
     JsonNode root = parse(body);
     String code = null;
     String message = null;
@@ -92,16 +99,28 @@ public final class ErrorDecoder {
     if (text != null && text.length() > MAX_BODY) {
       text = text.substring(0, MAX_BODY);
     }
-    PortalError error = new PortalError(
-        status, code, message, details, requestId, errorPath != null ? errorPath : path,
-        errorMethod != null ? errorMethod : method, timestamp, text);
-    Duration retryAfter = retryAfterMs != null && retryAfterMs >= 0
-        ? Duration.ofMillis(retryAfterMs)
-        : retryAfterFromHeaders(headers, now);
+    PortalError error =
+        new PortalError(
+            status,
+            code,
+            message,
+            details,
+            requestId,
+            errorPath != null ? errorPath : path,
+            errorMethod != null ? errorMethod : method,
+            timestamp,
+            text);
+    Duration retryAfter =
+        retryAfterMs != null && retryAfterMs >= 0
+            ? Duration.ofMillis(retryAfterMs)
+            : retryAfterFromHeaders(headers, now);
     return new Decoded(error, retryAfter);
   }
 
-  /** The wait asked for by {@code Retry-After} (seconds or an HTTP date), else {@code X-RateLimit-Reset}. */
+  /**
+   * The wait asked for by {@code Retry-After} (seconds or an HTTP date), else {@code
+   * X-RateLimit-Reset}.
+   */
   public static @Nullable Duration retryAfterFromHeaders(Headers headers, Instant now) {
     String retryAfter = headers.first("Retry-After").orElse(null);
     if (retryAfter != null) {
@@ -124,7 +143,8 @@ public final class ErrorDecoder {
     String reset = headers.first("X-RateLimit-Reset").orElse(null);
     if (reset != null) {
       try {
-        return nonNegative(Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.trim()))));
+        return nonNegative(
+            Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.trim()))));
       } catch (NumberFormatException | java.time.DateTimeException malformed) {
         return null;
       }
@@ -145,10 +165,12 @@ public final class ErrorDecoder {
       case 404 -> new NotFoundException(message, error, attempts, null);
       case 409 -> new ConflictException(message, error, attempts, null);
       case 422 -> new UnprocessableEntityException(message, error, attempts, null);
-      case 429 -> new RateLimitException(message, error, attempts, decoded.retryAfter(), rateLimit, null);
-      default -> status >= 500 && status < 600
-          ? new ServerException(message, error, attempts, null)
-          : new PortalApiException(message, error, attempts, null);
+      case 429 ->
+          new RateLimitException(message, error, attempts, decoded.retryAfter(), rateLimit, null);
+      default ->
+          status >= 500 && status < 600
+              ? new ServerException(message, error, attempts, null)
+              : new PortalApiException(message, error, attempts, null);
     };
   }
 
@@ -163,8 +185,11 @@ public final class ErrorDecoder {
     }
     if (error.message() != null) {
       out.append(": ").append(error.message());
-    } else if (error.rawBody() != null && parse(error.rawBody().getBytes(StandardCharsets.UTF_8)) == null) {
-      out.append(": the response was not JSON (").append(error.rawBody().length()).append(" characters)");
+    } else if (error.rawBody() != null
+        && parse(error.rawBody().getBytes(StandardCharsets.UTF_8)) == null) {
+      out.append(": the response was not JSON (")
+          .append(error.rawBody().length())
+          .append(" characters)");
     }
     if (note != null) {
       out.append(" (").append(note).append(')');

@@ -22,11 +22,15 @@ public final class Paging {
   /** Every item of every page from {@code firstPage} on, fetched as the stream is consumed. */
   public static <T> Stream<T> stream(int firstPage, IntFunction<Page<T>> fetch) {
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator(firstPage, fetch), Spliterator.ORDERED | Spliterator.NONNULL),
+        Spliterators.spliteratorUnknownSize(
+            iterator(firstPage, fetch), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
-  /** Every item of every page from {@code firstPage} on, as an {@link Iterable} that starts over each time. */
+  /**
+   * Every item of every page from {@code firstPage} on, as an {@link Iterable} that starts over
+   * each time.
+   */
   public static <T> Iterable<T> iterable(int firstPage, IntFunction<Page<T>> fetch) {
     return () -> iterator(firstPage, fetch);
   }

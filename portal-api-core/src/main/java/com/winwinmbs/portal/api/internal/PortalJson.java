@@ -24,7 +24,8 @@ public final class PortalJson {
         .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-        .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
+        .changeDefaultPropertyInclusion(
+            include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
         .build();
   }
 }

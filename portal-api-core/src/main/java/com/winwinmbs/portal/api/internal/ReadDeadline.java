@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Closes a response whose body has not been read by a deadline, which makes a blocked read return:
- * transports bound the wait for the headers only, so a stalled body would otherwise hang its caller.
+ * transports bound the wait for the headers only, so a stalled body would otherwise hang its
+ * caller.
  *
  * <pre>{@code
  * ReadDeadline deadline = ReadDeadline.start(response, remainingNanos);
@@ -24,14 +25,18 @@ public final class ReadDeadline {
   private final AtomicBoolean fired = new AtomicBoolean();
 
   private ReadDeadline(TransportResponse response, long delayNanos) {
-    this.task = TIMER.schedule(() -> {
-      fired.set(true);
-      try {
-        response.close();
-      } catch (IOException | RuntimeException ignored) {
-        // the reader sees the body end or fail either way
-      }
-    }, Math.max(delayNanos, 0), TimeUnit.NANOSECONDS);
+    this.task =
+        TIMER.schedule(
+            () -> {
+              fired.set(true);
+              try {
+                response.close();
+              } catch (IOException | RuntimeException ignored) {
+                // the reader sees the body end or fail either way
+              }
+            },
+            Math.max(delayNanos, 0),
+            TimeUnit.NANOSECONDS);
   }
 
   /** Closes the response after {@code delayNanos} unless cancelled first. */
@@ -46,11 +51,14 @@ public final class ReadDeadline {
   }
 
   private static ScheduledThreadPoolExecutor timer() {
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "portal-api-read-deadline");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "portal-api-read-deadline");
+              thread.setDaemon(true);
+              return thread;
+            });
     timer.setRemoveOnCancelPolicy(true); // most deadlines are cancelled: do not keep them queued
     return timer;
   }

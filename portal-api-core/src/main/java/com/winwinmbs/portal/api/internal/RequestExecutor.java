@@ -1,6 +1,5 @@
 package com.winwinmbs.portal.api.internal;
 
-import com.winwinmbs.portal.api.http.UriTemplates;
 import com.winwinmbs.portal.api.ApiPaginatedResponse;
 import com.winwinmbs.portal.api.ApiResponse;
 import com.winwinmbs.portal.api.Page;
@@ -8,7 +7,6 @@ import com.winwinmbs.portal.api.Pagination;
 import com.winwinmbs.portal.api.PortalApiException;
 import com.winwinmbs.portal.api.PortalError;
 import com.winwinmbs.portal.api.RateLimit;
-import com.winwinmbs.portal.api.RateLimitException;
 import com.winwinmbs.portal.api.RequestOptions;
 import com.winwinmbs.portal.api.RetryPolicy;
 import com.winwinmbs.portal.api.TokenSource;
@@ -18,6 +16,7 @@ import com.winwinmbs.portal.api.http.Headers;
 import com.winwinmbs.portal.api.http.RequestBody;
 import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.http.TransportResponse;
+import com.winwinmbs.portal.api.http.UriTemplates;
 import com.winwinmbs.portal.api.observation.DefaultPortalObservationConvention;
 import com.winwinmbs.portal.api.observation.PortalObservationContext;
 import io.micrometer.observation.Observation;
@@ -48,17 +47,20 @@ import tools.jackson.databind.JavaType;
 
 /**
  * The one request path: every namespace method of every client ends here. It expands the route,
- * adds the headers and credentials, observes the logical call, runs the attempt loop (token
- * refresh on 401, waits on 429, backoff on 5xx and I/O failures for idempotent requests) and decodes
- * the result or the error.
+ * adds the headers and credentials, observes the logical call, runs the attempt loop (token refresh
+ * on 401, waits on 429, backoff on 5xx and I/O failures for idempotent requests) and decodes the
+ * result or the error.
  */
 public final class RequestExecutor {
 
-  private static final Logger log = LoggerFactory.getLogger("com.winwinmbs.portal.api.PortalApiClient");
+  private static final Logger log =
+      LoggerFactory.getLogger("com.winwinmbs.portal.api.PortalApiClient");
   private static final String JSON = "application/json";
-  private static final Observation.Event RETRY_EVENT = Observation.Event.of("retries", "a failed attempt was retried");
+  private static final Observation.Event RETRY_EVENT =
+      Observation.Event.of("retries", "a failed attempt was retried");
   private static final Observation.Event REFRESH_EVENT =
-      Observation.Event.of("token.refreshes", "a rejected token was replaced and the request sent again");
+      Observation.Event.of(
+          "token.refreshes", "a rejected token was replaced and the request sent again");
 
   private final ClientSettings settings;
   private final AtomicReference<@Nullable RateLimit> lastRateLimit = new AtomicReference<>();
@@ -78,7 +80,10 @@ public final class RequestExecutor {
     return Optional.ofNullable(lastRateLimit.get());
   }
 
-  /** Sends the call and decodes the payload (unwrapping the portal envelope when the route uses one). */
+  /**
+   * Sends the call and decodes the payload (unwrapping the portal envelope when the route uses
+   * one).
+   */
   public <T> T execute(Call call, Class<T> type) {
     return execute(call, PortalJson.MAPPER.constructType(type));
   }
@@ -89,64 +94,87 @@ public final class RequestExecutor {
     if (!endpoint.envelope()) {
       return send(call, response -> readJson(response, type, endpoint), false);
     }
-    JavaType envelope = type.getRawClass() == Object.class || !type.getBindings().isEmpty()
-        ? PortalJson.MAPPER.getTypeFactory().constructParametricType(ApiResponse.class, type)
-        : singleTypes.computeIfAbsent(type.getRawClass(),
-            raw -> PortalJson.MAPPER.getTypeFactory().constructParametricType(ApiResponse.class, type));
-    return send(call, response -> {
-      if (response.status() == 204) {
-        return null; // No Content: there is no payload to unwrap
-      }
-      ApiResponse<T> body = readJson(response, envelope, endpoint);
-      if (body == null || !body.success()) {
-        throw unsuccessful(call, response.status(), body == null ? null : body.message());
-      }
-      return body.data();
-    }, false);
+    JavaType envelope =
+        type.getRawClass() == Object.class || !type.getBindings().isEmpty()
+            ? PortalJson.MAPPER.getTypeFactory().constructParametricType(ApiResponse.class, type)
+            : singleTypes.computeIfAbsent(
+                type.getRawClass(),
+                raw ->
+                    PortalJson.MAPPER
+                        .getTypeFactory()
+                        .constructParametricType(ApiResponse.class, type));
+    return send(
+        call,
+        response -> {
+          if (response.status() == 204) {
+            return null; // No Content: there is no payload to unwrap
+          }
+          ApiResponse<T> body = readJson(response, envelope, endpoint);
+          if (body == null || !body.success()) {
+            throw unsuccessful(call, response.status(), body == null ? null : body.message());
+          }
+          return body.data();
+        },
+        false);
   }
 
   /** Sends the call of a list route and returns the page. */
   public <T> Page<T> executePage(Call call, Class<T> itemType) {
     Endpoint endpoint = call.endpoint();
-    JavaType envelope = pageTypes.computeIfAbsent(itemType,
-        raw -> PortalJson.MAPPER.getTypeFactory().constructParametricType(ApiPaginatedResponse.class, raw));
-    return send(call, response -> {
-      ApiPaginatedResponse<T> body = readJson(response, envelope, endpoint);
-      if (body == null || !body.success()) {
-        throw unsuccessful(call, response.status(), body == null ? null : body.message());
-      }
-      List<T> items = body.data() == null ? List.of() : body.data();
-      Pagination pagination = body.pagination() != null
-          ? body.pagination()
-          : new Pagination(1, items.size(), items.size(), 1);
-      return new Page<>(items, pagination);
-    }, false);
+    JavaType envelope =
+        pageTypes.computeIfAbsent(
+            itemType,
+            raw ->
+                PortalJson.MAPPER
+                    .getTypeFactory()
+                    .constructParametricType(ApiPaginatedResponse.class, raw));
+    return send(
+        call,
+        response -> {
+          ApiPaginatedResponse<T> body = readJson(response, envelope, endpoint);
+          if (body == null || !body.success()) {
+            throw unsuccessful(call, response.status(), body == null ? null : body.message());
+          }
+          List<T> items = body.data() == null ? List.of() : body.data();
+          Pagination pagination =
+              body.pagination() != null
+                  ? body.pagination()
+                  : new Pagination(1, items.size(), items.size(), 1);
+          return new Page<>(items, pagination);
+        },
+        false);
   }
 
   /** Sends the call and discards the payload (a portal envelope must still report success). */
   public void executeVoid(Call call) {
     Endpoint endpoint = call.endpoint();
-    send(call, response -> {
-      if (endpoint.envelope()) {
-        // a 204, or any 2xx without a body, is a success; an envelope that is there must say success
-        PushbackInputStream in = new PushbackInputStream(response.body(), 1);
-        int first = in.read();
-        if (first == -1) {
-          in.close();
+    send(
+        call,
+        response -> {
+          if (endpoint.envelope()) {
+            // a 204, or any 2xx without a body, is a success; an envelope that is there must say
+            // success
+            PushbackInputStream in = new PushbackInputStream(response.body(), 1);
+            int first = in.read();
+            if (first == -1) {
+              in.close();
+              return null;
+            }
+            in.unread(first);
+            ApiResponse<Object> body =
+                readJson(
+                    in, response, PortalJson.MAPPER.constructType(ApiResponse.class), endpoint);
+            if (body != null && !body.success()) {
+              throw unsuccessful(call, response.status(), body.message());
+            }
+          } else {
+            try (InputStream in = response.body()) {
+              in.transferTo(OutputStreamDiscard.INSTANCE);
+            }
+          }
           return null;
-        }
-        in.unread(first);
-        ApiResponse<Object> body = readJson(in, response, PortalJson.MAPPER.constructType(ApiResponse.class), endpoint);
-        if (body != null && !body.success()) {
-          throw unsuccessful(call, response.status(), body.message());
-        }
-      } else {
-        try (InputStream in = response.body()) {
-          in.transferTo(OutputStreamDiscard.INSTANCE);
-        }
-      }
-      return null;
-    }, false);
+        },
+        false);
   }
 
   /**
@@ -163,7 +191,10 @@ public final class RequestExecutor {
     T read(TransportResponse response) throws IOException;
   }
 
-  /** Sends the call and reads a 2xx response with the reader (which closes nothing when {@code streaming}). */
+  /**
+   * Sends the call and reads a 2xx response with the reader (which closes nothing when {@code
+   * streaming}).
+   */
   public <T> T send(Call call, ResponseReader<T> reader, boolean streaming) {
     Endpoint endpoint = call.endpoint();
     RequestOptions options = call.options();
@@ -174,12 +205,27 @@ public final class RequestExecutor {
     Headers baseHeaders = base.build(); // validates option headers before anything is sent
 
     PortalObservationContext context = new PortalObservationContext(endpoint, path);
-    Observation observation = Observation.createNotStarted(
-        settings.observationConvention(), DefaultPortalObservationConvention.INSTANCE,
-        () -> context, settings.observationRegistry()).start();
+    Observation observation =
+        Observation.createNotStarted(
+                settings.observationConvention(),
+                DefaultPortalObservationConvention.INSTANCE,
+                () -> context,
+                settings.observationRegistry())
+            .start();
     long started = System.nanoTime();
     try (Observation.Scope scope = observation.openScope()) {
-      T result = attempts(call, endpoint, uri, path, body, baseHeaders, context, observation, reader, streaming);
+      T result =
+          attempts(
+              call,
+              endpoint,
+              uri,
+              path,
+              body,
+              baseHeaders,
+              context,
+              observation,
+              reader,
+              streaming);
       logCall(endpoint, path, context, started, null);
       return result;
     } catch (RuntimeException | Error e) {
@@ -207,7 +253,8 @@ public final class RequestExecutor {
     boolean replayable = body == null || body.isRepeatable();
     boolean idempotent = endpoint.idempotent() || options.idempotencyKey().isPresent();
     boolean callerAuthorization = options.headers().first("Authorization").isPresent();
-    TokenSource tokenSource = callerAuthorization ? null : options.tokenSource().orElse(settings.tokenSource());
+    TokenSource tokenSource =
+        callerAuthorization ? null : options.tokenSource().orElse(settings.tokenSource());
     Duration timeout = options.timeout().orElse(settings.timeout());
     String method = endpoint.method().name();
     int attempt = 0;
@@ -225,10 +272,22 @@ public final class RequestExecutor {
       if (token != null) {
         headers.set("Authorization", "Bearer " + token);
       }
-      TransportRequest request = new TransportRequest(
-          endpoint, endpoint.method(), uri, call.pathVariables(), headers.build(), body, timeout);
+      TransportRequest request =
+          new TransportRequest(
+              endpoint,
+              endpoint.method(),
+              uri,
+              call.pathVariables(),
+              headers.build(),
+              body,
+              timeout);
       if (log.isTraceEnabled()) {
-        log.trace("{} {} attempt {} headers={}", method, endpoint.uriTemplate(), attempt, request.headers());
+        log.trace(
+            "{} {} attempt {} headers={}",
+            method,
+            endpoint.uriTemplate(),
+            attempt,
+            request.headers());
       }
       TransportResponse response;
       long attemptStarted = System.nanoTime();
@@ -236,10 +295,18 @@ public final class RequestExecutor {
         response = settings.transport().exchange(request);
       } catch (IOException e) {
         TransportException failure = transportFailure(e, method, path, attempt, timeout);
-        if (failure.kind() != TransportException.Kind.INTERRUPTED && idempotent && replayable
+        if (failure.kind() != TransportException.Kind.INTERRUPTED
+            && idempotent
+            && replayable
             && retries < policy.maxAttempts() - 1) {
           retries++;
-          pause(backoff(policy, retries), method, path, attempt, "I/O failure: " + failure.kind(), observation);
+          pause(
+              backoff(policy, retries),
+              method,
+              path,
+              attempt,
+              "I/O failure: " + failure.kind(),
+              observation);
           continue;
         }
         throw failure;
@@ -249,21 +316,33 @@ public final class RequestExecutor {
       Headers responseHeaders = response.headers();
       context.setRequestId(responseHeaders.first("X-Request-Id").orElse(null));
       if (log.isTraceEnabled()) {
-        log.trace("{} {} attempt {} -> {} headers={}", method, endpoint.uriTemplate(), attempt, status, responseHeaders);
+        log.trace(
+            "{} {} attempt {} -> {} headers={}",
+            method,
+            endpoint.uriTemplate(),
+            attempt,
+            status,
+            responseHeaders);
       }
       RateLimit rateLimit = RateLimit.from(responseHeaders).orElse(null);
       if (rateLimit != null) {
         lastRateLimit.set(rateLimit);
         if (rateLimit.isNearlyExhausted()) {
-          log.warn("Portal rate limit nearly exhausted: {} of {} requests left, window resets at {}",
-              rateLimit.remaining(), rateLimit.limit(), rateLimit.reset());
+          log.warn(
+              "Portal rate limit nearly exhausted: {} of {} requests left, window resets at {}",
+              rateLimit.remaining(),
+              rateLimit.limit(),
+              rateLimit.reset());
         }
       }
-      // transports bound the wait for the headers only; the body must arrive within the same attempt
+      // transports bound the wait for the headers only; the body must arrive within the same
+      // attempt
       boolean streamingSuccess = streaming && status >= 200 && status < 300;
-      ReadDeadline deadline = streamingSuccess
-          ? null
-          : ReadDeadline.start(response, timeout.toNanos() - (System.nanoTime() - attemptStarted));
+      ReadDeadline deadline =
+          streamingSuccess
+              ? null
+              : ReadDeadline.start(
+                  response, timeout.toNanos() - (System.nanoTime() - attemptStarted));
       if (status >= 200 && status < 300) {
         TransportException readFailure;
         boolean close = !streaming;
@@ -275,9 +354,10 @@ public final class RequestExecutor {
           return result;
         } catch (IOException e) {
           close = true;
-          readFailure = deadline != null && deadline.cancel()
-              ? bodyTimeout(e, method, path, attempt, timeout)
-              : transportFailure(e, method, path, attempt, timeout);
+          readFailure =
+              deadline != null && deadline.cancel()
+                  ? bodyTimeout(e, method, path, attempt, timeout)
+                  : transportFailure(e, method, path, attempt, timeout);
         } catch (Error e) {
           close = true;
           throw e;
@@ -298,11 +378,18 @@ public final class RequestExecutor {
           }
         }
         // the body broke off: as much an I/O failure as a reset before the status line
-        if (readFailure.kind() != TransportException.Kind.INTERRUPTED && idempotent && replayable
+        if (readFailure.kind() != TransportException.Kind.INTERRUPTED
+            && idempotent
+            && replayable
             && retries < policy.maxAttempts() - 1) {
           retries++;
-          pause(backoff(policy, retries), method, path, attempt,
-              "I/O failure reading the response: " + readFailure.kind(), observation);
+          pause(
+              backoff(policy, retries),
+              method,
+              path,
+              attempt,
+              "I/O failure reading the response: " + readFailure.kind(),
+              observation);
           continue;
         }
         throw readFailure;
@@ -312,12 +399,14 @@ public final class RequestExecutor {
         deadline.cancel(); // a cut-off error body still has its status, which is what counts
       }
       ErrorDecoder.Decoded decoded =
-          ErrorDecoder.decode(status, responseHeaders, errorBody, method, path, settings.clock().instant());
+          ErrorDecoder.decode(
+              status, responseHeaders, errorBody, method, path, settings.clock().instant());
       if (status == 401 && token != null && tokenSource.canRefresh() && !refreshed && replayable) {
         refreshed = true;
         tokenSource.invalidate(token);
         observation.event(REFRESH_EVENT);
-        log.debug("{} {} was refused with 401; refreshing the token and sending once more", method, path);
+        log.debug(
+            "{} {} was refused with 401; refreshing the token and sending once more", method, path);
         continue;
       }
       if (status == 429) {
@@ -331,16 +420,26 @@ public final class RequestExecutor {
           pause(wait, method, path, attempt, "429", observation);
           continue;
         }
-        String note = !withinWait
-            ? "asked to wait " + wait.toMillis() + " ms, more than the allowed " + policy.maxRateLimitWait().toMillis() + " ms"
-            : null;
+        String note =
+            !withinWait
+                ? "asked to wait "
+                    + wait.toMillis()
+                    + " ms, more than the allowed "
+                    + policy.maxRateLimitWait().toMillis()
+                    + " ms"
+                : null;
         throw ErrorDecoder.toException(decoded, attempt, rateLimit, note);
       }
-      if (isRetryableStatus(status) && idempotent && replayable && retries < policy.maxAttempts() - 1) {
+      if (isRetryableStatus(status)
+          && idempotent
+          && replayable
+          && retries < policy.maxAttempts() - 1) {
         retries++;
         Duration wait = backoff(policy, retries);
         Duration asked = decoded.retryAfter();
-        if (asked != null && asked.compareTo(wait) > 0 && asked.compareTo(policy.maxRateLimitWait()) <= 0) {
+        if (asked != null
+            && asked.compareTo(wait) > 0
+            && asked.compareTo(policy.maxRateLimitWait()) <= 0) {
           wait = asked;
         }
         pause(wait, method, path, attempt, String.valueOf(status), observation);
@@ -348,7 +447,13 @@ public final class RequestExecutor {
       }
       String note = null;
       if (status >= 300 && status < 400) {
-        note = "redirects are not followed" + responseHeaders.first("Location").map(RequestExecutor::origin).map(o -> "; Location points to " + o).orElse("");
+        note =
+            "redirects are not followed"
+                + responseHeaders
+                    .first("Location")
+                    .map(RequestExecutor::origin)
+                    .map(o -> "; Location points to " + o)
+                    .orElse("");
       } else if (isRetryableStatus(status) && !idempotent) {
         note = "not retried: " + method + " is not idempotent and carries no Idempotency-Key";
       }
@@ -360,16 +465,37 @@ public final class RequestExecutor {
     return status == 500 || status == 502 || status == 503 || status == 504;
   }
 
-  private void pause(Duration wait, String method, String path, int attempt, String reason, Observation observation) {
+  private void pause(
+      Duration wait,
+      String method,
+      String path,
+      int attempt,
+      String reason,
+      Observation observation) {
     observation.event(RETRY_EVENT);
-    log.debug("{} {} attempt {} failed ({}); retrying in {} ms", method, path, attempt, reason, wait.toMillis());
+    log.debug(
+        "{} {} attempt {} failed ({}); retrying in {} ms",
+        method,
+        path,
+        attempt,
+        reason,
+        wait.toMillis());
     try {
       settings.sleeper().sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransportException(
-          "interrupted while waiting to retry [" + method + " " + path + ", attempts=" + attempt + "]",
-          TransportException.Kind.INTERRUPTED, PortalError.noResponse(method, path), attempt, e);
+          "interrupted while waiting to retry ["
+              + method
+              + " "
+              + path
+              + ", attempts="
+              + attempt
+              + "]",
+          TransportException.Kind.INTERRUPTED,
+          PortalError.noResponse(method, path),
+          attempt,
+          e);
     }
   }
 
@@ -393,10 +519,14 @@ public final class RequestExecutor {
     if (body != null && body.contentType() != null) {
       headers.set("Content-Type", body.contentType());
     }
-    options.headers().toMap().forEach((name, values) -> {
-      headers.remove(name);
-      values.forEach(value -> headers.add(name, value));
-    });
+    options
+        .headers()
+        .toMap()
+        .forEach(
+            (name, values) -> {
+              headers.remove(name);
+              values.forEach(value -> headers.add(name, value));
+            });
     return headers;
   }
 
@@ -411,7 +541,11 @@ public final class RequestExecutor {
       return RequestBody.of(PortalJson.MAPPER.writeValueAsBytes(call.json()), JSON);
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
-          "request body of " + call.endpoint().id() + " could not be written as JSON: " + e.getOriginalMessage(), e);
+          "request body of "
+              + call.endpoint().id()
+              + " could not be written as JSON: "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -422,16 +556,20 @@ public final class RequestExecutor {
     StringBuilder out = new StringBuilder();
     for (String[] parameter : query) {
       out.append(out.length() == 0 ? '?' : '&');
-      out.append(UriTemplates.encode(parameter[0])).append('=').append(UriTemplates.encode(parameter[1]));
+      out.append(UriTemplates.encode(parameter[0]))
+          .append('=')
+          .append(UriTemplates.encode(parameter[1]));
     }
     return out.toString();
   }
 
-  private <T> T readJson(TransportResponse response, JavaType type, Endpoint endpoint) throws IOException {
+  private <T> T readJson(TransportResponse response, JavaType type, Endpoint endpoint)
+      throws IOException {
     return readJson(response.body(), response, type, endpoint);
   }
 
-  private <T> T readJson(InputStream body, TransportResponse response, JavaType type, Endpoint endpoint)
+  private <T> T readJson(
+      InputStream body, TransportResponse response, JavaType type, Endpoint endpoint)
       throws IOException {
     try (InputStream in = body) {
       return PortalJson.MAPPER.readValue(in, type);
@@ -441,23 +579,46 @@ public final class RequestExecutor {
       }
       String method = endpoint.method().name();
       throw new PortalApiException(
-          "could not decode the " + response.status() + " response of " + endpoint.id() + " as "
-              + type.toCanonical() + ": " + e.getOriginalMessage() + " [" + method + " " + endpoint.uriTemplate() + "]",
-          new PortalError(response.status(), "DECODE_ERROR", null, Map.of(), response.headers().first("X-Request-Id").orElse(null),
-              endpoint.uriTemplate(), method, null, null),
-          1, e);
+          "could not decode the "
+              + response.status()
+              + " response of "
+              + endpoint.id()
+              + " as "
+              + type.toCanonical()
+              + ": "
+              + e.getOriginalMessage()
+              + " ["
+              + method
+              + " "
+              + endpoint.uriTemplate()
+              + "]",
+          new PortalError(
+              response.status(),
+              "DECODE_ERROR",
+              null,
+              Map.of(),
+              response.headers().first("X-Request-Id").orElse(null),
+              endpoint.uriTemplate(),
+              method,
+              null,
+              null),
+          1,
+          e);
     }
   }
 
   private static PortalApiException unsuccessful(Call call, int status, @Nullable String message) {
     String method = call.endpoint().method().name();
     String path = call.endpoint().uriTemplate();
-    PortalError error = new PortalError(status, "UNSUCCESSFUL", message, Map.of(), null, path, method, null, null);
-    return new PortalApiException(ErrorDecoder.message(error, 1, "the envelope reported success=false"), error, 1, null);
+    PortalError error =
+        new PortalError(status, "UNSUCCESSFUL", message, Map.of(), null, path, method, null, null);
+    return new PortalApiException(
+        ErrorDecoder.message(error, 1, "the envelope reported success=false"), error, 1, null);
   }
 
   private static byte @Nullable [] readErrorBody(TransportResponse response) {
-    try (response; InputStream in = response.body()) {
+    try (response;
+        InputStream in = response.body()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
       int read;
@@ -470,11 +631,14 @@ public final class RequestExecutor {
     }
   }
 
-  private static TransportException transportFailure(IOException e, String method, String path, int attempt, Duration timeout) {
+  private static TransportException transportFailure(
+      IOException e, String method, String path, int attempt, Duration timeout) {
     TransportException.Kind kind;
     String what;
-    if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException
-        || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
+    if (e instanceof HttpConnectTimeoutException
+        || e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException) {
       kind = TransportException.Kind.CONNECT;
       what = "could not connect";
     } else if (e instanceof HttpTimeoutException || e instanceof SocketTimeoutException) {
@@ -487,29 +651,62 @@ public final class RequestExecutor {
       kind = TransportException.Kind.IO;
       what = "I/O failure";
     }
-    String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    String detail =
+        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     return new TransportException(
-        what + " (" + detail + ") [" + method + " " + path + (attempt > 1 ? ", attempts=" + attempt : "") + "]",
-        kind, PortalError.noResponse(method, path), attempt, e);
+        what
+            + " ("
+            + detail
+            + ") ["
+            + method
+            + " "
+            + path
+            + (attempt > 1 ? ", attempts=" + attempt : "")
+            + "]",
+        kind,
+        PortalError.noResponse(method, path),
+        attempt,
+        e);
   }
 
-  private static TransportException bodyTimeout(Throwable e, String method, String path, int attempt, Duration timeout) {
+  private static TransportException bodyTimeout(
+      Throwable e, String method, String path, int attempt, Duration timeout) {
     return new TransportException(
-        "no complete response within " + timeout.toMillis() + " ms: the body stalled [" + method + " " + path
-            + (attempt > 1 ? ", attempts=" + attempt : "") + "]",
-        TransportException.Kind.TIMEOUT, PortalError.noResponse(method, path), attempt, e);
+        "no complete response within "
+            + timeout.toMillis()
+            + " ms: the body stalled ["
+            + method
+            + " "
+            + path
+            + (attempt > 1 ? ", attempts=" + attempt : "")
+            + "]",
+        TransportException.Kind.TIMEOUT,
+        PortalError.noResponse(method, path),
+        attempt,
+        e);
   }
 
-  private void logCall(Endpoint endpoint, String path, PortalObservationContext context, long started, @Nullable Throwable error) {
+  private void logCall(
+      Endpoint endpoint,
+      String path,
+      PortalObservationContext context,
+      long started,
+      @Nullable Throwable error) {
     if (!log.isDebugEnabled()) {
       return;
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    String requestId = error instanceof PortalApiException portal && portal.requestId() != null
-        ? portal.requestId()
-        : context.requestId();
-    log.debug("{} {} -> {} in {} ms (attempts={}{}{})", endpoint.method(), endpoint.uriTemplate(),
-        context.status() == null ? "no response" : context.status(), millis, context.attempts(),
+    String requestId =
+        error instanceof PortalApiException portal && portal.requestId() != null
+            ? portal.requestId()
+            : context.requestId();
+    log.debug(
+        "{} {} -> {} in {} ms (attempts={}{}{})",
+        endpoint.method(),
+        endpoint.uriTemplate(),
+        context.status() == null ? "no response" : context.status(),
+        millis,
+        context.attempts(),
         requestId == null ? "" : ", requestId=" + requestId,
         error == null ? "" : ", error=" + error.getClass().getSimpleName());
   }

@@ -148,7 +148,8 @@ public final class SingleFlightTokenCache {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof PortalApiException portal) {
-        // a copy per waiter would lose the type; the shared instance is immutable apart from its stack
+        // a copy per waiter would lose the type; the shared instance is immutable apart from its
+        // stack
         throw portal;
       }
       if (cause instanceof RuntimeException runtime) {

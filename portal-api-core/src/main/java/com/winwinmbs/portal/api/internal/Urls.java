@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 /** Checks and normalises the URLs a client is given. */
 public final class Urls {
 
-  /** The user info of an absolute URL: scheme, "//", then anything up to the last '@' before the path. */
+  /**
+   * The user info of an absolute URL: scheme, "//", then anything up to the last '@' before the
+   * path.
+   */
   private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
   private Urls() {}
@@ -23,7 +26,9 @@ public final class Urls {
     Objects.requireNonNull(url, name + " == null");
     String trimmed = url.trim();
     if (trimmed.isEmpty()) {
-      throw new IllegalArgumentException(name + " is empty; set it to the portal's base URL, for example https://api.winwinmbs.com");
+      throw new IllegalArgumentException(
+          name
+              + " is empty; set it to the portal's base URL, for example https://api.winwinmbs.com");
     }
     URI uri = parse(trimmed, name);
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -34,7 +39,10 @@ public final class Urls {
     return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + authority + path;
   }
 
-  /** An absolute http(s) URL, checked like a base URL but kept as given (a token endpoint may have a query). */
+  /**
+   * An absolute http(s) URL, checked like a base URL but kept as given (a token endpoint may have a
+   * query).
+   */
   public static URI absoluteHttpUrl(String url, String name) {
     Objects.requireNonNull(url, name + " == null");
     return parse(url.trim(), name);
@@ -52,20 +60,26 @@ public final class Urls {
       uri = new URI(url);
     } catch (URISyntaxException e) {
       // without the cause: its message holds the whole URL, user info included
-      throw new IllegalArgumentException(name + " '" + shown + "' is not a valid URL: " + e.getReason());
+      throw new IllegalArgumentException(
+          name + " '" + shown + "' is not a valid URL: " + e.getReason());
     }
     String scheme = uri.getScheme();
     if (scheme == null || !uri.isAbsolute()) {
       throw new IllegalArgumentException(
-          name + " '" + shown + "' is not absolute; write the scheme and host, for example https://api.winwinmbs.com");
+          name
+              + " '"
+              + shown
+              + "' is not absolute; write the scheme and host, for example https://api.winwinmbs.com");
     }
     if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
-      throw new IllegalArgumentException(name + " '" + shown + "' must use http or https, not " + scheme);
+      throw new IllegalArgumentException(
+          name + " '" + shown + "' must use http or https, not " + scheme);
     }
     if (uri.getRawUserInfo() != null) {
       // never echo the URL: the user info may be a password
       throw new IllegalArgumentException(
-          name + " must not carry user info (credentials before '@'); configure a token source or API key instead");
+          name
+              + " must not carry user info (credentials before '@'); configure a token source or API key instead");
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new IllegalArgumentException(name + " '" + shown + "' has no host");
@@ -74,7 +88,8 @@ public final class Urls {
       if (name.equals("tokenEndpoint") && uri.getRawFragment() == null) {
         return uri;
       }
-      throw new IllegalArgumentException(name + " '" + shown + "' must not have a query or fragment");
+      throw new IllegalArgumentException(
+          name + " '" + shown + "' must not have a query or fragment");
     }
     return uri;
   }
@@ -89,8 +104,11 @@ public final class Urls {
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
-    return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
-        || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
+    return host.equals("localhost")
+        || host.endsWith(".localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("0:0:0:0:0:0:0:1");
   }
 
   /**
@@ -103,7 +121,11 @@ public final class Urls {
       return;
     }
     throw new IllegalArgumentException(
-        name + " uses plain http to " + uri.getHost() + ", so " + what
+        name
+            + " uses plain http to "
+            + uri.getHost()
+            + ", so "
+            + what
             + " would travel unencrypted; use https, or allow it explicitly (allowInsecureHttp(true)) on a trusted network");
   }
 }

@@ -18,7 +18,8 @@ public final class Version {
   }
 
   private static String load() {
-    try (InputStream in = Version.class.getResourceAsStream("/com/winwinmbs/portal/api/version.properties")) {
+    try (InputStream in =
+        Version.class.getResourceAsStream("/com/winwinmbs/portal/api/version.properties")) {
       if (in == null) {
         return "dev";
       }

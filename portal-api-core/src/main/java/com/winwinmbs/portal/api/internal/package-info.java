@@ -1,6 +1,4 @@
-/**
- * Implementation details of the client. Not API: anything here may change without notice.
- */
+/** Implementation details of the client. Not API: anything here may change without notice. */
 @NullMarked
 package com.winwinmbs.portal.api.internal;
 

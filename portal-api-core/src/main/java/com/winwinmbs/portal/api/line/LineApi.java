@@ -8,8 +8,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code line} namespace ({@code /line/*}): link a portal user to a LINE account, unlink it, and
- * push LINE messages to users.
+ * The {@code line} namespace ({@code /line/*}): link a portal user to a LINE account, unlink it,
+ * and push LINE messages to users.
  *
  * <pre>{@code
  * portal.line().notify(LineNotifyRequest.builder()
@@ -38,7 +38,8 @@ public final class LineApi {
   /** Links a portal user to a LINE account, with per-call options. */
   public LineLink link(LineLinkRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.LINE_LINK).json(request).options(options), LineLink.class);
+    return executor.execute(
+        Call.to(Endpoints.LINE_LINK).json(request).options(options), LineLink.class);
   }
 
   /** Removes a user's link to LINE. */
@@ -60,6 +61,7 @@ public final class LineApi {
   /** Pushes a LINE message to users, with per-call options. */
   public LineNotifyResult notify(LineNotifyRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.LINE_NOTIFY).json(request).options(options), LineNotifyResult.class);
+    return executor.execute(
+        Call.to(Endpoints.LINE_NOTIFY).json(request).options(options), LineNotifyResult.class);
   }
 }

@@ -35,6 +35,7 @@ public record LineLink(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public LineLink {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -10,8 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Links a portal user to a LINE account, given either the LINE user id or the authorization code of a
- * LINE Login. {@link #toString()} redacts the code.
+ * Links a portal user to a LINE account, given either the LINE user id or the authorization code of
+ * a LINE Login. {@link #toString()} redacts the code.
  *
  * <pre>{@code
  * LineLink link = portal.line().link(LineLinkRequest.builder()
@@ -37,9 +37,11 @@ public record LineLinkRequest(
 
   public LineLinkRequest {
     if (lineUserId == null && code == null) {
-      throw new IllegalArgumentException("a LINE link needs a lineUserId or the code of a LINE Login");
+      throw new IllegalArgumentException(
+          "a LINE link needs a lineUserId or the code of a LINE Login");
     }
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   public static Builder builder() {
@@ -49,11 +51,17 @@ public record LineLinkRequest(
   /** Every field, with {@code code} redacted. */
   @Override
   public String toString() {
-    return "LineLinkRequest[userId=" + userId
-        + ", lineUserId=" + lineUserId
-        + ", code=" + (code == null ? "null" : "[REDACTED]")
-        + ", redirectUri=" + redirectUri
-        + ", additionalProperties=" + additionalProperties + "]";
+    return "LineLinkRequest[userId="
+        + userId
+        + ", lineUserId="
+        + lineUserId
+        + ", code="
+        + (code == null ? "null" : "[REDACTED]")
+        + ", redirectUri="
+        + redirectUri
+        + ", additionalProperties="
+        + additionalProperties
+        + "]";
   }
 
   /** Builds a {@link LineLinkRequest}. */
@@ -89,6 +97,7 @@ public record LineLinkRequest(
       this.redirectUri = redirectUri;
       return this;
     }
+
     /** Adds a field this client has no setter for, sent as given. */
     public Builder additionalProperty(String name, @Nullable Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name == null"), value);
@@ -96,7 +105,8 @@ public record LineLinkRequest(
     }
 
     public LineLinkRequest build() {
-      return new LineLinkRequest(userId, lineUserId, code, redirectUri, new LinkedHashMap<>(additionalProperties));
+      return new LineLinkRequest(
+          userId, lineUserId, code, redirectUri, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

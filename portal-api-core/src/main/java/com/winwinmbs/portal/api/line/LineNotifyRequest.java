@@ -46,9 +46,11 @@ public record LineNotifyRequest(
       throw new IllegalArgumentException("a LINE notification needs userIds or lineUserIds");
     }
     if (message == null && (messages == null || messages.isEmpty()) && templateCode == null) {
-      throw new IllegalArgumentException("a LINE notification needs a message, messages or a templateCode");
+      throw new IllegalArgumentException(
+          "a LINE notification needs a message, messages or a templateCode");
     }
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   public static Builder builder() {
@@ -109,6 +111,7 @@ public record LineNotifyRequest(
       this.notificationDisabled = notificationDisabled;
       return this;
     }
+
     /** Adds a field this client has no setter for, sent as given. */
     public Builder additionalProperty(String name, @Nullable Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name == null"), value);
@@ -116,7 +119,15 @@ public record LineNotifyRequest(
     }
 
     public LineNotifyRequest build() {
-      return new LineNotifyRequest(userIds, lineUserIds, message, messages, templateCode, variables, notificationDisabled, new LinkedHashMap<>(additionalProperties));
+      return new LineNotifyRequest(
+          userIds,
+          lineUserIds,
+          message,
+          messages,
+          templateCode,
+          variables,
+          notificationDisabled,
+          new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -27,6 +27,7 @@ public record LineNotifyResult(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public LineNotifyResult {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

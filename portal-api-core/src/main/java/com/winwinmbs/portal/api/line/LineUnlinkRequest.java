@@ -23,7 +23,8 @@ public record LineUnlinkRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public LineUnlinkRequest {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** Unlinks this user's LINE account. */

@@ -1,6 +1,4 @@
-/**
- * The {@code line} namespace: linking portal users to LINE accounts and notifying them.
- */
+/** The {@code line} namespace: linking portal users to LINE accounts and notifying them. */
 @NullMarked
 package com.winwinmbs.portal.api.line;
 

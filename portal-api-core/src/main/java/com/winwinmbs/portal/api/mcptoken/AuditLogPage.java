@@ -3,10 +3,18 @@ package com.winwinmbs.portal.api.mcptoken;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The answer of {@code GET /mcp/tokens/{tokenId}/audit-logs}: {@code {logs: [...], pagination: {...}}}. */
+/**
+ * The answer of {@code GET /mcp/tokens/{tokenId}/audit-logs}: {@code {logs: [...], pagination:
+ * {...}}}.
+ */
 record AuditLogPage(@Nullable List<McpAuditLog> logs, @Nullable AuditPagination pagination) {
 
-  /** The guide's pagination: camelCase, with {@code totalCount} where the portal says {@code total}. */
+  /**
+   * The guide's pagination: camelCase, with {@code totalCount} where the portal says {@code total}.
+   */
   record AuditPagination(
-      @Nullable Integer page, @Nullable Integer limit, @Nullable Integer totalPages, @Nullable Long totalCount) {}
+      @Nullable Integer page,
+      @Nullable Integer limit,
+      @Nullable Integer totalPages,
+      @Nullable Long totalCount) {}
 }

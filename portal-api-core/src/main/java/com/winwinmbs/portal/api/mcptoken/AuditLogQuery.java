@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The filters of an audit-log page: which page, how many per page, a date range and a status. Null
- * leaves a filter out (the portal's defaults: page 1, 50 per page). Checked when built, so a bad value
- * fails before anything is sent.
+ * leaves a filter out (the portal's defaults: page 1, 50 per page). Checked when built, so a bad
+ * value fails before anything is sent.
  *
  * <pre>{@code
  * AuditLogQuery query = AuditLogQuery.builder().limit(100).statusCode(401)
@@ -78,7 +78,8 @@ public record AuditLogQuery(
 
   private static int checkStatusCode(int statusCode) {
     if (statusCode < 100 || statusCode > 599) {
-      throw new IllegalArgumentException("statusCode must be an HTTP status (100 to 599): " + statusCode);
+      throw new IllegalArgumentException(
+          "statusCode must be an HTTP status (100 to 599): " + statusCode);
     }
     return statusCode;
   }

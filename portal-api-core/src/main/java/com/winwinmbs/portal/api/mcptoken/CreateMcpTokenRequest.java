@@ -39,12 +39,16 @@ public record CreateMcpTokenRequest(
     }
     permissions = copy(permissions);
     ipWhitelist = ipWhitelist == null ? null : List.copyOf(ipWhitelist);
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A request without further fields. */
   public CreateMcpTokenRequest(
-      String name, Map<String, List<String>> permissions, @Nullable Instant expiresAt, @Nullable List<String> ipWhitelist) {
+      String name,
+      Map<String, List<String>> permissions,
+      @Nullable Instant expiresAt,
+      @Nullable List<String> ipWhitelist) {
     this(name, permissions, expiresAt, ipWhitelist, null);
   }
 
@@ -55,9 +59,13 @@ public record CreateMcpTokenRequest(
 
   private static Map<String, List<String>> copy(Map<String, List<String>> permissions) {
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    permissions.forEach((resource, operations) -> copy.put(
-        Objects.requireNonNull(resource, "permissions hold a null resource"),
-        List.copyOf(Objects.requireNonNull(operations, () -> "operations of '" + resource + "' == null"))));
+    permissions.forEach(
+        (resource, operations) ->
+            copy.put(
+                Objects.requireNonNull(resource, "permissions hold a null resource"),
+                List.copyOf(
+                    Objects.requireNonNull(
+                        operations, () -> "operations of '" + resource + "' == null"))));
     return java.util.Collections.unmodifiableMap(copy);
   }
 }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A newly created MCP token, with its secret value. The portal shows the value this once and never
- * again: hand it to the agent or a secret store right away. {@link #toString()} redacts it, and the client
- * never logs it.
+ * again: hand it to the agent or a secret store right away. {@link #toString()} redacts it, and the
+ * client never logs it.
  *
  * @param tokenId the token's id
  * @param token the token's secret value, for example {@code mcp_acme_…}
@@ -28,12 +28,22 @@ public record CreatedMcpToken(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public CreatedMcpToken {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   @Override
   public String toString() {
-    return "CreatedMcpToken[tokenId=" + tokenId + ", token=[REDACTED], name=" + name + ", createdAt=" + createdAt
-        + ", expiresAt=" + expiresAt + ", additionalProperties=" + additionalProperties + "]";
+    return "CreatedMcpToken[tokenId="
+        + tokenId
+        + ", token=[REDACTED], name="
+        + name
+        + ", createdAt="
+        + createdAt
+        + ", expiresAt="
+        + expiresAt
+        + ", additionalProperties="
+        + additionalProperties
+        + "]";
   }
 }

@@ -32,6 +32,7 @@ public record McpAuditLog(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public McpAuditLog {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

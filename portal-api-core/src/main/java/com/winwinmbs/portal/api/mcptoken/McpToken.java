@@ -9,12 +9,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An MCP token as listed or fetched: what it may do and how it was used. Its secret value is never part
- * of it (see {@link CreatedMcpToken}).
+ * An MCP token as listed or fetched: what it may do and how it was used. Its secret value is never
+ * part of it (see {@link CreatedMcpToken}).
  *
  * @param id the token's id
  * @param name the token's name, for example {@code Claude AI Agent}
- * @param permissions the operations allowed per resource, for example {@code projects: [read, search]}
+ * @param permissions the operations allowed per resource, for example {@code projects: [read,
+ *     search]}
  * @param status the token's state
  * @param createdAt when it was created
  * @param lastUsedAt when it was last used, or null
@@ -36,6 +37,7 @@ public record McpToken(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public McpToken {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -39,13 +39,14 @@ public final class McpTokenApi {
 
   /** {@code GET /mcp/tokens}, with per-call options. */
   public List<McpToken> list(@Nullable RequestOptions options) {
-    McpTokenList body = executor.execute(Call.to(Endpoints.MCP_TOKEN_LIST).options(options), McpTokenList.class);
+    McpTokenList body =
+        executor.execute(Call.to(Endpoints.MCP_TOKEN_LIST).options(options), McpTokenList.class);
     return body.tokens() == null ? List.of() : List.copyOf(body.tokens());
   }
 
   /**
-   * {@code POST /mcp/tokens} (201): creates a token. The result holds the token's value, which the portal
-   * never returns again.
+   * {@code POST /mcp/tokens} (201): creates a token. The result holds the token's value, which the
+   * portal never returns again.
    */
   public CreatedMcpToken create(CreateMcpTokenRequest request) {
     return create(request, null);
@@ -88,8 +89,8 @@ public final class McpTokenApi {
   }
 
   /**
-   * {@code GET /mcp/tokens/{tokenId}/audit-logs}: one page of what the token did, newest first as the
-   * portal orders it.
+   * {@code GET /mcp/tokens/{tokenId}/audit-logs}: one page of what the token did, newest first as
+   * the portal orders it.
    *
    * @param query page, limit (1 to 100), date range and status; null for the portal's defaults
    */
@@ -98,23 +99,26 @@ public final class McpTokenApi {
   }
 
   /** {@code GET /mcp/tokens/{tokenId}/audit-logs}, with per-call options. */
-  public Page<McpAuditLog> auditLogs(String tokenId, @Nullable AuditLogQuery query, @Nullable RequestOptions options) {
+  public Page<McpAuditLog> auditLogs(
+      String tokenId, @Nullable AuditLogQuery query, @Nullable RequestOptions options) {
     AuditLogQuery q = query == null ? AuditLogQuery.none() : query;
-    Call call = Call.to(Endpoints.MCP_TOKEN_AUDIT_LOGS).path("tokenId", tokenId)
-        .query("page", q.page())
-        .query("limit", q.limit())
-        .query("startDate", q.startDate())
-        .query("endDate", q.endDate())
-        .query("statusCode", q.statusCode())
-        .options(options);
+    Call call =
+        Call.to(Endpoints.MCP_TOKEN_AUDIT_LOGS)
+            .path("tokenId", tokenId)
+            .query("page", q.page())
+            .query("limit", q.limit())
+            .query("startDate", q.startDate())
+            .query("endDate", q.endDate())
+            .query("statusCode", q.statusCode())
+            .options(options);
     AuditLogPage body = executor.execute(call, AuditLogPage.class);
     List<McpAuditLog> logs = body.logs() == null ? List.of() : body.logs();
     return new Page<>(logs, pagination(body.pagination(), q, logs.size()));
   }
 
   /**
-   * Every audit-log entry matching the query, from its page (or the first) on, as a lazy stream: a page is
-   * fetched only when the stream reaches it.
+   * Every audit-log entry matching the query, from its page (or the first) on, as a lazy stream: a
+   * page is fetched only when the stream reaches it.
    */
   public Stream<McpAuditLog> auditLogsAll(String tokenId, @Nullable AuditLogQuery query) {
     return auditLogsAll(tokenId, query, null);
@@ -129,10 +133,17 @@ public final class McpTokenApi {
     return Paging.stream(first, page -> auditLogs(tokenId, q.withPage(page), options));
   }
 
-  /** The guide's {@code {page, limit, totalPages, totalCount}} as the client's {@link Pagination}. */
-  private static Pagination pagination(AuditLogPage.@Nullable AuditPagination sent, AuditLogQuery query, int items) {
-    int page = sent != null && sent.page() != null ? sent.page() : query.page() == null ? 1 : query.page();
-    int limit = sent != null && sent.limit() != null ? sent.limit() : query.limit() == null ? items : query.limit();
+  /**
+   * The guide's {@code {page, limit, totalPages, totalCount}} as the client's {@link Pagination}.
+   */
+  private static Pagination pagination(
+      AuditLogPage.@Nullable AuditPagination sent, AuditLogQuery query, int items) {
+    int page =
+        sent != null && sent.page() != null ? sent.page() : query.page() == null ? 1 : query.page();
+    int limit =
+        sent != null && sent.limit() != null
+            ? sent.limit()
+            : query.limit() == null ? items : query.limit();
     if (sent == null || sent.totalPages() == null) {
       // without totals this page is taken as the last, so lazy iteration stops rather than loops
       long total = sent != null && sent.totalCount() != null ? sent.totalCount() : items;

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The state of an MCP token, for example {@code Active}. Value-preserving: a value this client does not know decodes and
- * re-encodes unchanged.
+ * The state of an MCP token, for example {@code Active}. Value-preserving: a value this client does
+ * not know decodes and re-encodes unchanged.
  *
  * @param value the value as sent
  */
@@ -17,10 +17,11 @@ public record McpTokenStatus(@JsonValue String value) {
   public static final McpTokenStatus REVOKED = new McpTokenStatus("Revoked");
   public static final McpTokenStatus EXPIRED = new McpTokenStatus("Expired");
 
-  private static final Map<String, McpTokenStatus> KNOWN = Map.of(
-      ACTIVE.value, ACTIVE,
-      REVOKED.value, REVOKED,
-      EXPIRED.value, EXPIRED);
+  private static final Map<String, McpTokenStatus> KNOWN =
+      Map.of(
+          ACTIVE.value, ACTIVE,
+          REVOKED.value, REVOKED,
+          EXPIRED.value, EXPIRED);
 
   public McpTokenStatus {
     Objects.requireNonNull(value, "value == null");

@@ -1,6 +1,4 @@
-/**
- * The {@code mcpToken} namespace: machine tokens for MCP agents, and their audit logs.
- */
+/** The {@code mcpToken} namespace: machine tokens for MCP agents, and their audit logs. */
 @NullMarked
 package com.winwinmbs.portal.api.mcptoken;
 

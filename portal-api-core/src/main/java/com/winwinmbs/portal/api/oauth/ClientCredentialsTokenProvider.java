@@ -37,14 +37,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Machine-to-machine tokens with the OAuth 2.0 {@code client_credentials} grant: the Java form of the
- * TypeScript client's {@code ClientCredentialsTokenProvider} (2.0.0), behaviour for behaviour.
+ * Machine-to-machine tokens with the OAuth 2.0 {@code client_credentials} grant: the Java form of
+ * the TypeScript client's {@code ClientCredentialsTokenProvider} (2.0.0), behaviour for behaviour.
  *
  * <ul>
  *   <li>POSTs {@code {grant_type, client_id, client_secret, scope?}} as JSON to {@code
  *       {apiUrl}/oauth/token} (or {@code tokenEndpoint}), with JSON {@code Accept} and {@code
  *       Content-Type}; {@link TokenRequestFormat#FORM} speaks RFC 6749 to standard servers instead.
- *   <li>Caches the token until {@code expires_in} (3600 when absent) minus {@code refreshSkew} (60 s).
+ *   <li>Caches the token until {@code expires_in} (3600 when absent) minus {@code refreshSkew} (60
+ *       s).
  *   <li>Concurrent callers share one in-flight request; a failed request is not cached.
  *   <li>Failures are {@link TokenException}s carrying the HTTP status and the response's detail.
  *   <li>The client secret never appears in {@code toString()}, logs or messages.
@@ -66,7 +67,8 @@ import tools.jackson.databind.JsonNode;
 public final class ClientCredentialsTokenProvider implements TokenSource {
 
   private static final Logger log = LoggerFactory.getLogger(ClientCredentialsTokenProvider.class);
-  private static final Endpoint TOKEN = new Endpoint("oauth", "token", HttpMethod.POST, "/oauth/token", false, false);
+  private static final Endpoint TOKEN =
+      new Endpoint("oauth", "token", HttpMethod.POST, "/oauth/token", false, false);
   private static final int MAX_DETAIL = 2048;
 
   private final URI tokenEndpoint;
@@ -83,28 +85,39 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
 
   private ClientCredentialsTokenProvider(Builder builder) {
     if (isBlank(builder.clientId) || isBlank(builder.clientSecret)) {
-      throw new IllegalArgumentException("ClientCredentialsTokenProvider requires clientId and clientSecret");
+      throw new IllegalArgumentException(
+          "ClientCredentialsTokenProvider requires clientId and clientSecret");
     }
     if (builder.tokenEndpoint != null) {
       this.tokenEndpoint = Urls.absoluteHttpUrl(builder.tokenEndpoint, "tokenEndpoint");
     } else if (builder.apiUrl != null) {
-      this.tokenEndpoint = URI.create(Urls.normalizeBaseUrl(builder.apiUrl, "apiUrl") + "/oauth/token");
+      this.tokenEndpoint =
+          URI.create(Urls.normalizeBaseUrl(builder.apiUrl, "apiUrl") + "/oauth/token");
     } else {
-      throw new IllegalArgumentException("ClientCredentialsTokenProvider requires apiUrl (or tokenEndpoint)");
+      throw new IllegalArgumentException(
+          "ClientCredentialsTokenProvider requires apiUrl (or tokenEndpoint)");
     }
-    Urls.requireSecure(tokenEndpoint, "the token endpoint", "the client secret", builder.allowInsecureHttp);
+    Urls.requireSecure(
+        tokenEndpoint, "the token endpoint", "the client secret", builder.allowInsecureHttp);
     this.clientId = builder.clientId;
     this.clientSecret = builder.clientSecret;
     this.scope = isBlank(builder.scope) ? null : builder.scope;
     this.refreshSkew = builder.refreshSkew;
     this.format = builder.format;
     this.timeout = builder.timeout;
-    this.transport = builder.transport != null ? builder.transport : JdkHttpTransport.create(builder.timeout);
+    this.transport =
+        builder.transport != null ? builder.transport : JdkHttpTransport.create(builder.timeout);
     this.clock = builder.clock;
     this.cache = new SingleFlightTokenCache(this::fetchToken, refreshSkew, clock);
     String json = PortalJson.MAPPER.writeValueAsString(clientSecret);
-    this.secretForms = List.copyOf(new LinkedHashSet<>(List.of(
-        basicCredentials(), clientSecret, json.substring(1, json.length() - 1), formEncode(clientSecret))));
+    this.secretForms =
+        List.copyOf(
+            new LinkedHashSet<>(
+                List.of(
+                    basicCredentials(),
+                    clientSecret,
+                    json.substring(1, json.length() - 1),
+                    formEncode(clientSecret))));
   }
 
   public static Builder builder() {
@@ -112,8 +125,8 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
   }
 
   /**
-   * A valid access token, fetching or refreshing it as needed (TypeScript: {@code getAccessToken()}).
-   * Safe to call on every request; concurrent calls share one fetch.
+   * A valid access token, fetching or refreshing it as needed (TypeScript: {@code
+   * getAccessToken()}). Safe to call on every request; concurrent calls share one fetch.
    *
    * @throws TokenException when the token endpoint refused, failed or answered no token
    */
@@ -121,7 +134,9 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     return cache.get();
   }
 
-  /** The last cached token without fetching; it may be stale (TypeScript: {@code getCachedToken()}). */
+  /**
+   * The last cached token without fetching; it may be stale (TypeScript: {@code getCachedToken()}).
+   */
   public Optional<String> cachedToken() {
     return cache.cached();
   }
@@ -153,14 +168,20 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
 
   @Override
   public String toString() {
-    return "ClientCredentialsTokenProvider[tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId + ", scope="
-        + scope + ", format=" + format + ", clientSecret=[REDACTED]]";
+    return "ClientCredentialsTokenProvider[tokenEndpoint="
+        + tokenEndpoint
+        + ", clientId="
+        + clientId
+        + ", scope="
+        + scope
+        + ", format="
+        + format
+        + ", clientSecret=[REDACTED]]";
   }
 
   private SingleFlightTokenCache.Token fetchToken() {
-    Headers.Builder headers = Headers.builder()
-        .set("Accept", "application/json")
-        .set("User-Agent", Version.userAgent());
+    Headers.Builder headers =
+        Headers.builder().set("Accept", "application/json").set("User-Agent", Version.userAgent());
     byte[] body;
     String contentType;
     if (format == TokenRequestFormat.JSON) {
@@ -174,44 +195,69 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       body = PortalJson.MAPPER.writeValueAsBytes(json);
       contentType = "application/json";
     } else {
-      String form = "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + formEncode(scope));
+      String form =
+          "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + formEncode(scope));
       body = form.getBytes(StandardCharsets.US_ASCII);
       contentType = "application/x-www-form-urlencoded";
       headers.set("Authorization", "Basic " + basicCredentials());
     }
     headers.set("Content-Type", contentType);
-    TransportRequest request = new TransportRequest(
-        TOKEN, HttpMethod.POST, tokenEndpoint, Map.of(), headers.build(), RequestBody.of(body, contentType), timeout);
+    TransportRequest request =
+        new TransportRequest(
+            TOKEN,
+            HttpMethod.POST,
+            tokenEndpoint,
+            Map.of(),
+            headers.build(),
+            RequestBody.of(body, contentType),
+            timeout);
     long started = System.nanoTime();
     try (TransportResponse response = transport.exchange(request)) {
       int status = response.status();
       // every caller waits for this fetch: a stalled body must not hang them all
-      ReadDeadline deadline = ReadDeadline.start(response, timeout.toNanos() - (System.nanoTime() - started));
+      ReadDeadline deadline =
+          ReadDeadline.start(response, timeout.toNanos() - (System.nanoTime() - started));
       byte[] responseBody;
       try {
         responseBody = readAll(response.body());
       } finally {
         if (deadline.cancel()) {
-          throw new TokenException("client_credentials token request to " + tokenEndpoint
-              + " timed out: the response body did not arrive within " + timeout.toMillis() + " ms", status, null);
+          throw new TokenException(
+              "client_credentials token request to "
+                  + tokenEndpoint
+                  + " timed out: the response body did not arrive within "
+                  + timeout.toMillis()
+                  + " ms",
+              status,
+              null);
         }
       }
       if (status < 200 || status >= 300) {
         String detail = detail(responseBody);
-        log.debug("client_credentials token request to {} failed with HTTP {}", tokenEndpoint, status);
+        log.debug(
+            "client_credentials token request to {} failed with HTTP {}", tokenEndpoint, status);
         throw new TokenException(
-            ("client_credentials token request failed (HTTP " + status + ") " + detail).trim(), status, null);
+            ("client_credentials token request failed (HTTP " + status + ") " + detail).trim(),
+            status,
+            null);
       }
       JsonNode json;
       try {
         json = PortalJson.MAPPER.readTree(responseBody);
       } catch (JacksonException e) {
         throw new TokenException(
-            "client_credentials response of " + tokenEndpoint + " (HTTP " + status + ") was not JSON", status, null);
+            "client_credentials response of "
+                + tokenEndpoint
+                + " (HTTP "
+                + status
+                + ") was not JSON",
+            status,
+            null);
       }
       JsonNode accessToken = json == null ? null : json.get("access_token");
       if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
-        throw new TokenException("client_credentials response did not include an access_token", status, null);
+        throw new TokenException(
+            "client_credentials response did not include an access_token", status, null);
       }
       long expiresIn = 3600;
       JsonNode expires = json.get("expires_in");
@@ -224,17 +270,29 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
           // keep the default, as the TypeScript client does for a missing value
         }
       }
-      log.debug("client_credentials token fetched from {} in {} ms, expires in {} s", tokenEndpoint,
-          (System.nanoTime() - started) / 1_000_000, expiresIn);
-      return new SingleFlightTokenCache.Token(accessToken.asString(), clock.instant().plusSeconds(expiresIn));
+      log.debug(
+          "client_credentials token fetched from {} in {} ms, expires in {} s",
+          tokenEndpoint,
+          (System.nanoTime() - started) / 1_000_000,
+          expiresIn);
+      return new SingleFlightTokenCache.Token(
+          accessToken.asString(), clock.instant().plusSeconds(expiresIn));
     } catch (IOException e) {
       throw new TokenException(
-          "client_credentials token request to " + tokenEndpoint + " failed: " + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " (" + scrub(e.getMessage()) + ")"), 0, e);
+          "client_credentials token request to "
+              + tokenEndpoint
+              + " failed: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " (" + scrub(e.getMessage()) + ")"),
+          0,
+          e);
     }
   }
 
-  /** The response detail for a failure message: compact JSON when JSON (as the TypeScript client), secret scrubbed. */
+  /**
+   * The response detail for a failure message: compact JSON when JSON (as the TypeScript client),
+   * secret scrubbed.
+   */
   private String detail(byte[] body) {
     String text;
     try {
@@ -251,8 +309,8 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
   }
 
   /**
-   * The text with the client secret removed in every form a server could echo it in: as sent, escaped
-   * in JSON, form-encoded, and inside the Basic credentials.
+   * The text with the client secret removed in every form a server could echo it in: as sent,
+   * escaped in JSON, form-encoded, and inside the Basic credentials.
    */
   private String scrub(String text) {
     for (String form : secretForms) {
@@ -289,7 +347,10 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     return value == null || value.isBlank();
   }
 
-  /** Builds a {@link ClientCredentialsTokenProvider}; {@code clientId}, {@code clientSecret} and a URL are required. */
+  /**
+   * Builds a {@link ClientCredentialsTokenProvider}; {@code clientId}, {@code clientSecret} and a
+   * URL are required.
+   */
   public static final class Builder {
     private @Nullable String apiUrl;
     private @Nullable String tokenEndpoint;
@@ -356,7 +417,9 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       return this;
     }
 
-    /** The transport for token requests (TypeScript: {@code fetchFn}); a JDK transport by default. */
+    /**
+     * The transport for token requests (TypeScript: {@code fetchFn}); a JDK transport by default.
+     */
     public Builder transport(PortalTransport transport) {
       this.transport = Objects.requireNonNull(transport, "transport == null");
       return this;
@@ -385,7 +448,8 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     }
 
     /**
-     * @throws IllegalArgumentException when clientId or clientSecret is missing, or no valid URL is set
+     * @throws IllegalArgumentException when clientId or clientSecret is missing, or no valid URL is
+     *     set
      */
     public ClientCredentialsTokenProvider build() {
       return new ClientCredentialsTokenProvider(this);
@@ -393,7 +457,9 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
 
     @Override
     public String toString() {
-      return "ClientCredentialsTokenProvider.Builder[clientId=" + clientId + ", clientSecret=[REDACTED]]";
+      return "ClientCredentialsTokenProvider.Builder[clientId="
+          + clientId
+          + ", clientSecret=[REDACTED]]";
     }
   }
 }

@@ -1,6 +1,4 @@
-/**
- * Token sources that obtain access tokens with the OAuth 2.0 {@code client_credentials} grant.
- */
+/** Token sources that obtain access tokens with the OAuth 2.0 {@code client_credentials} grant. */
 @NullMarked
 package com.winwinmbs.portal.api.oauth;
 

@@ -14,7 +14,8 @@ public class DefaultPortalObservationConvention implements PortalObservationConv
   public static final String NAME = "portal.api.client.requests";
 
   /** The shared instance. */
-  public static final DefaultPortalObservationConvention INSTANCE = new DefaultPortalObservationConvention();
+  public static final DefaultPortalObservationConvention INSTANCE =
+      new DefaultPortalObservationConvention();
 
   @Override
   public String getName() {
@@ -47,7 +48,8 @@ public class DefaultPortalObservationConvention implements PortalObservationConv
 
   /**
    * The HTTP status; {@code IO_ERROR} when attempts were sent but none was answered; {@code NONE}
-   * before the first attempt (what counters of events emitted then, such as {@code retries}, carry).
+   * before the first attempt (what counters of events emitted then, such as {@code retries},
+   * carry).
    */
   protected String status(PortalObservationContext context) {
     Integer status = context.status();
@@ -57,7 +59,10 @@ public class DefaultPortalObservationConvention implements PortalObservationConv
     return context.attempts() == 0 ? "NONE" : "IO_ERROR";
   }
 
-  /** {@code SUCCESS}, {@code REDIRECTION}, {@code CLIENT_ERROR}, {@code SERVER_ERROR} or {@code UNKNOWN}. */
+  /**
+   * {@code SUCCESS}, {@code REDIRECTION}, {@code CLIENT_ERROR}, {@code SERVER_ERROR} or {@code
+   * UNKNOWN}.
+   */
   protected String outcome(@Nullable Integer status) {
     if (status == null) {
       return "UNKNOWN";

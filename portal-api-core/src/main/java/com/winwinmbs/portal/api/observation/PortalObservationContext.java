@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The context of one logical call (all its attempts) in the {@code portal.api.client.requests}
- * observation. Tracing propagation writes into {@link #getCarrier()}; the client sends those headers
- * with every attempt.
+ * observation. Tracing propagation writes into {@link #getCarrier()}; the client sends those
+ * headers with every attempt.
  */
-public final class PortalObservationContext extends RequestReplySenderContext<Map<String, String>, Integer> {
+public final class PortalObservationContext
+    extends RequestReplySenderContext<Map<String, String>, Integer> {
 
   private final Endpoint endpoint;
   private final String path;
@@ -19,11 +20,12 @@ public final class PortalObservationContext extends RequestReplySenderContext<Ma
   private volatile @Nullable String requestId;
 
   public PortalObservationContext(Endpoint endpoint, String path) {
-    super((carrier, key, value) -> {
-      if (carrier != null) {
-        carrier.put(key, value);
-      }
-    });
+    super(
+        (carrier, key, value) -> {
+          if (carrier != null) {
+            carrier.put(key, value);
+          }
+        });
     this.endpoint = endpoint;
     this.path = path;
     setCarrier(new LinkedHashMap<>());
@@ -54,7 +56,9 @@ public final class PortalObservationContext extends RequestReplySenderContext<Ma
     this.attempts = attempts;
   }
 
-  /** The portal's request id ({@code X-Request-Id}) of the last response, or null. High cardinality. */
+  /**
+   * The portal's request id ({@code X-Request-Id}) of the last response, or null. High cardinality.
+   */
   public @Nullable String requestId() {
     return requestId;
   }

@@ -62,7 +62,9 @@ public record Organization(
 
   public Organization {
     Objects.requireNonNull(id, "id == null");
-    children = children == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    children =
+        children == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

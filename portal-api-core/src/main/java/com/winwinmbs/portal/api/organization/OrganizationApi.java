@@ -32,18 +32,24 @@ public final class OrganizationApi {
     this.executor = Objects.requireNonNull(executor, "executor == null");
   }
 
-  /** The whole tree ({@code GET /organizations/tree}): the root units, each holding its children. */
+  /**
+   * The whole tree ({@code GET /organizations/tree}): the root units, each holding its children.
+   */
   public List<Organization> tree() {
     return tree(null);
   }
 
   /** The whole tree, with per-call options. */
   public List<Organization> tree(@Nullable RequestOptions options) {
-    List<Organization> roots = executor.execute(Call.to(Endpoints.ORGANIZATION_TREE).options(options), ORGANIZATIONS);
+    List<Organization> roots =
+        executor.execute(Call.to(Endpoints.ORGANIZATION_TREE).options(options), ORGANIZATIONS);
     return roots == null ? List.of() : List.copyOf(roots);
   }
 
-  /** The unit with this id ({@code GET /organizations/{id}}); a missing unit is a {@code NotFoundException}. */
+  /**
+   * The unit with this id ({@code GET /organizations/{id}}); a missing unit is a {@code
+   * NotFoundException}.
+   */
   public Organization findById(String id) {
     return findById(id, null);
   }
@@ -51,7 +57,8 @@ public final class OrganizationApi {
   /** The unit with this id, with per-call options. */
   public Organization findById(String id, @Nullable RequestOptions options) {
     return executor.execute(
-        Call.to(Endpoints.ORGANIZATION_FIND_BY_ID).path("id", id).options(options), Organization.class);
+        Call.to(Endpoints.ORGANIZATION_FIND_BY_ID).path("id", id).options(options),
+        Organization.class);
   }
 
   /** Creates a unit ({@code POST /organizations}) and returns it as stored. */
@@ -66,16 +73,21 @@ public final class OrganizationApi {
         Call.to(Endpoints.ORGANIZATION_CREATE).json(request).options(options), Organization.class);
   }
 
-  /** Changes the fields set in the request ({@code PUT /organizations/{id}}) and returns the unit as stored. */
+  /**
+   * Changes the fields set in the request ({@code PUT /organizations/{id}}) and returns the unit as
+   * stored.
+   */
   public Organization update(String id, OrganizationUpdateRequest request) {
     return update(id, request, null);
   }
 
   /** Changes the fields set in the request, with per-call options. */
-  public Organization update(String id, OrganizationUpdateRequest request, @Nullable RequestOptions options) {
+  public Organization update(
+      String id, OrganizationUpdateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.ORGANIZATION_UPDATE).path("id", id).json(request).options(options), Organization.class);
+        Call.to(Endpoints.ORGANIZATION_UPDATE).path("id", id).json(request).options(options),
+        Organization.class);
   }
 
   /**
@@ -97,10 +109,12 @@ public final class OrganizationApi {
   }
 
   /** Moves the unit as the request says (new parent and position), with per-call options. */
-  public Organization move(String id, OrganizationMoveRequest request, @Nullable RequestOptions options) {
+  public Organization move(
+      String id, OrganizationMoveRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.ORGANIZATION_MOVE).path("id", id).json(request).options(options), Organization.class);
+        Call.to(Endpoints.ORGANIZATION_MOVE).path("id", id).json(request).options(options),
+        Organization.class);
   }
 
   /** Deletes the unit ({@code DELETE /organizations/{id}}). */

@@ -50,7 +50,8 @@ public record OrganizationCreateRequest(
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(type, "type == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link OrganizationCreateRequest}. */
@@ -152,7 +153,15 @@ public record OrganizationCreateRequest(
     /** The request; fails when a required field is missing. */
     public OrganizationCreateRequest build() {
       return new OrganizationCreateRequest(
-          code, name, type, parentId, nameEn, description, managerUserId, sortOrder, active,
+          code,
+          name,
+          type,
+          parentId,
+          nameEn,
+          description,
+          managerUserId,
+          sortOrder,
+          active,
           new LinkedHashMap<>(additionalProperties));
     }
   }

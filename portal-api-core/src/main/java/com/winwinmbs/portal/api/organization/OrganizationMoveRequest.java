@@ -10,7 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The body of {@code organization().move}: the new parent, always sent ({@code null} makes the unit a root).
+ * The body of {@code organization().move}: the new parent, always sent ({@code null} makes the unit
+ * a root).
  *
  * @param parentId the new parent unit, or null to make the unit a root
  * @param sortOrder the position among its new siblings; last when left out
@@ -23,7 +24,8 @@ public record OrganizationMoveRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public OrganizationMoveRequest {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A move under {@code parentId} (null: to the root), at the portal's default position. */

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The kind of an organization unit, from the top of the tree down. Kept as the string the portal sends, so a value
- * this client does not know decodes and is
- * sent back unchanged; compare with the constants.
+ * The kind of an organization unit, from the top of the tree down. Kept as the string the portal
+ * sends, so a value this client does not know decodes and is sent back unchanged; compare with the
+ * constants.
  *
  * <pre>{@code
  * OrganizationCreateRequest.builder().code("HR").name("Human Resources").type(OrganizationType.DEPARTMENT)...

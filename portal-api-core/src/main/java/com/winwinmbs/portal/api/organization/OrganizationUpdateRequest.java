@@ -11,8 +11,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The body of {@code organization().update}: the fields to change; fields left null are not sent. The parent changes
- * with {@code move}.
+ * The body of {@code organization().update}: the fields to change; fields left null are not sent.
+ * The parent changes with {@code move}.
  *
  * @param code the unit's short code
  * @param name the unit's name
@@ -37,7 +37,8 @@ public record OrganizationUpdateRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public OrganizationUpdateRequest {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link OrganizationUpdateRequest}. */
@@ -130,7 +131,15 @@ public record OrganizationUpdateRequest(
 
     /** The request; fails when a required field is missing. */
     public OrganizationUpdateRequest build() {
-      return new OrganizationUpdateRequest(code, name, type, nameEn, description, managerUserId, sortOrder, active,
+      return new OrganizationUpdateRequest(
+          code,
+          name,
+          type,
+          nameEn,
+          description,
+          managerUserId,
+          sortOrder,
+          active,
           new LinkedHashMap<>(additionalProperties));
     }
   }

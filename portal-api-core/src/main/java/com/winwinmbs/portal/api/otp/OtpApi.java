@@ -38,7 +38,8 @@ public final class OtpApi {
   /** Sends a one-time password, with per-call options. */
   public OtpChallenge request(OtpRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.OTP_REQUEST).json(request).options(options), OtpChallenge.class);
+    return executor.execute(
+        Call.to(Endpoints.OTP_REQUEST).json(request).options(options), OtpChallenge.class);
   }
 
   /**
@@ -52,6 +53,7 @@ public final class OtpApi {
   /** Checks a code, with per-call options. */
   public OtpVerification verify(OtpVerifyRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.OTP_VERIFY).json(request).options(options), OtpVerification.class);
+    return executor.execute(
+        Call.to(Endpoints.OTP_VERIFY).json(request).options(options), OtpVerification.class);
   }
 }

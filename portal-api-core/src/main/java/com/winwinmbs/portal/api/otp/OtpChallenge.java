@@ -31,6 +31,7 @@ public record OtpChallenge(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public OtpChallenge {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How a one-time password is delivered. A value the client does not know decodes and re-encodes unchanged; {@link #isKnown()} tells
- * the two apart.
+ * How a one-time password is delivered. A value the client does not know decodes and re-encodes
+ * unchanged; {@link #isKnown()} tells the two apart.
  *
  * <pre>{@code
  * OtpChallenge challenge = portal.otp().request(OtpRequest.of(OtpChannel.SMS, "+66812345678", "login"));
@@ -19,6 +19,7 @@ public record OtpChannel(@JsonValue String value) {
 
   /** {@code email}: by email */
   public static final OtpChannel EMAIL = new OtpChannel("email");
+
   /** {@code sms}: by text message */
   public static final OtpChannel SMS = new OtpChannel("sms");
 

@@ -34,7 +34,8 @@ public record OtpRequest(
     Objects.requireNonNull(channel, "channel == null");
     Objects.requireNonNull(destination, "destination == null");
     Objects.requireNonNull(purpose, "purpose == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A request without a user id or other fields. */

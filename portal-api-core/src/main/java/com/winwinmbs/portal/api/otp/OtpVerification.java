@@ -16,7 +16,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param refCode the challenge's reference
  * @param verifiedAt when it was verified
  * @param attemptsRemaining how many wrong codes may still be tried
- * @param verificationToken a short-lived token proving the verification to later calls, when the purpose needs one
+ * @param verificationToken a short-lived token proving the verification to later calls, when the
+ *     purpose needs one
  * @param additionalProperties fields this client does not know, kept as sent
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -29,7 +30,8 @@ public record OtpVerification(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public OtpVerification {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** Whether the code was accepted. */
@@ -40,11 +42,18 @@ public record OtpVerification(
   /** Every field, with {@code verificationToken} redacted. */
   @Override
   public String toString() {
-    return "OtpVerification[verified=" + verified
-        + ", refCode=" + refCode
-        + ", verifiedAt=" + verifiedAt
-        + ", attemptsRemaining=" + attemptsRemaining
-        + ", verificationToken=" + (verificationToken == null ? "null" : "[REDACTED]")
-        + ", additionalProperties=" + additionalProperties + "]";
+    return "OtpVerification[verified="
+        + verified
+        + ", refCode="
+        + refCode
+        + ", verifiedAt="
+        + verifiedAt
+        + ", attemptsRemaining="
+        + attemptsRemaining
+        + ", verificationToken="
+        + (verificationToken == null ? "null" : "[REDACTED]")
+        + ", additionalProperties="
+        + additionalProperties
+        + "]";
   }
 }

@@ -27,7 +27,8 @@ public record OtpVerifyRequest(
   public OtpVerifyRequest {
     Objects.requireNonNull(refCode, "refCode == null");
     Objects.requireNonNull(code, "code == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A request for the challenge's reference and the entered code. */
@@ -38,9 +39,14 @@ public record OtpVerifyRequest(
   /** Every field, with {@code code} redacted. */
   @Override
   public String toString() {
-    return "OtpVerifyRequest[refCode=" + refCode
-        + ", code=" + (code == null ? "null" : "[REDACTED]")
-        + ", purpose=" + purpose
-        + ", additionalProperties=" + additionalProperties + "]";
+    return "OtpVerifyRequest[refCode="
+        + refCode
+        + ", code="
+        + (code == null ? "null" : "[REDACTED]")
+        + ", purpose="
+        + purpose
+        + ", additionalProperties="
+        + additionalProperties
+        + "]";
   }
 }

@@ -1,6 +1,4 @@
-/**
- * The {@code otp} namespace: one-time passwords by email or SMS.
- */
+/** The {@code otp} namespace: one-time passwords by email or SMS. */
 @NullMarked
 package com.winwinmbs.portal.api.otp;
 

@@ -46,6 +46,7 @@ public record Permission(
 
   public Permission {
     Objects.requireNonNull(id, "id == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code permission} namespace ({@code /permissions}): search, read, create, change and delete permissions.
+ * The {@code permission} namespace ({@code /permissions}): search, read, create, change and delete
+ * permissions.
  *
  * <pre>{@code
  * Page<Permission> finance = portal.permission().search(SearchRequest.builder()
@@ -38,31 +39,40 @@ public final class PermissionApi {
   /** One page of the permissions matching the criteria, with per-call options. */
   public Page<Permission> search(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.executePage(Call.to(Endpoints.PERMISSION_SEARCH).json(request).options(options), Permission.class);
+    return executor.executePage(
+        Call.to(Endpoints.PERMISSION_SEARCH).json(request).options(options), Permission.class);
   }
 
   /**
-   * Every permission matching the criteria, from the request's page on (page 1 when unset); each page is
-   * fetched when the stream reaches it.
+   * Every permission matching the criteria, from the request's page on (page 1 when unset); each
+   * page is fetched when the stream reaches it.
    */
   public Stream<Permission> searchAll(SearchRequest request) {
     return searchAll(request, null);
   }
 
-  /** Every permission matching the criteria, fetched page by page as the stream is consumed, with per-call options. */
+  /**
+   * Every permission matching the criteria, fetched page by page as the stream is consumed, with
+   * per-call options.
+   */
   public Stream<Permission> searchAll(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return Paging.stream(request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
+    return Paging.stream(
+        request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
   }
 
-  /** The permission with this id ({@code GET /permissions/{id}}); a missing one is a {@code NotFoundException}. */
+  /**
+   * The permission with this id ({@code GET /permissions/{id}}); a missing one is a {@code
+   * NotFoundException}.
+   */
   public Permission findById(String id) {
     return findById(id, null);
   }
 
   /** The permission with this id, with per-call options. */
   public Permission findById(String id, @Nullable RequestOptions options) {
-    return executor.execute(Call.to(Endpoints.PERMISSION_FIND_BY_ID).path("id", id).options(options), Permission.class);
+    return executor.execute(
+        Call.to(Endpoints.PERMISSION_FIND_BY_ID).path("id", id).options(options), Permission.class);
   }
 
   /** Creates a permission ({@code POST /permissions}) and returns it as stored. */
@@ -73,19 +83,25 @@ public final class PermissionApi {
   /** Creates a permission, with per-call options (an idempotency key makes a retry safe). */
   public Permission create(PermissionCreateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.PERMISSION_CREATE).json(request).options(options), Permission.class);
+    return executor.execute(
+        Call.to(Endpoints.PERMISSION_CREATE).json(request).options(options), Permission.class);
   }
 
-  /** Changes the fields set in the request ({@code PUT /permissions/{id}}) and returns the permission as stored. */
+  /**
+   * Changes the fields set in the request ({@code PUT /permissions/{id}}) and returns the
+   * permission as stored.
+   */
   public Permission update(String id, PermissionUpdateRequest request) {
     return update(id, request, null);
   }
 
   /** Changes the fields set in the request, with per-call options. */
-  public Permission update(String id, PermissionUpdateRequest request, @Nullable RequestOptions options) {
+  public Permission update(
+      String id, PermissionUpdateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.PERMISSION_UPDATE).path("id", id).json(request).options(options), Permission.class);
+        Call.to(Endpoints.PERMISSION_UPDATE).path("id", id).json(request).options(options),
+        Permission.class);
   }
 
   /** Deletes the permission ({@code DELETE /permissions/{id}}). */

@@ -38,7 +38,8 @@ public record PermissionCreateRequest(
   public PermissionCreateRequest {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(name, "name == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link PermissionCreateRequest}. */
@@ -115,7 +116,13 @@ public record PermissionCreateRequest(
 
     /** The request; fails when a required field is missing. */
     public PermissionCreateRequest build() {
-      return new PermissionCreateRequest(code, name, categoryId, description, resource, action,
+      return new PermissionCreateRequest(
+          code,
+          name,
+          categoryId,
+          description,
+          resource,
+          action,
           new LinkedHashMap<>(additionalProperties));
     }
   }

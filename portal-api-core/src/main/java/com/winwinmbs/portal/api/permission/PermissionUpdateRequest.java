@@ -25,7 +25,8 @@ public record PermissionUpdateRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public PermissionUpdateRequest {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link PermissionUpdateRequest}. */
@@ -78,7 +79,8 @@ public record PermissionUpdateRequest(
 
     /** The request; fails when a required field is missing. */
     public PermissionUpdateRequest build() {
-      return new PermissionUpdateRequest(name, description, categoryId, new LinkedHashMap<>(additionalProperties));
+      return new PermissionUpdateRequest(
+          name, description, categoryId, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -1,6 +1,4 @@
-/**
- * The {@code permission} namespace: the permissions roles grant.
- */
+/** The {@code permission} namespace: the permissions roles grant. */
 @NullMarked
 package com.winwinmbs.portal.api.permission;
 

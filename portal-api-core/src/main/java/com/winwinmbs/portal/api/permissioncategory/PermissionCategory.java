@@ -50,7 +50,9 @@ public record PermissionCategory(
 
   public PermissionCategory {
     Objects.requireNonNull(id, "id == null");
-    children = children == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    children =
+        children == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

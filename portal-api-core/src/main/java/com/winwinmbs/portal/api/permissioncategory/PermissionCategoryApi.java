@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 
 /**
- * The {@code permissionCategory} namespace ({@code /permission-categories}): the tree that groups permissions.
+ * The {@code permissionCategory} namespace ({@code /permission-categories}): the tree that groups
+ * permissions.
  *
  * <pre>{@code
  * List<PermissionCategory> roots = portal.permissionCategory().tree();
@@ -26,7 +27,9 @@ import tools.jackson.databind.JavaType;
 public final class PermissionCategoryApi {
 
   private static final JavaType CATEGORIES =
-      PortalJson.MAPPER.getTypeFactory().constructCollectionType(List.class, PermissionCategory.class);
+      PortalJson.MAPPER
+          .getTypeFactory()
+          .constructCollectionType(List.class, PermissionCategory.class);
 
   private final RequestExecutor executor;
 
@@ -35,7 +38,10 @@ public final class PermissionCategoryApi {
     this.executor = Objects.requireNonNull(executor, "executor == null");
   }
 
-  /** One page of the permission categories matching the criteria ({@code POST /permission-categories/search}). */
+  /**
+   * One page of the permission categories matching the criteria ({@code POST
+   * /permission-categories/search}).
+   */
   public Page<PermissionCategory> search(SearchRequest request) {
     return search(request, null);
   }
@@ -44,27 +50,33 @@ public final class PermissionCategoryApi {
   public Page<PermissionCategory> search(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.executePage(
-        Call.to(Endpoints.PERMISSION_CATEGORY_SEARCH).json(request).options(options), PermissionCategory.class);
+        Call.to(Endpoints.PERMISSION_CATEGORY_SEARCH).json(request).options(options),
+        PermissionCategory.class);
   }
 
   /**
-   * Every permission category matching the criteria, from the request's page on (page 1 when unset); each page is
-   * fetched when the stream reaches it.
+   * Every permission category matching the criteria, from the request's page on (page 1 when
+   * unset); each page is fetched when the stream reaches it.
    */
   public Stream<PermissionCategory> searchAll(SearchRequest request) {
     return searchAll(request, null);
   }
 
   /**
-   * Every permission category matching the criteria, fetched page by page as the stream is consumed, with per-call
-   * options.
+   * Every permission category matching the criteria, fetched page by page as the stream is
+   * consumed, with per-call options.
    */
-  public Stream<PermissionCategory> searchAll(SearchRequest request, @Nullable RequestOptions options) {
+  public Stream<PermissionCategory> searchAll(
+      SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return Paging.stream(request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
+    return Paging.stream(
+        request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
   }
 
-  /** The whole tree ({@code GET /permission-categories/tree}): the root categories, each holding its children. */
+  /**
+   * The whole tree ({@code GET /permission-categories/tree}): the root categories, each holding its
+   * children.
+   */
   public List<PermissionCategory> tree() {
     return tree(null);
   }
@@ -77,8 +89,8 @@ public final class PermissionCategoryApi {
   }
 
   /**
-   * The permission category with this id ({@code GET /permission-categories/{id}}); a missing one is a {@code
-   * NotFoundException}.
+   * The permission category with this id ({@code GET /permission-categories/{id}}); a missing one
+   * is a {@code NotFoundException}.
    */
   public PermissionCategory findById(String id) {
     return findById(id, null);
@@ -87,24 +99,31 @@ public final class PermissionCategoryApi {
   /** The permission category with this id, with per-call options. */
   public PermissionCategory findById(String id, @Nullable RequestOptions options) {
     return executor.execute(
-        Call.to(Endpoints.PERMISSION_CATEGORY_FIND_BY_ID).path("id", id).options(options), PermissionCategory.class);
+        Call.to(Endpoints.PERMISSION_CATEGORY_FIND_BY_ID).path("id", id).options(options),
+        PermissionCategory.class);
   }
 
-  /** Creates a permission category ({@code POST /permission-categories}) and returns it as stored. */
+  /**
+   * Creates a permission category ({@code POST /permission-categories}) and returns it as stored.
+   */
   public PermissionCategory create(PermissionCategoryCreateRequest request) {
     return create(request, null);
   }
 
-  /** Creates a permission category, with per-call options (an idempotency key makes a retry safe). */
-  public PermissionCategory create(PermissionCategoryCreateRequest request, @Nullable RequestOptions options) {
+  /**
+   * Creates a permission category, with per-call options (an idempotency key makes a retry safe).
+   */
+  public PermissionCategory create(
+      PermissionCategoryCreateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.PERMISSION_CATEGORY_CREATE).json(request).options(options), PermissionCategory.class);
+        Call.to(Endpoints.PERMISSION_CATEGORY_CREATE).json(request).options(options),
+        PermissionCategory.class);
   }
 
   /**
-   * Changes the fields set in the request ({@code PUT /permission-categories/{id}}) and returns the permission
-   * category as stored.
+   * Changes the fields set in the request ({@code PUT /permission-categories/{id}}) and returns the
+   * permission category as stored.
    */
   public PermissionCategory update(String id, PermissionCategoryUpdateRequest request) {
     return update(id, request, null);
@@ -126,6 +145,7 @@ public final class PermissionCategoryApi {
 
   /** Deletes the permission category, with per-call options. */
   public void delete(String id, @Nullable RequestOptions options) {
-    executor.executeVoid(Call.to(Endpoints.PERMISSION_CATEGORY_DELETE).path("id", id).options(options));
+    executor.executeVoid(
+        Call.to(Endpoints.PERMISSION_CATEGORY_DELETE).path("id", id).options(options));
   }
 }

@@ -36,7 +36,8 @@ public record PermissionCategoryCreateRequest(
   public PermissionCategoryCreateRequest {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(name, "name == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link PermissionCategoryCreateRequest}. */

@@ -10,7 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The body of {@code permissionCategory().update}: the fields to change; fields left null are not sent.
+ * The body of {@code permissionCategory().update}: the fields to change; fields left null are not
+ * sent.
  *
  * @param code the category's code
  * @param name the category's display name
@@ -29,7 +30,8 @@ public record PermissionCategoryUpdateRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public PermissionCategoryUpdateRequest {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link PermissionCategoryUpdateRequest}. */

@@ -1,6 +1,4 @@
-/**
- * The {@code permissionCategory} namespace: the tree that groups permissions.
- */
+/** The {@code permissionCategory} namespace: the tree that groups permissions. */
 @NullMarked
 package com.winwinmbs.portal.api.permissioncategory;
 

@@ -50,7 +50,11 @@ public record Role(
 
   public Role {
     Objects.requireNonNull(id, "id == null");
-    permissions = permissions == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(permissions));
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    permissions =
+        permissions == null
+            ? List.of()
+            : Collections.unmodifiableList(new ArrayList<>(permissions));
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code role} namespace ({@code /roles}): search, read, create, change and delete roles, and set the permissions
- * they grant.
+ * The {@code role} namespace ({@code /roles}): search, read, create, change and delete roles, and
+ * set the permissions they grant.
  *
  * <pre>{@code
  * Role auditor = portal.role().create(RoleCreateRequest.builder().code("AUDITOR").name("Auditor").build());
@@ -38,7 +38,8 @@ public final class RoleApi {
   /** One page of the roles matching the criteria, with per-call options. */
   public Page<Role> search(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.executePage(Call.to(Endpoints.ROLE_SEARCH).json(request).options(options), Role.class);
+    return executor.executePage(
+        Call.to(Endpoints.ROLE_SEARCH).json(request).options(options), Role.class);
   }
 
   /**
@@ -49,20 +50,27 @@ public final class RoleApi {
     return searchAll(request, null);
   }
 
-  /** Every role matching the criteria, fetched page by page as the stream is consumed, with per-call options. */
+  /**
+   * Every role matching the criteria, fetched page by page as the stream is consumed, with per-call
+   * options.
+   */
   public Stream<Role> searchAll(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return Paging.stream(request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
+    return Paging.stream(
+        request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
   }
 
-  /** The role with this id ({@code GET /roles/{id}}); a missing one is a {@code NotFoundException}. */
+  /**
+   * The role with this id ({@code GET /roles/{id}}); a missing one is a {@code NotFoundException}.
+   */
   public Role findById(String id) {
     return findById(id, null);
   }
 
   /** The role with this id, with per-call options. */
   public Role findById(String id, @Nullable RequestOptions options) {
-    return executor.execute(Call.to(Endpoints.ROLE_FIND_BY_ID).path("id", id).options(options), Role.class);
+    return executor.execute(
+        Call.to(Endpoints.ROLE_FIND_BY_ID).path("id", id).options(options), Role.class);
   }
 
   /** Creates a role ({@code POST /roles}) and returns it as stored. */
@@ -73,10 +81,13 @@ public final class RoleApi {
   /** Creates a role, with per-call options (an idempotency key makes a retry safe). */
   public Role create(RoleCreateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.ROLE_CREATE).json(request).options(options), Role.class);
+    return executor.execute(
+        Call.to(Endpoints.ROLE_CREATE).json(request).options(options), Role.class);
   }
 
-  /** Changes the fields set in the request ({@code PUT /roles/{id}}) and returns the role as stored. */
+  /**
+   * Changes the fields set in the request ({@code PUT /roles/{id}}) and returns the role as stored.
+   */
   public Role update(String id, RoleUpdateRequest request) {
     return update(id, request, null);
   }
@@ -99,15 +110,16 @@ public final class RoleApi {
   }
 
   /**
-   * Replaces the role's permissions with exactly these ({@code PUT /roles/{id}/permissions}, body {@code
-   * {permission_ids}}) and returns the role as stored.
+   * Replaces the role's permissions with exactly these ({@code PUT /roles/{id}/permissions}, body
+   * {@code {permission_ids}}) and returns the role as stored.
    */
   public Role setPermissions(String id, List<String> permissionIds) {
     return setPermissions(id, new SetPermissionsRequest(permissionIds), null);
   }
 
   /** Replaces the role's permissions with exactly these, with per-call options. */
-  public Role setPermissions(String id, List<String> permissionIds, @Nullable RequestOptions options) {
+  public Role setPermissions(
+      String id, List<String> permissionIds, @Nullable RequestOptions options) {
     return setPermissions(id, new SetPermissionsRequest(permissionIds), options);
   }
 
@@ -117,9 +129,11 @@ public final class RoleApi {
   }
 
   /** Replaces the role's permissions with those of the request, with per-call options. */
-  public Role setPermissions(String id, SetPermissionsRequest request, @Nullable RequestOptions options) {
+  public Role setPermissions(
+      String id, SetPermissionsRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.ROLE_SET_PERMISSIONS).path("id", id).json(request).options(options), Role.class);
+        Call.to(Endpoints.ROLE_SET_PERMISSIONS).path("id", id).json(request).options(options),
+        Role.class);
   }
 }

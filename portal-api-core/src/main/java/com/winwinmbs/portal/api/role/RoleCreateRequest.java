@@ -37,7 +37,8 @@ public record RoleCreateRequest(
   public RoleCreateRequest {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(name, "name == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link RoleCreateRequest}. */
@@ -107,7 +108,12 @@ public record RoleCreateRequest(
     /** The request; fails when a required field is missing. */
     public RoleCreateRequest build() {
       return new RoleCreateRequest(
-          code, name, description, active, permissionIds, new LinkedHashMap<>(additionalProperties));
+          code,
+          name,
+          description,
+          active,
+          permissionIds,
+          new LinkedHashMap<>(additionalProperties));
     }
   }
 }

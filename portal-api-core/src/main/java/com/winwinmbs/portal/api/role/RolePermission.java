@@ -28,6 +28,7 @@ public record RolePermission(
 
   public RolePermission {
     Objects.requireNonNull(id, "id == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -11,8 +11,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The body of {@code role().update}: the fields to change; fields left null are not sent. Permissions change with
- * {@code setPermissions}.
+ * The body of {@code role().update}: the fields to change; fields left null are not sent.
+ * Permissions change with {@code setPermissions}.
  *
  * @param name the role's display name
  * @param description what the role is for
@@ -27,7 +27,8 @@ public record RoleUpdateRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public RoleUpdateRequest {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link RoleUpdateRequest}. */
@@ -80,7 +81,8 @@ public record RoleUpdateRequest(
 
     /** The request; fails when a required field is missing. */
     public RoleUpdateRequest build() {
-      return new RoleUpdateRequest(name, description, active, new LinkedHashMap<>(additionalProperties));
+      return new RoleUpdateRequest(
+          name, description, active, new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -10,7 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The body of {@code role().setPermissions}: the complete set of permissions the role grants afterwards.
+ * The body of {@code role().setPermissions}: the complete set of permissions the role grants
+ * afterwards.
  *
  * @param permissionIds the permission ids; an empty list removes every permission
  * @param additionalProperties fields this client does not know, kept as sent
@@ -22,7 +23,8 @@ public record SetPermissionsRequest(
 
   public SetPermissionsRequest {
     permissionIds = List.copyOf(Objects.requireNonNull(permissionIds, "permissionIds == null"));
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A request granting exactly these permissions. */

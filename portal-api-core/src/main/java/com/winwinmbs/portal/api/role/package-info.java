@@ -1,6 +1,4 @@
-/**
- * The {@code role} namespace: roles and the permissions they grant.
- */
+/** The {@code role} namespace: roles and the permissions they grant. */
 @NullMarked
 package com.winwinmbs.portal.api.role;
 

@@ -42,7 +42,8 @@ public record SystemConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public SystemConfig {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** The value as text, or null when it is absent. */
@@ -58,9 +59,30 @@ public record SystemConfig(
   /** Every field, with the value redacted when {@link #sensitive()}. */
   @Override
   public String toString() {
-    return "SystemConfig[id=" + id + ", key=" + key + ", value=" + (sensitive() && value != null ? "[REDACTED]" : value)
-        + ", category=" + category + ", type=" + type + ", description=" + description + ", isPublic=" + isPublic
-        + ", isEncrypted=" + isEncrypted + ", updatedBy=" + updatedBy + ", createdAt=" + createdAt + ", updatedAt="
-        + updatedAt + ", additionalProperties=" + additionalProperties + "]";
+    return "SystemConfig[id="
+        + id
+        + ", key="
+        + key
+        + ", value="
+        + (sensitive() && value != null ? "[REDACTED]" : value)
+        + ", category="
+        + category
+        + ", type="
+        + type
+        + ", description="
+        + description
+        + ", isPublic="
+        + isPublic
+        + ", isEncrypted="
+        + isEncrypted
+        + ", updatedBy="
+        + updatedBy
+        + ", createdAt="
+        + createdAt
+        + ", updatedAt="
+        + updatedAt
+        + ", additionalProperties="
+        + additionalProperties
+        + "]";
   }
 }

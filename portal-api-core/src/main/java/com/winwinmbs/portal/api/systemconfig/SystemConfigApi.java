@@ -22,7 +22,8 @@ import tools.jackson.databind.JavaType;
  */
 public final class SystemConfigApi {
 
-  private static final JavaType LIST = PortalJson.MAPPER.getTypeFactory().constructCollectionType(List.class, SystemConfig.class);
+  private static final JavaType LIST =
+      PortalJson.MAPPER.getTypeFactory().constructCollectionType(List.class, SystemConfig.class);
 
   private final RequestExecutor executor;
 
@@ -39,8 +40,12 @@ public final class SystemConfigApi {
   /** Every setting of a category, with per-call options. */
   public List<SystemConfig> getCategory(String category, @Nullable RequestOptions options) {
     Objects.requireNonNull(category, "category == null");
-    List<SystemConfig> settings = executor.execute(
-        Call.to(Endpoints.SYSTEM_CONFIG_GET_CATEGORY).path("category", category).options(options), LIST);
+    List<SystemConfig> settings =
+        executor.execute(
+            Call.to(Endpoints.SYSTEM_CONFIG_GET_CATEGORY)
+                .path("category", category)
+                .options(options),
+            LIST);
     return settings == null ? List.of() : settings;
   }
 
@@ -52,7 +57,9 @@ public final class SystemConfigApi {
   /** One setting by key, with per-call options. */
   public SystemConfig getByKey(String key, @Nullable RequestOptions options) {
     Objects.requireNonNull(key, "key == null");
-    return executor.execute(Call.to(Endpoints.SYSTEM_CONFIG_GET_BY_KEY).path("key", key).options(options), SystemConfig.class);
+    return executor.execute(
+        Call.to(Endpoints.SYSTEM_CONFIG_GET_BY_KEY).path("key", key).options(options),
+        SystemConfig.class);
   }
 
   /** Changes a setting's value (and optionally its description); answers the setting as stored. */
@@ -61,10 +68,12 @@ public final class SystemConfigApi {
   }
 
   /** Changes a setting, with per-call options. */
-  public SystemConfig update(String key, SystemConfigUpdateRequest request, @Nullable RequestOptions options) {
+  public SystemConfig update(
+      String key, SystemConfigUpdateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(key, "key == null");
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.SYSTEM_CONFIG_UPDATE).path("key", key).json(request).options(options), SystemConfig.class);
+        Call.to(Endpoints.SYSTEM_CONFIG_UPDATE).path("key", key).json(request).options(options),
+        SystemConfig.class);
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The type of a system setting's value. A value the client does not know decodes and re-encodes unchanged; {@link #isKnown()} tells
- * the two apart.
+ * The type of a system setting's value. A value the client does not know decodes and re-encodes
+ * unchanged; {@link #isKnown()} tells the two apart.
  *
  * <pre>{@code
  * boolean flag = entry.type() != null && entry.type().equals(SystemConfigType.BOOLEAN);
@@ -19,16 +19,21 @@ public record SystemConfigType(@JsonValue String value) {
 
   /** {@code string}: text */
   public static final SystemConfigType STRING = new SystemConfigType("string");
+
   /** {@code number}: a number */
   public static final SystemConfigType NUMBER = new SystemConfigType("number");
+
   /** {@code boolean}: true or false */
   public static final SystemConfigType BOOLEAN = new SystemConfigType("boolean");
+
   /** {@code json}: a JSON object or array */
   public static final SystemConfigType JSON = new SystemConfigType("json");
+
   /** {@code secret}: a credential; the portal masks it on read */
   public static final SystemConfigType SECRET = new SystemConfigType("secret");
 
-  private static final List<SystemConfigType> KNOWN = List.of(STRING, NUMBER, BOOLEAN, JSON, SECRET);
+  private static final List<SystemConfigType> KNOWN =
+      List.of(STRING, NUMBER, BOOLEAN, JSON, SECRET);
 
   public SystemConfigType {
     Objects.requireNonNull(value, "value == null");

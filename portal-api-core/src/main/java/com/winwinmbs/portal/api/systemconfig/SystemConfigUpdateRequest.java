@@ -28,7 +28,8 @@ public record SystemConfigUpdateRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public SystemConfigUpdateRequest {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A request setting only the value. */
@@ -39,8 +40,12 @@ public record SystemConfigUpdateRequest(
   /** Every field, with {@code value} redacted. */
   @Override
   public String toString() {
-    return "SystemConfigUpdateRequest[value=" + (value == null ? "null" : "[REDACTED]")
-        + ", description=" + description
-        + ", additionalProperties=" + additionalProperties + "]";
+    return "SystemConfigUpdateRequest[value="
+        + (value == null ? "null" : "[REDACTED]")
+        + ", description="
+        + description
+        + ", additionalProperties="
+        + additionalProperties
+        + "]";
   }
 }

@@ -1,6 +1,4 @@
-/**
- * The {@code systemConfig} namespace: the portal's system settings.
- */
+/** The {@code systemConfig} namespace: the portal's system settings. */
 @NullMarked
 package com.winwinmbs.portal.api.systemconfig;
 

@@ -39,19 +39,33 @@ public record RegisterTenantRequest(
     Objects.requireNonNull(adminPassword, "adminPassword == null");
     Objects.requireNonNull(adminFullName, "adminFullName == null");
     Objects.requireNonNull(plan, "plan == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A request without further fields. */
   public RegisterTenantRequest(
-      String organizationName, String slug, String adminEmail, String adminPassword, String adminFullName,
+      String organizationName,
+      String slug,
+      String adminEmail,
+      String adminPassword,
+      String adminFullName,
       TenantPlan plan) {
     this(organizationName, slug, adminEmail, adminPassword, adminFullName, plan, null);
   }
 
   @Override
   public String toString() {
-    return "RegisterTenantRequest[organizationName=" + organizationName + ", slug=" + slug + ", adminEmail="
-        + adminEmail + ", adminPassword=[REDACTED], adminFullName=" + adminFullName + ", plan=" + plan + "]";
+    return "RegisterTenantRequest[organizationName="
+        + organizationName
+        + ", slug="
+        + slug
+        + ", adminEmail="
+        + adminEmail
+        + ", adminPassword=[REDACTED], adminFullName="
+        + adminFullName
+        + ", plan="
+        + plan
+        + "]";
   }
 }

@@ -22,12 +22,19 @@ public record RegisterTenantResult(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public RegisterTenantResult {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   @Override
   public String toString() {
-    return "RegisterTenantResult[tenant=" + tenant + ", user=" + user + ", accessToken=[REDACTED]"
-        + ", additionalProperties=" + additionalProperties + "]";
+    return "RegisterTenantResult[tenant="
+        + tenant
+        + ", user="
+        + user
+        + ", accessToken=[REDACTED]"
+        + ", additionalProperties="
+        + additionalProperties
+        + "]";
   }
 }

@@ -19,6 +19,7 @@ public record SlugAvailability(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public SlugAvailability {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tenant's SSO configuration as the portal returns it. The client secret is write-only: the portal
- * never returns it, and should one arrive anyway it is dropped on decoding, so it cannot surface here.
+ * A tenant's SSO configuration as the portal returns it. The client secret is write-only: the
+ * portal never returns it, and should one arrive anyway it is dropped on decoding, so it cannot
+ * surface here.
  *
  * @param enabled whether SSO is on
  * @param provider the identity provider
@@ -37,7 +38,10 @@ public record SsoConfig(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public SsoConfig {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : new LinkedHashMap<>(additionalProperties);
+    additionalProperties =
+        additionalProperties == null
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>(additionalProperties);
     additionalProperties.remove("clientSecret");
   }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The identity provider of a tenant's SSO configuration: {@code AzureAD}, {@code Google}, {@code Okta}
- * or {@code GenericSaml}. Value-preserving: a value this client does not know decodes and
+ * The identity provider of a tenant's SSO configuration: {@code AzureAD}, {@code Google}, {@code
+ * Okta} or {@code GenericSaml}. Value-preserving: a value this client does not know decodes and
  * re-encodes unchanged.
  *
  * @param value the value as sent
@@ -19,11 +19,12 @@ public record SsoProviderType(@JsonValue String value) {
   public static final SsoProviderType OKTA = new SsoProviderType("Okta");
   public static final SsoProviderType GENERIC_SAML = new SsoProviderType("GenericSaml");
 
-  private static final Map<String, SsoProviderType> KNOWN = Map.of(
-      AZURE_AD.value, AZURE_AD,
-      GOOGLE.value, GOOGLE,
-      OKTA.value, OKTA,
-      GENERIC_SAML.value, GENERIC_SAML);
+  private static final Map<String, SsoProviderType> KNOWN =
+      Map.of(
+          AZURE_AD.value, AZURE_AD,
+          GOOGLE.value, GOOGLE,
+          OKTA.value, OKTA,
+          GENERIC_SAML.value, GENERIC_SAML);
 
   public SsoProviderType {
     Objects.requireNonNull(value, "value == null");

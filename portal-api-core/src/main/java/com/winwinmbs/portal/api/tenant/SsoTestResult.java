@@ -7,11 +7,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of testing a tenant's SSO connection. A failed test is an answer, not an error: {@code
- * success} is false and {@code message} says why.
+ * The outcome of testing a tenant's SSO connection. A failed test is an answer, not an error:
+ * {@code success} is false and {@code message} says why.
  *
  * @param success whether the portal reached the identity provider
- * @param message what the portal found, for example {@code Failed to connect to IdP: Connection timeout}
+ * @param message what the portal found, for example {@code Failed to connect to IdP: Connection
+ *     timeout}
  * @param additionalProperties fields this client does not know, kept as sent
  */
 public record SsoTestResult(
@@ -20,6 +21,7 @@ public record SsoTestResult(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public SsoTestResult {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -27,6 +27,7 @@ public record Tenant(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public Tenant {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -27,21 +27,26 @@ public final class TenantApi {
   }
 
   /**
-   * {@code POST /tenants/register} (201): creates a tenant and its first admin. The access token returned
-   * does not start a session; log in through {@code auth()} for one.
+   * {@code POST /tenants/register} (201): creates a tenant and its first admin. The access token
+   * returned does not start a session; log in through {@code auth()} for one.
    */
   public RegisterTenantResult register(RegisterTenantRequest request) {
     return register(request, null);
   }
 
   /** {@code POST /tenants/register}, with per-call options. */
-  public RegisterTenantResult register(RegisterTenantRequest request, @Nullable RequestOptions options) {
+  public RegisterTenantResult register(
+      RegisterTenantRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.TENANT_REGISTER).json(request).options(options), RegisterTenantResult.class);
+        Call.to(Endpoints.TENANT_REGISTER).json(request).options(options),
+        RegisterTenantResult.class);
   }
 
-  /** {@code GET /tenants/check-slug?slug=}: whether the slug is still free; the slug is sent as given. */
+  /**
+   * {@code GET /tenants/check-slug?slug=}: whether the slug is still free; the slug is sent as
+   * given.
+   */
   public SlugAvailability checkSlug(String slug) {
     return checkSlug(slug, null);
   }
@@ -53,10 +58,13 @@ public final class TenantApi {
       throw new IllegalArgumentException("slug must not be blank");
     }
     return executor.execute(
-        Call.to(Endpoints.TENANT_CHECK_SLUG).query("slug", slug).options(options), SlugAvailability.class);
+        Call.to(Endpoints.TENANT_CHECK_SLUG).query("slug", slug).options(options),
+        SlugAvailability.class);
   }
 
-  /** {@code GET /tenants/{tenantId}/sso}: the tenant's SSO configuration, without the client secret. */
+  /**
+   * {@code GET /tenants/{tenantId}/sso}: the tenant's SSO configuration, without the client secret.
+   */
   public SsoConfig getSso(String tenantId) {
     return getSso(tenantId, null);
   }
@@ -64,7 +72,8 @@ public final class TenantApi {
   /** {@code GET /tenants/{tenantId}/sso}, with per-call options. */
   public SsoConfig getSso(String tenantId, @Nullable RequestOptions options) {
     return executor.execute(
-        Call.to(Endpoints.TENANT_GET_SSO).path("tenantId", tenantId).options(options), SsoConfig.class);
+        Call.to(Endpoints.TENANT_GET_SSO).path("tenantId", tenantId).options(options),
+        SsoConfig.class);
   }
 
   /** {@code PUT /tenants/{tenantId}/sso}: replaces the tenant's SSO configuration (Admin only). */
@@ -73,15 +82,19 @@ public final class TenantApi {
   }
 
   /** {@code PUT /tenants/{tenantId}/sso}, with per-call options. */
-  public void updateSso(String tenantId, UpdateSsoConfigRequest request, @Nullable RequestOptions options) {
+  public void updateSso(
+      String tenantId, UpdateSsoConfigRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     executor.executeVoid(
-        Call.to(Endpoints.TENANT_UPDATE_SSO).path("tenantId", tenantId).json(request).options(options));
+        Call.to(Endpoints.TENANT_UPDATE_SSO)
+            .path("tenantId", tenantId)
+            .json(request)
+            .options(options));
   }
 
   /**
-   * {@code POST /tenants/{tenantId}/sso/test}: tries the tenant's identity provider. A failed connection
-   * is a result with {@code success == false}, not an exception.
+   * {@code POST /tenants/{tenantId}/sso/test}: tries the tenant's identity provider. A failed
+   * connection is a result with {@code success == false}, not an exception.
    */
   public SsoTestResult testSso(String tenantId) {
     return testSso(tenantId, null);
@@ -90,6 +103,7 @@ public final class TenantApi {
   /** {@code POST /tenants/{tenantId}/sso/test}, with per-call options. */
   public SsoTestResult testSso(String tenantId, @Nullable RequestOptions options) {
     return executor.execute(
-        Call.to(Endpoints.TENANT_TEST_SSO).path("tenantId", tenantId).options(options), SsoTestResult.class);
+        Call.to(Endpoints.TENANT_TEST_SSO).path("tenantId", tenantId).options(options),
+        SsoTestResult.class);
   }
 }

@@ -23,6 +23,7 @@ public record TenantUser(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public TenantUser {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

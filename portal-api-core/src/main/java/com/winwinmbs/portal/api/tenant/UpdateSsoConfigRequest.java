@@ -9,8 +9,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body of {@code PUT /tenants/{tenantId}/sso}. Fields left null are not sent. The client secret is
- * write-only: it is sent, never returned, and {@link #toString()} redacts it.
+ * The body of {@code PUT /tenants/{tenantId}/sso}. Fields left null are not sent. The client secret
+ * is write-only: it is sent, never returned, and {@link #toString()} redacts it.
  *
  * <pre>{@code
  * UpdateSsoConfigRequest request = UpdateSsoConfigRequest.builder(SsoProviderType.AZURE_AD)
@@ -51,7 +51,8 @@ public record UpdateSsoConfigRequest(
   public UpdateSsoConfigRequest {
     Objects.requireNonNull(provider, "provider == null");
     allowedDomains = allowedDomains == null ? null : List.copyOf(allowedDomains);
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a configuration of this provider. */
@@ -61,12 +62,29 @@ public record UpdateSsoConfigRequest(
 
   @Override
   public String toString() {
-    return "UpdateSsoConfigRequest[provider=" + provider + ", authority=" + authority + ", clientId=" + clientId
-        + ", clientSecret=" + (clientSecret == null ? "null" : "[REDACTED]") + ", metadataUrl=" + metadataUrl
-        + ", entityId=" + entityId + ", signOnUrl=" + signOnUrl + ", certificate="
-        + (certificate == null ? "null" : "(" + certificate.length() + " characters)") + ", autoProvisionUsers="
-        + autoProvisionUsers + ", allowedDomains=" + allowedDomains + ", additionalProperties="
-        + additionalProperties.keySet() + "]";
+    return "UpdateSsoConfigRequest[provider="
+        + provider
+        + ", authority="
+        + authority
+        + ", clientId="
+        + clientId
+        + ", clientSecret="
+        + (clientSecret == null ? "null" : "[REDACTED]")
+        + ", metadataUrl="
+        + metadataUrl
+        + ", entityId="
+        + entityId
+        + ", signOnUrl="
+        + signOnUrl
+        + ", certificate="
+        + (certificate == null ? "null" : "(" + certificate.length() + " characters)")
+        + ", autoProvisionUsers="
+        + autoProvisionUsers
+        + ", allowedDomains="
+        + allowedDomains
+        + ", additionalProperties="
+        + additionalProperties.keySet()
+        + "]";
   }
 
   /** Builds an {@link UpdateSsoConfigRequest}. */
@@ -149,8 +167,18 @@ public record UpdateSsoConfigRequest(
 
     /** The request with the fields set so far. */
     public UpdateSsoConfigRequest build() {
-      return new UpdateSsoConfigRequest(provider, authority, clientId, clientSecret, metadataUrl, entityId, signOnUrl,
-          certificate, autoProvisionUsers, allowedDomains, new LinkedHashMap<>(additionalProperties));
+      return new UpdateSsoConfigRequest(
+          provider,
+          authority,
+          clientId,
+          clientSecret,
+          metadataUrl,
+          entityId,
+          signOnUrl,
+          certificate,
+          autoProvisionUsers,
+          allowedDomains,
+          new LinkedHashMap<>(additionalProperties));
     }
   }
 }

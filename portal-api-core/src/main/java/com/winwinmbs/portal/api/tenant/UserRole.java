@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A user's role in the tenant: {@code Admin}, {@code Member} or {@code Viewer}. Value-preserving: a value this client does not know decodes and
- * re-encodes unchanged.
+ * A user's role in the tenant: {@code Admin}, {@code Member} or {@code Viewer}. Value-preserving: a
+ * value this client does not know decodes and re-encodes unchanged.
  *
  * @param value the value as sent
  */
@@ -17,10 +17,11 @@ public record UserRole(@JsonValue String value) {
   public static final UserRole MEMBER = new UserRole("Member");
   public static final UserRole VIEWER = new UserRole("Viewer");
 
-  private static final Map<String, UserRole> KNOWN = Map.of(
-      ADMIN.value, ADMIN,
-      MEMBER.value, MEMBER,
-      VIEWER.value, VIEWER);
+  private static final Map<String, UserRole> KNOWN =
+      Map.of(
+          ADMIN.value, ADMIN,
+          MEMBER.value, MEMBER,
+          VIEWER.value, VIEWER);
 
   public UserRole {
     Objects.requireNonNull(value, "value == null");

@@ -59,6 +59,7 @@ public record Todo(
   public Todo {
     Objects.requireNonNull(id, "id == null");
     tags = tags == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tags));
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code todo} namespace ({@code /todos}): search, read, create, change, complete and delete todos.
+ * The {@code todo} namespace ({@code /todos}): search, read, create, change, complete and delete
+ * todos.
  *
  * <pre>{@code
  * Todo todo = portal.todo().create(TodoCreateRequest.builder()
@@ -37,7 +38,8 @@ public final class TodoApi {
   /** One page of the todos matching the criteria, with per-call options. */
   public Page<Todo> search(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.executePage(Call.to(Endpoints.TODO_SEARCH).json(request).options(options), Todo.class);
+    return executor.executePage(
+        Call.to(Endpoints.TODO_SEARCH).json(request).options(options), Todo.class);
   }
 
   /**
@@ -48,20 +50,27 @@ public final class TodoApi {
     return searchAll(request, null);
   }
 
-  /** Every todo matching the criteria, fetched page by page as the stream is consumed, with per-call options. */
+  /**
+   * Every todo matching the criteria, fetched page by page as the stream is consumed, with per-call
+   * options.
+   */
   public Stream<Todo> searchAll(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return Paging.stream(request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
+    return Paging.stream(
+        request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
   }
 
-  /** The todo with this id ({@code GET /todos/{id}}); a missing one is a {@code NotFoundException}. */
+  /**
+   * The todo with this id ({@code GET /todos/{id}}); a missing one is a {@code NotFoundException}.
+   */
   public Todo findById(String id) {
     return findById(id, null);
   }
 
   /** The todo with this id, with per-call options. */
   public Todo findById(String id, @Nullable RequestOptions options) {
-    return executor.execute(Call.to(Endpoints.TODO_FIND_BY_ID).path("id", id).options(options), Todo.class);
+    return executor.execute(
+        Call.to(Endpoints.TODO_FIND_BY_ID).path("id", id).options(options), Todo.class);
   }
 
   /** Creates a todo ({@code POST /todos}) and returns it as stored. */
@@ -72,10 +81,13 @@ public final class TodoApi {
   /** Creates a todo, with per-call options (an idempotency key makes a retry safe). */
   public Todo create(TodoCreateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.TODO_CREATE).json(request).options(options), Todo.class);
+    return executor.execute(
+        Call.to(Endpoints.TODO_CREATE).json(request).options(options), Todo.class);
   }
 
-  /** Changes the fields set in the request ({@code PUT /todos/{id}}) and returns the todo as stored. */
+  /**
+   * Changes the fields set in the request ({@code PUT /todos/{id}}) and returns the todo as stored.
+   */
   public Todo update(String id, TodoUpdateRequest request) {
     return update(id, request, null);
   }
@@ -94,7 +106,8 @@ public final class TodoApi {
 
   /** Marks the todo completed, with per-call options. */
   public Todo complete(String id, @Nullable RequestOptions options) {
-    return executor.execute(Call.to(Endpoints.TODO_COMPLETE).path("id", id).options(options), Todo.class);
+    return executor.execute(
+        Call.to(Endpoints.TODO_COMPLETE).path("id", id).options(options), Todo.class);
   }
 
   /** Deletes the todo ({@code DELETE /todos/{id}}). */

@@ -47,7 +47,8 @@ public record TodoCreateRequest(
 
   public TodoCreateRequest {
     Objects.requireNonNull(title, "title == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link TodoCreateRequest}. */
@@ -141,7 +142,14 @@ public record TodoCreateRequest(
     /** The request; fails when a required field is missing. */
     public TodoCreateRequest build() {
       return new TodoCreateRequest(
-          title, description, priority, dueDate, assigneeUserId, referenceType, referenceId, tags,
+          title,
+          description,
+          priority,
+          dueDate,
+          assigneeUserId,
+          referenceType,
+          referenceId,
+          tags,
           new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How urgent a todo is. Kept as the string the portal sends, so a value this client does not know decodes and is
- * sent back unchanged; compare with the constants.
+ * How urgent a todo is. Kept as the string the portal sends, so a value this client does not know
+ * decodes and is sent back unchanged; compare with the constants.
  *
  * <pre>{@code
  * TodoCreateRequest.builder().title("Review contract").priority(TodoPriority.HIGH).build()

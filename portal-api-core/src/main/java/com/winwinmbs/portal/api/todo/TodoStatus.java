@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where a todo stands. Kept as the string the portal sends, so a value this client does not know decodes and is
- * sent back unchanged; compare with the constants.
+ * Where a todo stands. Kept as the string the portal sends, so a value this client does not know
+ * decodes and is sent back unchanged; compare with the constants.
  *
  * <pre>{@code
  * boolean done = todo.status().equals(TodoStatus.COMPLETED);

@@ -35,7 +35,8 @@ public record TodoUpdateRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public TodoUpdateRequest {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link TodoUpdateRequest}. */
@@ -120,7 +121,14 @@ public record TodoUpdateRequest(
 
     /** The request; fails when a required field is missing. */
     public TodoUpdateRequest build() {
-      return new TodoUpdateRequest(title, description, status, priority, dueDate, assigneeUserId, tags,
+      return new TodoUpdateRequest(
+          title,
+          description,
+          status,
+          priority,
+          dueDate,
+          assigneeUserId,
+          tags,
           new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -1,6 +1,4 @@
-/**
- * The {@code todo} namespace: todos assigned to users.
- */
+/** The {@code todo} namespace: todos assigned to users. */
 @NullMarked
 package com.winwinmbs.portal.api.todo;
 

@@ -22,7 +22,8 @@ public record SetPositionsRequest(
 
   public SetPositionsRequest {
     positions = List.copyOf(Objects.requireNonNull(positions, "positions == null"));
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A request assigning exactly these positions. */

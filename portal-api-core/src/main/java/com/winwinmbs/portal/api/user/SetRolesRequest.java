@@ -17,12 +17,12 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SetRolesRequest(
-    List<String> roleIds,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    List<String> roleIds, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public SetRolesRequest {
     roleIds = List.copyOf(Objects.requireNonNull(roleIds, "roleIds == null"));
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A request granting exactly these roles. */

@@ -64,7 +64,9 @@ public record User(
   public User {
     Objects.requireNonNull(id, "id == null");
     roles = roles == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(roles));
-    positions = positions == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(positions));
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    positions =
+        positions == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(positions));
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code user} namespace ({@code /users}): search, read, create, change and delete user accounts,
- * and set their roles and positions.
+ * The {@code user} namespace ({@code /users}): search, read, create, change and delete user
+ * accounts, and set their roles and positions.
  *
  * <pre>{@code
  * Page<User> page = portal.user().search(SearchRequest.builder()
@@ -45,7 +45,8 @@ public final class UserApi {
   /** One page of the users matching the criteria, with per-call options. */
   public Page<User> search(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.executePage(Call.to(Endpoints.USER_SEARCH).json(request).options(options), User.class);
+    return executor.executePage(
+        Call.to(Endpoints.USER_SEARCH).json(request).options(options), User.class);
   }
 
   /**
@@ -56,20 +57,27 @@ public final class UserApi {
     return searchAll(request, null);
   }
 
-  /** Every user matching the criteria, fetched page by page as the stream is consumed, with per-call options. */
+  /**
+   * Every user matching the criteria, fetched page by page as the stream is consumed, with per-call
+   * options.
+   */
   public Stream<User> searchAll(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return Paging.stream(request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
+    return Paging.stream(
+        request.page() == null ? 1 : request.page(), n -> search(request.withPage(n), options));
   }
 
-  /** The user with this id ({@code GET /users/{id}}); a missing user is a {@code NotFoundException}. */
+  /**
+   * The user with this id ({@code GET /users/{id}}); a missing user is a {@code NotFoundException}.
+   */
   public User findById(String id) {
     return findById(id, null);
   }
 
   /** The user with this id, with per-call options. */
   public User findById(String id, @Nullable RequestOptions options) {
-    return executor.execute(Call.to(Endpoints.USER_FIND_BY_ID).path("id", id).options(options), User.class);
+    return executor.execute(
+        Call.to(Endpoints.USER_FIND_BY_ID).path("id", id).options(options), User.class);
   }
 
   /** Creates a user account ({@code POST /users}) and returns it as stored. */
@@ -80,10 +88,13 @@ public final class UserApi {
   /** Creates a user account, with per-call options (an idempotency key makes a retry safe). */
   public User create(UserCreateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.USER_CREATE).json(request).options(options), User.class);
+    return executor.execute(
+        Call.to(Endpoints.USER_CREATE).json(request).options(options), User.class);
   }
 
-  /** Changes the fields set in the request ({@code PUT /users/{id}}) and returns the user as stored. */
+  /**
+   * Changes the fields set in the request ({@code PUT /users/{id}}) and returns the user as stored.
+   */
   public User update(String id, UserUpdateRequest request) {
     return update(id, request, null);
   }
@@ -127,19 +138,21 @@ public final class UserApi {
   public User setRoles(String id, SetRolesRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.USER_SET_ROLES).path("id", id).json(request).options(options), User.class);
+        Call.to(Endpoints.USER_SET_ROLES).path("id", id).json(request).options(options),
+        User.class);
   }
 
   /**
-   * Replaces the user's positions with exactly these ({@code PUT /users/{id}/positions}, body {@code
-   * {positions}}) and returns the user as stored.
+   * Replaces the user's positions with exactly these ({@code PUT /users/{id}/positions}, body
+   * {@code {positions}}) and returns the user as stored.
    */
   public User setPositions(String id, List<UserPositionAssignment> positions) {
     return setPositions(id, new SetPositionsRequest(positions), null);
   }
 
   /** Replaces the user's positions with exactly these, with per-call options. */
-  public User setPositions(String id, List<UserPositionAssignment> positions, @Nullable RequestOptions options) {
+  public User setPositions(
+      String id, List<UserPositionAssignment> positions, @Nullable RequestOptions options) {
     return setPositions(id, new SetPositionsRequest(positions), options);
   }
 
@@ -149,9 +162,11 @@ public final class UserApi {
   }
 
   /** Replaces the user's positions with those of the request, with per-call options. */
-  public User setPositions(String id, SetPositionsRequest request, @Nullable RequestOptions options) {
+  public User setPositions(
+      String id, SetPositionsRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.USER_SET_POSITIONS).path("id", id).json(request).options(options), User.class);
+        Call.to(Endpoints.USER_SET_POSITIONS).path("id", id).json(request).options(options),
+        User.class);
   }
 }

@@ -53,7 +53,8 @@ public record UserCreateRequest(
   public UserCreateRequest {
     Objects.requireNonNull(username, "username == null");
     Objects.requireNonNull(email, "email == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link UserCreateRequest}. */
@@ -108,7 +109,9 @@ public record UserCreateRequest(
       return this;
     }
 
-    /** Sets {@code password}: the initial password; left out when the portal sends an invitation. */
+    /**
+     * Sets {@code password}: the initial password; left out when the portal sends an invitation.
+     */
     public Builder password(@Nullable String password) {
       this.password = password;
       return this;
@@ -170,8 +173,19 @@ public record UserCreateRequest(
 
     /** The request; fails when a required field is missing. */
     public UserCreateRequest build() {
-      return new UserCreateRequest(username, email, password, firstName, lastName, displayName, phone, organizationId,
-          status, locale, roleIds, new LinkedHashMap<>(additionalProperties));
+      return new UserCreateRequest(
+          username,
+          email,
+          password,
+          firstName,
+          lastName,
+          displayName,
+          phone,
+          organizationId,
+          status,
+          locale,
+          roleIds,
+          new LinkedHashMap<>(additionalProperties));
     }
   }
 
@@ -179,18 +193,41 @@ public record UserCreateRequest(
   @Override
   public String toString() {
     return "UserCreateRequest["
-        + "username=" + username + ", "
-        + "email=" + email + ", "
-        + "password=" + (password == null ? "null" : "[REDACTED]") + ", "
-        + "firstName=" + firstName + ", "
-        + "lastName=" + lastName + ", "
-        + "displayName=" + displayName + ", "
-        + "phone=" + phone + ", "
-        + "organizationId=" + organizationId + ", "
-        + "status=" + status + ", "
-        + "locale=" + locale + ", "
-        + "roleIds=" + roleIds + ", "
-        + "additionalProperties=" + additionalProperties.keySet()
+        + "username="
+        + username
+        + ", "
+        + "email="
+        + email
+        + ", "
+        + "password="
+        + (password == null ? "null" : "[REDACTED]")
+        + ", "
+        + "firstName="
+        + firstName
+        + ", "
+        + "lastName="
+        + lastName
+        + ", "
+        + "displayName="
+        + displayName
+        + ", "
+        + "phone="
+        + phone
+        + ", "
+        + "organizationId="
+        + organizationId
+        + ", "
+        + "status="
+        + status
+        + ", "
+        + "locale="
+        + locale
+        + ", "
+        + "roleIds="
+        + roleIds
+        + ", "
+        + "additionalProperties="
+        + additionalProperties.keySet()
         + "]";
   }
 }

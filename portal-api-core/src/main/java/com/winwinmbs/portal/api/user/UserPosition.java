@@ -36,6 +36,7 @@ public record UserPosition(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public UserPosition {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

@@ -34,7 +34,8 @@ public record UserPositionAssignment(
 
   public UserPositionAssignment {
     Objects.requireNonNull(organizationId, "organizationId == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link UserPositionAssignment}. */
@@ -111,7 +112,13 @@ public record UserPositionAssignment(
 
     /** The request; fails when a required field is missing. */
     public UserPositionAssignment build() {
-      return new UserPositionAssignment(organizationId, title, primary, manager, startDate, endDate,
+      return new UserPositionAssignment(
+          organizationId,
+          title,
+          primary,
+          manager,
+          startDate,
+          endDate,
           new LinkedHashMap<>(additionalProperties));
     }
   }

@@ -26,6 +26,7 @@ public record UserRole(
 
   public UserRole {
     Objects.requireNonNull(id, "id == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

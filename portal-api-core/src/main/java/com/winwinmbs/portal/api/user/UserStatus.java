@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The state of a user account. Kept as the string the portal sends, so a value this client does not know decodes and is
- * sent back unchanged; compare with the constants.
+ * The state of a user account. Kept as the string the portal sends, so a value this client does not
+ * know decodes and is sent back unchanged; compare with the constants.
  *
  * <pre>{@code
  * if (user.status().equals(UserStatus.ACTIVE)) { ... }
@@ -32,7 +32,8 @@ public record UserStatus(@JsonValue String value) {
   /** {@code locked}: locked after failed sign-ins. */
   public static final UserStatus LOCKED = new UserStatus("locked");
 
-  private static final List<UserStatus> KNOWN = List.of(ACTIVE, INACTIVE, PENDING, SUSPENDED, LOCKED);
+  private static final List<UserStatus> KNOWN =
+      List.of(ACTIVE, INACTIVE, PENDING, SUSPENDED, LOCKED);
 
   public UserStatus {
     Objects.requireNonNull(value, "value == null");

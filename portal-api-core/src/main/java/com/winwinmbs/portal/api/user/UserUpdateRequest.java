@@ -10,7 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The body of {@code user().update}: the fields to change; fields left null are not sent and stay as they are.
+ * The body of {@code user().update}: the fields to change; fields left null are not sent and stay
+ * as they are.
  *
  * <pre>{@code
  * User updated = portal.user().update(userId, UserUpdateRequest.builder().phone("+66812345678").build());
@@ -41,7 +42,8 @@ public record UserUpdateRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public UserUpdateRequest {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A builder for a {@link UserUpdateRequest}. */
@@ -142,8 +144,17 @@ public record UserUpdateRequest(
 
     /** The request; fails when a required field is missing. */
     public UserUpdateRequest build() {
-      return new UserUpdateRequest(email, firstName, lastName, displayName, phone, organizationId, status, avatarFileId,
-          locale, new LinkedHashMap<>(additionalProperties));
+      return new UserUpdateRequest(
+          email,
+          firstName,
+          lastName,
+          displayName,
+          phone,
+          organizationId,
+          status,
+          avatarFileId,
+          locale,
+          new LinkedHashMap<>(additionalProperties));
     }
   }
 }

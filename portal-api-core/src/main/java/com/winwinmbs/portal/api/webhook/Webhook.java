@@ -11,15 +11,16 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A webhook subscription: the portal posts the subscribed events to {@code url}, signed with
- * {@code secret}. {@link #toString()} redacts the secret.
+ * A webhook subscription: the portal posts the subscribed events to {@code url}, signed with {@code
+ * secret}. {@link #toString()} redacts the secret.
  *
  * @param id the webhook id
  * @param name a display name
  * @param url where events are posted
  * @param description what it is for
  * @param events the events it receives
- * @param secret the signing secret; the portal sends it when the webhook is created and masks it after
+ * @param secret the signing secret; the portal sends it when the webhook is created and masks it
+ *     after
  * @param isActive whether events are being sent
  * @param maxRetries how often a failed delivery is tried again
  * @param failureCount failed deliveries in a row
@@ -49,26 +50,43 @@ public record Webhook(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public Webhook {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** Every field, with {@code secret} redacted. */
   @Override
   public String toString() {
-    return "Webhook[id=" + id
-        + ", name=" + name
-        + ", url=" + url
-        + ", description=" + description
-        + ", events=" + events
-        + ", secret=" + (secret == null ? "null" : "[REDACTED]")
-        + ", isActive=" + isActive
-        + ", maxRetries=" + maxRetries
-        + ", failureCount=" + failureCount
-        + ", lastTriggeredAt=" + lastTriggeredAt
-        + ", lastStatusCode=" + lastStatusCode
-        + ", createdBy=" + createdBy
-        + ", createdAt=" + createdAt
-        + ", updatedAt=" + updatedAt
-        + ", additionalProperties=" + additionalProperties + "]";
+    return "Webhook[id="
+        + id
+        + ", name="
+        + name
+        + ", url="
+        + url
+        + ", description="
+        + description
+        + ", events="
+        + events
+        + ", secret="
+        + (secret == null ? "null" : "[REDACTED]")
+        + ", isActive="
+        + isActive
+        + ", maxRetries="
+        + maxRetries
+        + ", failureCount="
+        + failureCount
+        + ", lastTriggeredAt="
+        + lastTriggeredAt
+        + ", lastStatusCode="
+        + lastStatusCode
+        + ", createdBy="
+        + createdBy
+        + ", createdAt="
+        + createdAt
+        + ", updatedAt="
+        + updatedAt
+        + ", additionalProperties="
+        + additionalProperties
+        + "]";
   }
 }

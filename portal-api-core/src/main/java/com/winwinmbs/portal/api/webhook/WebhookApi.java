@@ -41,10 +41,14 @@ public final class WebhookApi {
   /** A page of webhooks matching the criteria, with per-call options. */
   public Page<Webhook> search(SearchRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.executePage(Call.to(Endpoints.WEBHOOK_SEARCH).json(request).options(options), Webhook.class);
+    return executor.executePage(
+        Call.to(Endpoints.WEBHOOK_SEARCH).json(request).options(options), Webhook.class);
   }
 
-  /** Every webhook matching the criteria, from its page on, fetched page by page as the stream is consumed. */
+  /**
+   * Every webhook matching the criteria, from its page on, fetched page by page as the stream is
+   * consumed.
+   */
   public Stream<Webhook> searchAll(SearchRequest request) {
     return searchAll(request, null);
   }
@@ -64,7 +68,8 @@ public final class WebhookApi {
   /** A webhook by id, with per-call options. */
   public Webhook findById(String id, @Nullable RequestOptions options) {
     Objects.requireNonNull(id, "id == null");
-    return executor.execute(Call.to(Endpoints.WEBHOOK_FIND_BY_ID).path("id", id).options(options), Webhook.class);
+    return executor.execute(
+        Call.to(Endpoints.WEBHOOK_FIND_BY_ID).path("id", id).options(options), Webhook.class);
   }
 
   /** Creates a webhook; the answer carries its signing secret, which later reads mask. */
@@ -75,7 +80,8 @@ public final class WebhookApi {
   /** Creates a webhook, with per-call options. */
   public Webhook create(WebhookCreateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
-    return executor.execute(Call.to(Endpoints.WEBHOOK_CREATE).json(request).options(options), Webhook.class);
+    return executor.execute(
+        Call.to(Endpoints.WEBHOOK_CREATE).json(request).options(options), Webhook.class);
   }
 
   /** Changes a webhook; fields left null in the request stay as they are. */
@@ -88,7 +94,8 @@ public final class WebhookApi {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.WEBHOOK_UPDATE).path("id", id).json(request).options(options), Webhook.class);
+        Call.to(Endpoints.WEBHOOK_UPDATE).path("id", id).json(request).options(options),
+        Webhook.class);
   }
 
   /** Deletes a webhook. */

@@ -48,7 +48,8 @@ public record WebhookCreateRequest(
     if (events == null || events.isEmpty()) {
       throw new IllegalArgumentException("a webhook needs at least one event to subscribe to");
     }
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   public static Builder builder() {
@@ -58,14 +59,23 @@ public record WebhookCreateRequest(
   /** Every field, with {@code secret} redacted. */
   @Override
   public String toString() {
-    return "WebhookCreateRequest[name=" + name
-        + ", url=" + url
-        + ", description=" + description
-        + ", events=" + events
-        + ", secret=" + (secret == null ? "null" : "[REDACTED]")
-        + ", isActive=" + isActive
-        + ", maxRetries=" + maxRetries
-        + ", additionalProperties=" + additionalProperties + "]";
+    return "WebhookCreateRequest[name="
+        + name
+        + ", url="
+        + url
+        + ", description="
+        + description
+        + ", events="
+        + events
+        + ", secret="
+        + (secret == null ? "null" : "[REDACTED]")
+        + ", isActive="
+        + isActive
+        + ", maxRetries="
+        + maxRetries
+        + ", additionalProperties="
+        + additionalProperties
+        + "]";
   }
 
   /** Builds a {@link WebhookCreateRequest}. */
@@ -122,6 +132,7 @@ public record WebhookCreateRequest(
       this.maxRetries = maxRetries;
       return this;
     }
+
     /** Adds a field this client has no setter for, sent as given. */
     public Builder additionalProperty(String name, @Nullable Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name == null"), value);
@@ -129,7 +140,15 @@ public record WebhookCreateRequest(
     }
 
     public WebhookCreateRequest build() {
-      return new WebhookCreateRequest(name, url, description, events, secret, isActive, maxRetries, new LinkedHashMap<>(additionalProperties));
+      return new WebhookCreateRequest(
+          name,
+          url,
+          description,
+          events,
+          secret,
+          isActive,
+          maxRetries,
+          new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -39,7 +39,8 @@ public record WebhookUpdateRequest(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public WebhookUpdateRequest {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   public static Builder builder() {
@@ -49,14 +50,23 @@ public record WebhookUpdateRequest(
   /** Every field, with {@code secret} redacted. */
   @Override
   public String toString() {
-    return "WebhookUpdateRequest[name=" + name
-        + ", url=" + url
-        + ", description=" + description
-        + ", events=" + events
-        + ", secret=" + (secret == null ? "null" : "[REDACTED]")
-        + ", isActive=" + isActive
-        + ", maxRetries=" + maxRetries
-        + ", additionalProperties=" + additionalProperties + "]";
+    return "WebhookUpdateRequest[name="
+        + name
+        + ", url="
+        + url
+        + ", description="
+        + description
+        + ", events="
+        + events
+        + ", secret="
+        + (secret == null ? "null" : "[REDACTED]")
+        + ", isActive="
+        + isActive
+        + ", maxRetries="
+        + maxRetries
+        + ", additionalProperties="
+        + additionalProperties
+        + "]";
   }
 
   /** Builds a {@link WebhookUpdateRequest}. */
@@ -113,6 +123,7 @@ public record WebhookUpdateRequest(
       this.maxRetries = maxRetries;
       return this;
     }
+
     /** Adds a field this client has no setter for, sent as given. */
     public Builder additionalProperty(String name, @Nullable Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name == null"), value);
@@ -120,7 +131,15 @@ public record WebhookUpdateRequest(
     }
 
     public WebhookUpdateRequest build() {
-      return new WebhookUpdateRequest(name, url, description, events, secret, isActive, maxRetries, new LinkedHashMap<>(additionalProperties));
+      return new WebhookUpdateRequest(
+          name,
+          url,
+          description,
+          events,
+          secret,
+          isActive,
+          maxRetries,
+          new LinkedHashMap<>(additionalProperties));
     }
   }
 }

@@ -1,6 +1,4 @@
-/**
- * The {@code webhook} namespace: subscriptions that the portal calls on events.
- */
+/** The {@code webhook} namespace: subscriptions that the portal calls on events. */
 @NullMarked
 package com.winwinmbs.portal.api.webhook;
 

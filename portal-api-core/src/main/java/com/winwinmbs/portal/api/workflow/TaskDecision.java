@@ -26,7 +26,8 @@ public record TaskDecision(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public TaskDecision {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
   /** A decision with a comment and per-workflow data, either of which may be null. */

@@ -51,6 +51,7 @@ public record Workflow(
   public Workflow {
     Objects.requireNonNull(id, "id == null");
     steps = steps == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(steps));
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

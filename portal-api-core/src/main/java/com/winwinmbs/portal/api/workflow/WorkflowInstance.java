@@ -47,6 +47,7 @@ public record WorkflowInstance(
 
   public WorkflowInstance {
     Objects.requireNonNull(id, "id == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

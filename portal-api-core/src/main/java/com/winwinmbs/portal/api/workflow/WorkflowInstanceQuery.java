@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The filters of {@code workflow().instances}, sent as query parameters ({@code ?workflow_id=…&status=…});
- * filters left null are not sent.
+ * The filters of {@code workflow().instances}, sent as query parameters ({@code
+ * ?workflow_id=…&status=…}); filters left null are not sent.
  *
  * <pre>{@code
  * Page<WorkflowInstance> running = portal.workflow().instances(WorkflowInstanceQuery.builder()
@@ -38,8 +38,9 @@ public record WorkflowInstanceQuery(
 
   public WorkflowInstanceQuery {
     checkPaging(page, limit);
-    additionalParameters = Collections.unmodifiableMap(
-        new LinkedHashMap<>(additionalParameters == null ? Map.of() : additionalParameters));
+    additionalParameters =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(additionalParameters == null ? Map.of() : additionalParameters));
   }
 
   /** Every run the caller may see, first page, the portal's default size. */
@@ -55,7 +56,14 @@ public record WorkflowInstanceQuery(
   /** A copy asking for another page. */
   public WorkflowInstanceQuery withPage(int page) {
     return new WorkflowInstanceQuery(
-        workflowId, status, initiatorUserId, referenceType, referenceId, page, limit, additionalParameters);
+        workflowId,
+        status,
+        initiatorUserId,
+        referenceType,
+        referenceId,
+        page,
+        limit,
+        additionalParameters);
   }
 
   static void checkPaging(@Nullable Integer page, @Nullable Integer limit) {
@@ -124,7 +132,8 @@ public record WorkflowInstanceQuery(
 
     /** Adds a query parameter this client does not model, sent as given. */
     public Builder parameter(String name, String value) {
-      additionalParameters.put(Objects.requireNonNull(name, "name == null"),
+      additionalParameters.put(
+          Objects.requireNonNull(name, "name == null"),
           Objects.requireNonNull(value, () -> "value of query parameter " + name + " == null"));
       return this;
     }
@@ -132,7 +141,14 @@ public record WorkflowInstanceQuery(
     /** The query. */
     public WorkflowInstanceQuery build() {
       return new WorkflowInstanceQuery(
-          workflowId, status, initiatorUserId, referenceType, referenceId, page, limit, additionalParameters);
+          workflowId,
+          status,
+          initiatorUserId,
+          referenceType,
+          referenceId,
+          page,
+          limit,
+          additionalParameters);
     }
   }
 }

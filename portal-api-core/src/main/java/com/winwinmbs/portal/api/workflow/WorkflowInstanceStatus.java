@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The state of one run of a workflow. Kept as the string the portal sends, so a value this client does not know
- * decodes and is
- * sent back unchanged; compare with the constants.
+ * The state of one run of a workflow. Kept as the string the portal sends, so a value this client
+ * does not know decodes and is sent back unchanged; compare with the constants.
  *
  * <pre>{@code
  * WorkflowInstanceQuery.builder().status(WorkflowInstanceStatus.IN_PROGRESS).build()
@@ -22,7 +21,8 @@ public record WorkflowInstanceStatus(@JsonValue String value) {
   public static final WorkflowInstanceStatus PENDING = new WorkflowInstanceStatus("pending");
 
   /** {@code in_progress}: some steps decided. */
-  public static final WorkflowInstanceStatus IN_PROGRESS = new WorkflowInstanceStatus("in_progress");
+  public static final WorkflowInstanceStatus IN_PROGRESS =
+      new WorkflowInstanceStatus("in_progress");
 
   /** {@code approved}: every step approved. */
   public static final WorkflowInstanceStatus APPROVED = new WorkflowInstanceStatus("approved");

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The state of a workflow definition. Kept as the string the portal sends, so a value this client does not know
- * decodes and is
- * sent back unchanged; compare with the constants.
+ * The state of a workflow definition. Kept as the string the portal sends, so a value this client
+ * does not know decodes and is sent back unchanged; compare with the constants.
  *
  * <pre>{@code
  * boolean usable = workflow.status().equals(WorkflowStatus.ACTIVE);

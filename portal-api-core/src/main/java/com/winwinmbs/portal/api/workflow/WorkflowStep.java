@@ -30,6 +30,7 @@ public record WorkflowStep(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public WorkflowStep {
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

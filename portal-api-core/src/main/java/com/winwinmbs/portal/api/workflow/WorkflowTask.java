@@ -57,6 +57,7 @@ public record WorkflowTask(
 
   public WorkflowTask {
     Objects.requireNonNull(id, "id == null");
-    additionalProperties = additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
+    additionalProperties =
+        additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 }

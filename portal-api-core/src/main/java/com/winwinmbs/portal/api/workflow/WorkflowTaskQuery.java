@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The filters of {@code workflow().tasks}, sent as query parameters ({@code ?assignee_user_id=…&status=…});
- * filters left null are not sent.
+ * The filters of {@code workflow().tasks}, sent as query parameters ({@code
+ * ?assignee_user_id=…&status=…}); filters left null are not sent.
  *
  * <pre>{@code
  * Page<WorkflowTask> mine = portal.workflow().tasks(WorkflowTaskQuery.builder()
@@ -36,8 +36,9 @@ public record WorkflowTaskQuery(
 
   public WorkflowTaskQuery {
     WorkflowInstanceQuery.checkPaging(page, limit);
-    additionalParameters = Collections.unmodifiableMap(
-        new LinkedHashMap<>(additionalParameters == null ? Map.of() : additionalParameters));
+    additionalParameters =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(additionalParameters == null ? Map.of() : additionalParameters));
   }
 
   /** Every task the caller may see, first page, the portal's default size. */
@@ -52,7 +53,8 @@ public record WorkflowTaskQuery(
 
   /** A copy asking for another page. */
   public WorkflowTaskQuery withPage(int page) {
-    return new WorkflowTaskQuery(assigneeUserId, status, workflowId, instanceId, page, limit, additionalParameters);
+    return new WorkflowTaskQuery(
+        assigneeUserId, status, workflowId, instanceId, page, limit, additionalParameters);
   }
 
   /** Builds a {@link WorkflowTaskQuery}. */
@@ -105,14 +107,16 @@ public record WorkflowTaskQuery(
 
     /** Adds a query parameter this client does not model, sent as given. */
     public Builder parameter(String name, String value) {
-      additionalParameters.put(Objects.requireNonNull(name, "name == null"),
+      additionalParameters.put(
+          Objects.requireNonNull(name, "name == null"),
           Objects.requireNonNull(value, () -> "value of query parameter " + name + " == null"));
       return this;
     }
 
     /** The query. */
     public WorkflowTaskQuery build() {
-      return new WorkflowTaskQuery(assigneeUserId, status, workflowId, instanceId, page, limit, additionalParameters);
+      return new WorkflowTaskQuery(
+          assigneeUserId, status, workflowId, instanceId, page, limit, additionalParameters);
     }
   }
 }

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The state of one approval task. Kept as the string the portal sends, so a value this client does not know decodes
- * and is
- * sent back unchanged; compare with the constants.
+ * The state of one approval task. Kept as the string the portal sends, so a value this client does
+ * not know decodes and is sent back unchanged; compare with the constants.
  *
  * <pre>{@code
  * WorkflowTaskQuery.builder().assigneeUserId(me).status(WorkflowTaskStatus.PENDING).build()
@@ -33,7 +32,8 @@ public record WorkflowTaskStatus(@JsonValue String value) {
   /** {@code skipped}: the step did not apply. */
   public static final WorkflowTaskStatus SKIPPED = new WorkflowTaskStatus("skipped");
 
-  private static final List<WorkflowTaskStatus> KNOWN = List.of(PENDING, APPROVED, REJECTED, CANCELLED, SKIPPED);
+  private static final List<WorkflowTaskStatus> KNOWN =
+      List.of(PENDING, APPROVED, REJECTED, CANCELLED, SKIPPED);
 
   public WorkflowTaskStatus {
     Objects.requireNonNull(value, "value == null");

@@ -1,5 +1,6 @@
 /**
- * The {@code workflow} namespace: approval workflows, their instances and the tasks waiting for a decision.
+ * The {@code workflow} namespace: approval workflows, their instances and the tasks waiting for a
+ * decision.
  */
 @NullMarked
 package com.winwinmbs.portal.api.workflow;

@@ -36,36 +36,47 @@ class AuthApiTests {
   static final String REFRESHED_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.refreshed";
   static final String PASSWORD = "SecurePassword123!";
 
-  static final String LOGIN_BODY = """
+  static final String LOGIN_BODY =
+      """
       {"email": "admin@acme.com", "password": "SecurePassword123!", "rememberMe": true}
       """;
 
   /** A client of the guide's base URL shape ({@code .../api}) whose token source is the session. */
   static PortalApiClient sessionClient(WireMockRuntimeInfo wm, SessionTokenSource session) {
-    return TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api").tokenSource(session).build();
+    return TestClients.builder(wm)
+        .apiUrl(wm.getHttpBaseUrl() + "/api")
+        .tokenSource(session)
+        .build();
   }
 
   static void stubLogin(WireMock wm, String cookie) {
-    wm.register(post("/api/auth/login").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withHeader("Set-Cookie", cookie)
-        .withBody(Fixtures.read("auth/login.json"))));
+    wm.register(
+        post("/api/auth/login")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Set-Cookie", cookie)
+                    .withBody(Fixtures.read("auth/login.json"))));
   }
 
   @Test
   void loginPostsTheGuideBodyWithoutABearerTokenAndDecodesTheAnswer(WireMockRuntimeInfo wm) {
-    stubLogin(wm.getWireMock(), "refreshToken=rt-1; Path=/api/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=604800");
+    stubLogin(
+        wm.getWireMock(),
+        "refreshToken=rt-1; Path=/api/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=604800");
     // the client has a token of its own: a login must not send it
     PortalApiClient portal = TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api").build();
 
     LoginResult login = portal.auth().login("admin@acme.com", PASSWORD, true);
 
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/api/auth/login"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withHeader("Accept", equalTo("application/json"))
-        .withHeader("Authorization", absent())
-        .withHeader("Cookie", absent())
-        .withRequestBody(equalToJson(LOGIN_BODY)));
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/api/auth/login"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("Authorization", absent())
+                .withHeader("Cookie", absent())
+                .withRequestBody(equalToJson(LOGIN_BODY)));
     assertThat(login.accessToken()).isEqualTo(LOGIN_TOKEN);
     assertThat(login.user().id()).isEqualTo("550e8400-e29b-41d4-a716-446655440000");
     assertThat(login.user().email()).isEqualTo("admin@acme.com");
@@ -88,51 +99,77 @@ class AuthApiTests {
   }
 
   @Test
-  void loginWithWrongCredentialsThrowsAuthenticationExceptionAndLeavesTheSessionNew(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/api/auth/login").willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody(Fixtures.read("auth/invalid-credentials.json"))));
+  void loginWithWrongCredentialsThrowsAuthenticationExceptionAndLeavesTheSessionNew(
+      WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            post("/api/auth/login")
+                .willReturn(
+                    aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("auth/invalid-credentials.json"))));
     SessionTokenSource session = SessionTokenSource.create();
     PortalApiClient portal = sessionClient(wm, session);
 
     assertThatThrownBy(() -> portal.auth().login("admin@acme.com", "wrong", false))
-        .isInstanceOfSatisfying(AuthenticationException.class, e -> {
-          assertThat(e.code()).isEqualTo("Invalid credentials");
-          assertThat(e.errorMessage()).isEqualTo("Email or password is incorrect");
-          assertThat(e.getMessage()).doesNotContain("wrong");
-        });
+        .isInstanceOfSatisfying(
+            AuthenticationException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("Invalid credentials");
+              assertThat(e.errorMessage()).isEqualTo("Email or password is incorrect");
+              assertThat(e.getMessage()).doesNotContain("wrong");
+            });
     assertThat(session.isActive()).isFalse();
     assertThat(session.token()).isEmpty();
   }
 
   @Test
   void loginWithMissingFieldsMapsTheGuideValidationDetailsOntoFieldErrors(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/api/auth/login").willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json")
-        .withBody(Fixtures.read("auth/validation-error.json"))));
+    wm.getWireMock()
+        .register(
+            post("/api/auth/login")
+                .willReturn(
+                    aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("auth/validation-error.json"))));
     PortalApiClient portal = sessionClient(wm, SessionTokenSource.create());
 
     assertThatThrownBy(() -> portal.auth().login(" x", "short", false))
-        .isInstanceOfSatisfying(BadRequestException.class, e -> {
-          assertThat(e.code()).isEqualTo("Validation Error");
-          assertThat(e.fieldErrors()).containsExactly(
-              Map.entry("email", List.of("Email is required", "Invalid email format")),
-              Map.entry("password", List.of("Password must be at least 8 characters")));
-        });
+        .isInstanceOfSatisfying(
+            BadRequestException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("Validation Error");
+              assertThat(e.fieldErrors())
+                  .containsExactly(
+                      Map.entry("email", List.of("Email is required", "Invalid email format")),
+                      Map.entry("password", List.of("Password must be at least 8 characters")));
+            });
   }
 
   @Test
   void refreshAndLogoutSendTheLoginCookieAndLogoutClearsIt(WireMockRuntimeInfo wm) {
     WireMock server = wm.getWireMock();
-    stubLogin(server, "refreshToken=rt-1; Path=/api/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=604800");
-    server.register(post("/api/auth/refresh").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withHeader("Set-Cookie", "refreshToken=rt-2; Path=/api/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=604800")
-        .withBody(Fixtures.read("auth/refresh.json"))));
-    server.register(post("/api/auth/logout").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withHeader("Set-Cookie", "refreshToken=; Path=/api/auth; Max-Age=0")
-        .withBody(Fixtures.read("auth/logout.json"))));
+    stubLogin(
+        server,
+        "refreshToken=rt-1; Path=/api/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=604800");
+    server.register(
+        post("/api/auth/refresh")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader(
+                        "Set-Cookie",
+                        "refreshToken=rt-2; Path=/api/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=604800")
+                    .withBody(Fixtures.read("auth/refresh.json"))));
+    server.register(
+        post("/api/auth/logout")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Set-Cookie", "refreshToken=; Path=/api/auth; Max-Age=0")
+                    .withBody(Fixtures.read("auth/logout.json"))));
     SessionTokenSource session = SessionTokenSource.create();
     PortalApiClient portal = sessionClient(wm, session);
 
@@ -141,17 +178,19 @@ class AuthApiTests {
 
     assertThat(refreshed).isEqualTo(REFRESHED_TOKEN);
     assertThat(session.token()).contains(REFRESHED_TOKEN);
-    server.verifyThat(postRequestedFor(urlEqualTo("/api/auth/refresh"))
-        .withHeader("Cookie", equalTo("refreshToken=rt-1"))
-        .withHeader("Authorization", absent())
-        .withRequestBody(equalToJson("{}")));
+    server.verifyThat(
+        postRequestedFor(urlEqualTo("/api/auth/refresh"))
+            .withHeader("Cookie", equalTo("refreshToken=rt-1"))
+            .withHeader("Authorization", absent())
+            .withRequestBody(equalToJson("{}")));
 
     portal.auth().logout();
 
     // the rotated cookie and the refreshed token go to logout
-    server.verifyThat(postRequestedFor(urlEqualTo("/api/auth/logout"))
-        .withHeader("Cookie", equalTo("refreshToken=rt-2"))
-        .withHeader("Authorization", equalTo("Bearer " + REFRESHED_TOKEN)));
+    server.verifyThat(
+        postRequestedFor(urlEqualTo("/api/auth/logout"))
+            .withHeader("Cookie", equalTo("refreshToken=rt-2"))
+            .withHeader("Authorization", equalTo("Bearer " + REFRESHED_TOKEN)));
     assertThat(session.isActive()).isFalse();
     assertThat(session.cookieNames()).isEmpty();
     assertThat(session.token()).isEmpty();
@@ -164,53 +203,81 @@ class AuthApiTests {
   @Test
   void cookiesAreSentOnlyToThePathTheySetAndAllCookiesThatMatchAreSent(WireMockRuntimeInfo wm) {
     WireMock server = wm.getWireMock();
-    server.register(post("/api/auth/login").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withHeader("Set-Cookie", "refreshToken=rt-1; Path=/api/auth/refresh; HttpOnly")
-        .withHeader("Set-Cookie", "sid=s-9; Path=/")
-        .withBody(Fixtures.read("auth/login.json"))));
-    server.register(post("/api/auth/refresh").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("auth/refresh.json"))));
-    server.register(post("/api/auth/logout").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("auth/logout.json"))));
+    server.register(
+        post("/api/auth/login")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Set-Cookie", "refreshToken=rt-1; Path=/api/auth/refresh; HttpOnly")
+                    .withHeader("Set-Cookie", "sid=s-9; Path=/")
+                    .withBody(Fixtures.read("auth/login.json"))));
+    server.register(
+        post("/api/auth/refresh")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("auth/refresh.json"))));
+    server.register(
+        post("/api/auth/logout")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("auth/logout.json"))));
     PortalApiClient portal = sessionClient(wm, SessionTokenSource.create());
 
     portal.auth().login("admin@acme.com", PASSWORD, false);
     portal.auth().refresh();
     portal.auth().logout();
 
-    server.verifyThat(postRequestedFor(urlEqualTo("/api/auth/refresh"))
-        .withHeader("Cookie", equalTo("refreshToken=rt-1; sid=s-9")));
-    server.verifyThat(postRequestedFor(urlEqualTo("/api/auth/logout")).withHeader("Cookie", equalTo("sid=s-9")));
+    server.verifyThat(
+        postRequestedFor(urlEqualTo("/api/auth/refresh"))
+            .withHeader("Cookie", equalTo("refreshToken=rt-1; sid=s-9")));
+    server.verifyThat(
+        postRequestedFor(urlEqualTo("/api/auth/logout")).withHeader("Cookie", equalTo("sid=s-9")));
   }
 
   @Test
   void meSendsTheSessionTokenAndDecodesTheGuideAnswer(WireMockRuntimeInfo wm) {
     stubLogin(wm.getWireMock(), "refreshToken=rt-1; Path=/api/auth; HttpOnly");
-    wm.getWireMock().register(get("/api/auth/me").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("auth/me.json"))));
+    wm.getWireMock()
+        .register(
+            get("/api/auth/me")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("auth/me.json"))));
     SessionTokenSource session = SessionTokenSource.create();
     PortalApiClient portal = sessionClient(wm, session);
     portal.auth().login("admin@acme.com", PASSWORD, true);
 
     CurrentUser me = portal.auth().me();
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/api/auth/me"))
-        .withHeader("Authorization", equalTo("Bearer " + LOGIN_TOKEN))
-        .withHeader("Accept", equalTo("application/json")));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/api/auth/me"))
+                .withHeader("Authorization", equalTo("Bearer " + LOGIN_TOKEN))
+                .withHeader("Accept", equalTo("application/json")));
     assertThat(me.user().authProvider()).isEqualTo(AuthProvider.AZURE_AD);
     assertThat(me.user().avatarUrl()).isEqualTo("https://graph.microsoft.com/v1.0/me/photo/$value");
     assertThat(me.user().role()).isEqualTo(UserRole.ADMIN);
     assertThat(me.tenant().plan()).isEqualTo(TenantPlan.PROFESSIONAL);
     assertThat(me.tenant().ssoEnabled()).isTrue();
-    assertThat(session.user()).get().extracting(SessionUser::authProvider).isEqualTo(AuthProvider.AZURE_AD);
+    assertThat(session.user())
+        .get()
+        .extracting(SessionUser::authProvider)
+        .isEqualTo(AuthProvider.AZURE_AD);
   }
 
   @Test
   void unknownRolesPlansAndProvidersDecodeAndKeepTheirValue(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/api/auth/me").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("""
+    wm.getWireMock()
+        .register(
+            get("/api/auth/me")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            """
             {"user": {"id": "u1", "role": "Auditor", "authProvider": "GitHub", "locale": "en-GB"},
              "tenant": {"id": "t1", "plan": "Ultimate", "status": "Archived"}, "serverTime": "2025-11-03T10:00:00Z"}
             """)));
@@ -226,8 +293,10 @@ class AuthApiTests {
     assertThat(me.user().additionalProperties()).containsEntry("locale", "en-GB");
     assertThat(me.additionalProperties()).containsEntry("serverTime", "2025-11-03T10:00:00Z");
     // with no session, the client's own token source answers for me()
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/api/auth/me"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/api/auth/me"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
   }
 
   @Test
@@ -238,8 +307,12 @@ class AuthApiTests {
     SsoLogin second = portal.auth().ssoLoginUrl(SsoProvider.AZURE_AD, "/dashboard");
     SsoLogin saml = portal.auth().ssoLoginUrl(SsoProvider.SAML, null);
 
-    assertThat(first.url()).isEqualTo(URI.create(wm.getHttpBaseUrl()
-        + "/api/auth/sso/login?provider=azuread&redirect=%2Fdashboard&state=" + first.state()));
+    assertThat(first.url())
+        .isEqualTo(
+            URI.create(
+                wm.getHttpBaseUrl()
+                    + "/api/auth/sso/login?provider=azuread&redirect=%2Fdashboard&state="
+                    + first.state()));
     assertThat(first.state()).matches("[A-Za-z0-9_-]{43}");
     assertThat(second.state()).isNotEqualTo(first.state());
     assertThat(saml.url().getRawQuery()).isEqualTo("provider=saml&state=" + saml.state());
@@ -251,29 +324,42 @@ class AuthApiTests {
     AuthApi auth = TestClients.client(wm).auth();
     SsoLogin login = auth.ssoLoginUrl(SsoProvider.OKTA, "/dashboard");
 
-    SsoCallback callback = auth.ssoCallback(URI.create(
-        "https://app.colaflow.com/auth/callback?token=eyJ.sso%2Etoken&tenant=acme&state=" + login.state()),
-        login.state());
+    SsoCallback callback =
+        auth.ssoCallback(
+            URI.create(
+                "https://app.colaflow.com/auth/callback?token=eyJ.sso%2Etoken&tenant=acme&state="
+                    + login.state()),
+            login.state());
 
     assertThat(callback.accessToken()).isEqualTo("eyJ.sso.token");
     assertThat(callback.tenant()).isEqualTo("acme");
     assertThat(callback.toString()).doesNotContain("eyJ.sso.token");
-    assertThat(auth.ssoCallback(Map.of("token", "t-1", "tenant", "acme", "state", login.state()), login.state())
-        .accessToken()).isEqualTo("t-1");
+    assertThat(
+            auth.ssoCallback(
+                    Map.of("token", "t-1", "tenant", "acme", "state", login.state()), login.state())
+                .accessToken())
+        .isEqualTo("t-1");
   }
 
   @Test
   void ssoCallbackWithAnotherStateIsRefusedWithoutQuotingTheStateOrToken(WireMockRuntimeInfo wm) {
     AuthApi auth = TestClients.client(wm).auth();
     SsoLogin login = auth.ssoLoginUrl(SsoProvider.AZURE_AD, null);
-    URI forged = URI.create("https://app.colaflow.com/auth/callback?token=stolen-token&tenant=acme&state=attacker-state");
+    URI forged =
+        URI.create(
+            "https://app.colaflow.com/auth/callback?token=stolen-token&tenant=acme&state=attacker-state");
 
     assertThatThrownBy(() -> auth.ssoCallback(forged, login.state()))
-        .isInstanceOfSatisfying(SsoCallbackException.class, e -> {
-          assertThat(e.reason()).isEqualTo(SsoCallbackException.Reason.STATE_MISMATCH);
-          assertThat(e.getMessage()).contains("CSRF")
-              .doesNotContain("stolen-token").doesNotContain("attacker-state").doesNotContain(login.state());
-        });
+        .isInstanceOfSatisfying(
+            SsoCallbackException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(SsoCallbackException.Reason.STATE_MISMATCH);
+              assertThat(e.getMessage())
+                  .contains("CSRF")
+                  .doesNotContain("stolen-token")
+                  .doesNotContain("attacker-state")
+                  .doesNotContain(login.state());
+            });
     assertThat(auth.session().isActive()).isFalse();
   }
 
@@ -284,51 +370,82 @@ class AuthApiTests {
     String base = "https://app.colaflow.com/auth/callback?";
 
     assertThatThrownBy(() -> auth.ssoCallback(URI.create(base + "token=t&tenant=acme"), state))
-        .isInstanceOfSatisfying(SsoCallbackException.class,
+        .isInstanceOfSatisfying(
+            SsoCallbackException.class,
             e -> assertThat(e.reason()).isEqualTo(SsoCallbackException.Reason.MISSING_STATE));
-    assertThatThrownBy(() -> auth.ssoCallback(URI.create(base + "tenant=acme&state=" + state), state))
-        .isInstanceOfSatisfying(SsoCallbackException.class, e -> {
-          assertThat(e.reason()).isEqualTo(SsoCallbackException.Reason.MISSING_TOKEN);
-          assertThat(e.getMessage()).containsIgnoringCase("missing token");
-        });
-    assertThatThrownBy(() -> auth.ssoCallback(URI.create(base + "token=t&tenant=&state=" + state), state))
-        .isInstanceOfSatisfying(SsoCallbackException.class,
+    assertThatThrownBy(
+            () -> auth.ssoCallback(URI.create(base + "tenant=acme&state=" + state), state))
+        .isInstanceOfSatisfying(
+            SsoCallbackException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(SsoCallbackException.Reason.MISSING_TOKEN);
+              assertThat(e.getMessage()).containsIgnoringCase("missing token");
+            });
+    assertThatThrownBy(
+            () -> auth.ssoCallback(URI.create(base + "token=t&tenant=&state=" + state), state))
+        .isInstanceOfSatisfying(
+            SsoCallbackException.class,
             e -> assertThat(e.reason()).isEqualTo(SsoCallbackException.Reason.MISSING_TENANT));
-    assertThatThrownBy(() -> auth.ssoCallback(
-        URI.create(base + "token=t&tenant=acme&state=" + state + "&state=other"), state))
-        .isInstanceOfSatisfying(SsoCallbackException.class,
+    assertThatThrownBy(
+            () ->
+                auth.ssoCallback(
+                    URI.create(base + "token=t&tenant=acme&state=" + state + "&state=other"),
+                    state))
+        .isInstanceOfSatisfying(
+            SsoCallbackException.class,
             e -> assertThat(e.reason()).isEqualTo(SsoCallbackException.Reason.DUPLICATE_PARAMETER));
   }
 
   @Test
   void completeSsoStartsTheSessionWithTheCallbackTokenAndAsksWhoItIs(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/api/auth/me").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("auth/me.json"))));
+    wm.getWireMock()
+        .register(
+            get("/api/auth/me")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("auth/me.json"))));
     SessionTokenSource session = SessionTokenSource.create();
     PortalApiClient portal = sessionClient(wm, session);
     SsoLogin login = portal.auth().ssoLoginUrl(SsoProvider.AZURE_AD, "/dashboard");
-    SsoCallback callback = portal.auth().ssoCallback(
-        URI.create("https://app.colaflow.com/auth/callback?token=sso-token-1&tenant=acme&state=" + login.state()),
-        login.state());
+    SsoCallback callback =
+        portal
+            .auth()
+            .ssoCallback(
+                URI.create(
+                    "https://app.colaflow.com/auth/callback?token=sso-token-1&tenant=acme&state="
+                        + login.state()),
+                login.state());
 
     CurrentUser me = portal.auth().completeSso(callback);
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/api/auth/me"))
-        .withHeader("Authorization", equalTo("Bearer sso-token-1")));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/api/auth/me"))
+                .withHeader("Authorization", equalTo("Bearer sso-token-1")));
     assertThat(me.user().email()).isEqualTo("admin@acme.com");
     assertThat(session.isActive()).isTrue();
     assertThat(session.token()).contains("sso-token-1");
-    assertThat(session.requestOptions().tenantId()).contains("660e8400-e29b-41d4-a716-446655440001");
+    assertThat(session.requestOptions().tenantId())
+        .contains("660e8400-e29b-41d4-a716-446655440001");
   }
 
   @Test
   void passwordTokensAndCookieValuesNeverReachTheTraceLog(WireMockRuntimeInfo wm) {
     WireMock server = wm.getWireMock();
     stubLogin(server, "refreshToken=rt-secret-cookie; Path=/api/auth; HttpOnly");
-    server.register(post("/api/auth/refresh").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("auth/refresh.json"))));
-    server.register(post("/api/auth/logout").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("auth/logout.json"))));
+    server.register(
+        post("/api/auth/refresh")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("auth/refresh.json"))));
+    server.register(
+        post("/api/auth/logout")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("auth/logout.json"))));
     SessionTokenSource session = SessionTokenSource.create();
     PortalApiClient portal = sessionClient(wm, session);
 
@@ -337,14 +454,19 @@ class AuthApiTests {
       LoginResult login = portal.auth().login("admin@acme.com", PASSWORD, true);
       portal.auth().refresh();
       assertThat(session.toString()).doesNotContain("rt-secret-cookie");
-      assertThat(session.cookies().toString()).contains("refreshToken").doesNotContain("rt-secret-cookie");
+      assertThat(session.cookies().toString())
+          .contains("refreshToken")
+          .doesNotContain("rt-secret-cookie");
       assertThat(login.toString()).doesNotContain(LOGIN_TOKEN);
       portal.auth().logout();
       logText = logs.text();
     }
 
     assertThat(logText).contains("/auth/login").contains("/auth/refresh").contains("/auth/logout");
-    assertThat(logText).doesNotContain(PASSWORD).doesNotContain(LOGIN_TOKEN).doesNotContain(REFRESHED_TOKEN)
+    assertThat(logText)
+        .doesNotContain(PASSWORD)
+        .doesNotContain(LOGIN_TOKEN)
+        .doesNotContain(REFRESHED_TOKEN)
         .doesNotContain("rt-secret-cookie");
   }
 }

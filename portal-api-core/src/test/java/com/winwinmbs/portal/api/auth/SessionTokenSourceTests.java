@@ -34,8 +34,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The session's refresh on 401, over HTTP: the guide's "old token → 401, refresh once, new token → 200",
- * for many concurrent callers, and its failure.
+ * The session's refresh on 401, over HTTP: the guide's "old token → 401, refresh once, new token →
+ * 200", for many concurrent callers, and its failure.
  */
 @WireMockTest
 class SessionTokenSourceTests {
@@ -43,44 +43,72 @@ class SessionTokenSourceTests {
   static final int CALLERS = 20;
   static final String OLD = "old-access-token";
   static final String NEW = "new-access-token";
-  static final String EXPIRED_TOKEN_ERROR = """
+  static final String EXPIRED_TOKEN_ERROR =
+      """
       {"error": "Unauthorized", "message": "Access token expired", "statusCode": 401,
        "timestamp": "2025-11-03T10:00:00Z"}
       """;
 
-  /** Login answers the old token and a refresh cookie; the MCP token list accepts only the new token. */
+  /**
+   * Login answers the old token and a refresh cookie; the MCP token list accepts only the new
+   * token.
+   */
   static void stubExpiredSession(WireMock server) {
-    server.register(post("/api/auth/login").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withHeader("Set-Cookie", "refreshToken=rt-1; Path=/api/auth; HttpOnly; Secure; SameSite=Strict")
-        .withBody(Fixtures.read("auth/login.json").replace("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...", OLD))));
-    server.register(get("/api/mcp/tokens").withHeader("Authorization", equalTo("Bearer " + OLD))
-        .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-            .withBody(EXPIRED_TOKEN_ERROR)));
-    server.register(get("/api/mcp/tokens").withHeader("Authorization", equalTo("Bearer " + NEW))
-        .willReturn(aResponse().withHeader("Content-Type", "application/json")
-            .withBody(Fixtures.read("mcptoken/list.json"))));
+    server.register(
+        post("/api/auth/login")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader(
+                        "Set-Cookie",
+                        "refreshToken=rt-1; Path=/api/auth; HttpOnly; Secure; SameSite=Strict")
+                    .withBody(
+                        Fixtures.read("auth/login.json")
+                            .replace("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...", OLD))));
+    server.register(
+        get("/api/mcp/tokens")
+            .withHeader("Authorization", equalTo("Bearer " + OLD))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(EXPIRED_TOKEN_ERROR)));
+    server.register(
+        get("/api/mcp/tokens")
+            .withHeader("Authorization", equalTo("Bearer " + NEW))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("mcptoken/list.json"))));
   }
 
   static PortalApiClient client(WireMockRuntimeInfo wm, SessionTokenSource session) {
-    return TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api").tokenSource(session).build();
+    return TestClients.builder(wm)
+        .apiUrl(wm.getHttpBaseUrl() + "/api")
+        .tokenSource(session)
+        .build();
   }
 
-  /** Runs {@code call} on {@link #CALLERS} threads released at once; each result or exception in order. */
+  /**
+   * Runs {@code call} on {@link #CALLERS} threads released at once; each result or exception in
+   * order.
+   */
   static List<Object> concurrently(Supplier<?> call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Object>> futures = new ArrayList<>();
       for (int i = 0; i < CALLERS; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          try {
-            return call.get();
-          } catch (RuntimeException e) {
-            return e;
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    return call.get();
+                  } catch (RuntimeException e) {
+                    return e;
+                  }
+                }));
       }
       start.countDown();
       List<Object> outcomes = new ArrayList<>();
@@ -94,19 +122,29 @@ class SessionTokenSourceTests {
   }
 
   @Test
-  void twentyConcurrentCallsOnAnExpiredSessionShareOneRefreshAndAllSucceed(WireMockRuntimeInfo wm) throws Exception {
+  void twentyConcurrentCallsOnAnExpiredSessionShareOneRefreshAndAllSucceed(WireMockRuntimeInfo wm)
+      throws Exception {
     WireMock server = wm.getWireMock();
     stubExpiredSession(server);
     // slow enough that the other callers' 401s arrive while the refresh is under way
-    server.register(post("/api/auth/refresh").willReturn(aResponse()
-        .withFixedDelay(300)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"accessToken\": \"" + NEW + "\"}")));
+    server.register(
+        post("/api/auth/refresh")
+            .willReturn(
+                aResponse()
+                    .withFixedDelay(300)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"accessToken\": \"" + NEW + "\"}")));
     // and the old token's 401s come late enough that every caller has sent the old token first,
     // even on a loaded machine
-    server.register(get("/api/mcp/tokens").withHeader("Authorization", equalTo("Bearer " + OLD))
-        .willReturn(aResponse().withStatus(401).withFixedDelay(300).withHeader("Content-Type", "application/json")
-            .withBody(EXPIRED_TOKEN_ERROR)));
+    server.register(
+        get("/api/mcp/tokens")
+            .withHeader("Authorization", equalTo("Bearer " + OLD))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withFixedDelay(300)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(EXPIRED_TOKEN_ERROR)));
     AtomicInteger expirations = new AtomicInteger();
     SessionTokenSource session = SessionTokenSource.create(cause -> expirations.incrementAndGet());
     PortalApiClient portal = client(wm, session);
@@ -114,36 +152,59 @@ class SessionTokenSourceTests {
 
     List<Object> outcomes = concurrently(() -> portal.mcpToken().list());
 
-    assertThat(outcomes).hasSize(CALLERS).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(List.class));
+    assertThat(outcomes)
+        .hasSize(CALLERS)
+        .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(List.class));
     @SuppressWarnings("unchecked")
     List<McpToken> first = (List<McpToken>) outcomes.get(0);
     assertThat(first).extracting(McpToken::name).containsExactly("Claude AI Agent");
-    server.verifyThat(exactly(1), postRequestedFor(urlEqualTo("/api/auth/refresh"))
-        .withHeader("Cookie", equalTo("refreshToken=rt-1"))
-        .withRequestBody(equalToJson("{}")));
-    server.verifyThat(exactly(CALLERS), getRequestedFor(urlEqualTo("/api/mcp/tokens"))
-        .withHeader("Authorization", equalTo("Bearer " + NEW)));
+    server.verifyThat(
+        exactly(1),
+        postRequestedFor(urlEqualTo("/api/auth/refresh"))
+            .withHeader("Cookie", equalTo("refreshToken=rt-1"))
+            .withRequestBody(equalToJson("{}")));
+    server.verifyThat(
+        exactly(CALLERS),
+        getRequestedFor(urlEqualTo("/api/mcp/tokens"))
+            .withHeader("Authorization", equalTo("Bearer " + NEW)));
     // many callers were refused with the old token, yet the portal saw one refresh
-    assertThat(server.find(getRequestedFor(urlEqualTo("/api/mcp/tokens"))
-        .withHeader("Authorization", equalTo("Bearer " + OLD)))).hasSizeGreaterThan(1);
+    assertThat(
+            server.find(
+                getRequestedFor(urlEqualTo("/api/mcp/tokens"))
+                    .withHeader("Authorization", equalTo("Bearer " + OLD))))
+        .hasSizeGreaterThan(1);
     assertThat(session.token()).contains(NEW);
     assertThat(expirations).hasValue(0);
   }
 
   @Test
-  void aRejectionOfTheOldTokenArrivingAfterTheRefreshDoesNotRefreshAgain(WireMockRuntimeInfo wm) throws Exception {
+  void aRejectionOfTheOldTokenArrivingAfterTheRefreshDoesNotRefreshAgain(WireMockRuntimeInfo wm)
+      throws Exception {
     WireMock server = wm.getWireMock();
     stubExpiredSession(server);
-    server.register(post("/api/auth/refresh").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"accessToken\": \"" + NEW + "\"}")));
+    server.register(
+        post("/api/auth/refresh")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"accessToken\": \"" + NEW + "\"}")));
     // this call is refused with the old token only after the other caller has refreshed
-    server.register(get("/api/mcp/tokens/slow").withHeader("Authorization", equalTo("Bearer " + OLD))
-        .willReturn(aResponse().withFixedDelay(800).withStatus(401).withHeader("Content-Type", "application/json")
-            .withBody(EXPIRED_TOKEN_ERROR)));
-    server.register(get("/api/mcp/tokens/slow").withHeader("Authorization", equalTo("Bearer " + NEW))
-        .willReturn(aResponse().withHeader("Content-Type", "application/json")
-            .withBody(Fixtures.read("mcptoken/get.json"))));
+    server.register(
+        get("/api/mcp/tokens/slow")
+            .withHeader("Authorization", equalTo("Bearer " + OLD))
+            .willReturn(
+                aResponse()
+                    .withFixedDelay(800)
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(EXPIRED_TOKEN_ERROR)));
+    server.register(
+        get("/api/mcp/tokens/slow")
+            .withHeader("Authorization", equalTo("Bearer " + NEW))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("mcptoken/get.json"))));
     SessionTokenSource session = SessionTokenSource.create();
     PortalApiClient portal = client(wm, session);
     portal.auth().login("admin@acme.com", "SecurePassword123!", true);
@@ -159,21 +220,27 @@ class SessionTokenSourceTests {
     } finally {
       pool.shutdownNow();
     }
-    server.verifyThat(exactly(1), getRequestedFor(urlEqualTo("/api/mcp/tokens/slow"))
-        .withHeader("Authorization", equalTo("Bearer " + OLD)));
+    server.verifyThat(
+        exactly(1),
+        getRequestedFor(urlEqualTo("/api/mcp/tokens/slow"))
+            .withHeader("Authorization", equalTo("Bearer " + OLD)));
     server.verifyThat(exactly(1), postRequestedFor(urlEqualTo("/api/auth/refresh")));
   }
 
   @Test
-  void aRefusedRefreshExpiresTheSessionTellsTheListenerOnceAndFailsEveryCaller(WireMockRuntimeInfo wm)
-      throws Exception {
+  void aRefusedRefreshExpiresTheSessionTellsTheListenerOnceAndFailsEveryCaller(
+      WireMockRuntimeInfo wm) throws Exception {
     WireMock server = wm.getWireMock();
     stubExpiredSession(server);
-    server.register(post("/api/auth/refresh").willReturn(aResponse()
-        .withFixedDelay(300)
-        .withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("""
+    server.register(
+        post("/api/auth/refresh")
+            .willReturn(
+                aResponse()
+                    .withFixedDelay(300)
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        """
             {"error": "Unauthorized", "message": "Refresh token expired or invalid", "statusCode": 401,
              "timestamp": "2025-11-03T10:00:00Z"}
             """)));
@@ -184,8 +251,9 @@ class SessionTokenSourceTests {
 
     List<Object> outcomes = concurrently(() -> portal.mcpToken().list());
 
-    assertThat(outcomes).hasSize(CALLERS).allSatisfy(outcome -> assertThat(outcome)
-        .isInstanceOf(AuthenticationException.class));
+    assertThat(outcomes)
+        .hasSize(CALLERS)
+        .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(AuthenticationException.class));
     assertThat(told).hasSize(1);
     assertThat(told.get(0).errorMessage()).isEqualTo("Refresh token expired or invalid");
     assertThat(told.get(0).getMessage()).contains("log in again");
@@ -196,7 +264,8 @@ class SessionTokenSourceTests {
     // until the next login, calls through the session fail without being sent
     int sent = server.find(getRequestedFor(urlEqualTo("/api/mcp/tokens"))).size();
     assertThatThrownBy(() -> portal.mcpToken().list())
-        .isInstanceOf(AuthenticationException.class).hasMessageContaining("log in again");
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("log in again");
     assertThat(server.find(getRequestedFor(urlEqualTo("/api/mcp/tokens")))).hasSize(sent);
     assertThat(told).hasSize(1);
 
@@ -209,9 +278,14 @@ class SessionTokenSourceTests {
   void aRefreshThePortalCouldNotAnswerKeepsTheSession(WireMockRuntimeInfo wm) {
     WireMock server = wm.getWireMock();
     stubExpiredSession(server);
-    server.register(post("/api/auth/refresh").willReturn(aResponse().withStatus(503)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\": \"Service Unavailable\", \"message\": \"Try again later\", \"statusCode\": 503}")));
+    server.register(
+        post("/api/auth/refresh")
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\": \"Service Unavailable\", \"message\": \"Try again later\", \"statusCode\": 503}")));
     AtomicInteger expirations = new AtomicInteger();
     SessionTokenSource session = SessionTokenSource.create(cause -> expirations.incrementAndGet());
     PortalApiClient portal = client(wm, session);
@@ -227,27 +301,54 @@ class SessionTokenSourceTests {
   @Test
   void oneSharedClientServesTwoSessionsEachWithItsOwnTokenCookieAndTenant(WireMockRuntimeInfo wm) {
     WireMock server = wm.getWireMock();
-    server.register(post("/api/auth/login").withRequestBody(equalToJson("{\"email\": \"ann@acme.com\"}", false, true))
-        .willReturn(aResponse().withHeader("Content-Type", "application/json")
-            .withHeader("Set-Cookie", "refreshToken=rt-ann; Path=/api/auth")
-            .withBody("{\"user\": {\"id\": \"u-ann\"}, \"tenant\": {\"id\": \"t-acme\"}, \"accessToken\": \"ann-old\"}")));
-    server.register(post("/api/auth/login").withRequestBody(equalToJson("{\"email\": \"bob@beta.io\"}", false, true))
-        .willReturn(aResponse().withHeader("Content-Type", "application/json")
-            .withHeader("Set-Cookie", "refreshToken=rt-bob; Path=/api/auth")
-            .withBody("{\"user\": {\"id\": \"u-bob\"}, \"tenant\": {\"id\": \"t-beta\"}, \"accessToken\": \"bob-1\"}")));
-    server.register(post("/api/auth/refresh").withHeader("Cookie", equalTo("refreshToken=rt-ann"))
-        .willReturn(aResponse().withHeader("Content-Type", "application/json")
-            .withBody("{\"accessToken\": \"ann-new\"}")));
-    server.register(get("/api/auth/me").withHeader("Authorization", equalTo("Bearer ann-old"))
-        .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-            .withBody(EXPIRED_TOKEN_ERROR)));
+    server.register(
+        post("/api/auth/login")
+            .withRequestBody(equalToJson("{\"email\": \"ann@acme.com\"}", false, true))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Set-Cookie", "refreshToken=rt-ann; Path=/api/auth")
+                    .withBody(
+                        "{\"user\": {\"id\": \"u-ann\"}, \"tenant\": {\"id\": \"t-acme\"}, \"accessToken\": \"ann-old\"}")));
+    server.register(
+        post("/api/auth/login")
+            .withRequestBody(equalToJson("{\"email\": \"bob@beta.io\"}", false, true))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Set-Cookie", "refreshToken=rt-bob; Path=/api/auth")
+                    .withBody(
+                        "{\"user\": {\"id\": \"u-bob\"}, \"tenant\": {\"id\": \"t-beta\"}, \"accessToken\": \"bob-1\"}")));
+    server.register(
+        post("/api/auth/refresh")
+            .withHeader("Cookie", equalTo("refreshToken=rt-ann"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"accessToken\": \"ann-new\"}")));
+    server.register(
+        get("/api/auth/me")
+            .withHeader("Authorization", equalTo("Bearer ann-old"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(EXPIRED_TOKEN_ERROR)));
     for (String token : List.of("ann-new", "bob-1")) {
-      server.register(get("/api/auth/me").withHeader("Authorization", equalTo("Bearer " + token))
-          .willReturn(aResponse().withHeader("Content-Type", "application/json")
-              .withBody(Fixtures.read("auth/me.json"))));
+      server.register(
+          get("/api/auth/me")
+              .withHeader("Authorization", equalTo("Bearer " + token))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(Fixtures.read("auth/me.json"))));
     }
-    server.register(get("/api/mcp/tokens").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("mcptoken/list.json"))));
+    server.register(
+        get("/api/mcp/tokens")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("mcptoken/list.json"))));
     // one client, no token of its own
     PortalApiClient portal = PortalApiClient.builder().apiUrl(wm.getHttpBaseUrl() + "/api").build();
     SessionTokenSource ann = SessionTokenSource.create();
@@ -263,9 +364,10 @@ class SessionTokenSourceTests {
     assertThat(ann.token()).contains("ann-new");
     assertThat(bob.token()).contains("bob-1");
     assertThat(ann.cookieNames()).containsExactly("refreshToken");
-    server.verifyThat(getRequestedFor(urlEqualTo("/api/mcp/tokens"))
-        .withHeader("Authorization", equalTo("Bearer bob-1"))
-        .withHeader("X-Tenant-Id", equalTo("660e8400-e29b-41d4-a716-446655440001")));
+    server.verifyThat(
+        getRequestedFor(urlEqualTo("/api/mcp/tokens"))
+            .withHeader("Authorization", equalTo("Bearer bob-1"))
+            .withHeader("X-Tenant-Id", equalTo("660e8400-e29b-41d4-a716-446655440001")));
     assertThat(portal.auth().session().isActive()).isFalse();
   }
 }

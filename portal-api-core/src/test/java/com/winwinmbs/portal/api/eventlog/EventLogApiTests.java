@@ -27,15 +27,22 @@ class EventLogApiTests {
 
   @Test
   void searchPostsTheCriteriaAndDecodesKnownAndUnknownCategoriesAndActors(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/event-logs/search").willReturn(okJson(Fixtures.read("eventlog/search.json"))));
+    wm.getWireMock()
+        .register(
+            post("/event-logs/search").willReturn(okJson(Fixtures.read("eventlog/search.json"))));
 
-    Page<EventLog> page = TestClients.client(wm).eventLog().search(SearchRequest.builder()
-        .page(1)
-        .limit(2)
-        .filter("category", List.of(EventCategory.AUTHENTICATION.value(), "ai_assistant"))
-        .filter("created_at_from", "2026-11-22T00:00:00Z")
-        .sort(Sort.desc("created_at"))
-        .build());
+    Page<EventLog> page =
+        TestClients.client(wm)
+            .eventLog()
+            .search(
+                SearchRequest.builder()
+                    .page(1)
+                    .limit(2)
+                    .filter(
+                        "category", List.of(EventCategory.AUTHENTICATION.value(), "ai_assistant"))
+                    .filter("created_at_from", "2026-11-22T00:00:00Z")
+                    .sort(Sort.desc("created_at"))
+                    .build());
 
     EventLog login = page.items().get(0);
     assertThat(login.category()).isSameAs(EventCategory.AUTHENTICATION);
@@ -47,12 +54,17 @@ class EventLogApiTests {
     assertThat(agent.actorType().value()).isEqualTo("mcp_agent");
     assertThat(agent.actorType().isKnown()).isFalse();
     assertThat(PortalJson.MAPPER.writeValueAsString(agent))
-        .contains("\"category\":\"ai_assistant\"").contains("\"actor_type\":\"mcp_agent\"");
+        .contains("\"category\":\"ai_assistant\"")
+        .contains("\"actor_type\":\"mcp_agent\"");
     assertThat(page.pagination().total()).isEqualTo(2);
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/event-logs/search"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
-        .withRequestBody(equalToJson("""
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/event-logs/search"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
+                .withRequestBody(
+                    equalToJson(
+                        """
             {"page":1,"limit":2,"filter":{"category":["authentication","ai_assistant"],
              "created_at_from":"2026-11-22T00:00:00Z"},"sort":[{"field":"created_at","order":"DESC"}]}
             """)));
@@ -60,19 +72,26 @@ class EventLogApiTests {
 
   @Test
   void searchAllStopsAfterTheLastPage(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/event-logs/search").willReturn(okJson(Fixtures.read("eventlog/search.json"))));
+    wm.getWireMock()
+        .register(
+            post("/event-logs/search").willReturn(okJson(Fixtures.read("eventlog/search.json"))));
 
     List<EventLog> all = TestClients.client(wm).eventLog().searchAll(SearchRequest.all()).toList();
 
     assertThat(all).hasSize(2);
     wm.getWireMock().verifyThat(1, postRequestedFor(urlEqualTo("/event-logs/search")));
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/event-logs/search")).withRequestBody(equalToJson("{\"page\":1}")));
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/event-logs/search"))
+                .withRequestBody(equalToJson("{\"page\":1}")));
   }
 
   @Test
   void findByIdDecodesEveryFieldAndKeepsUnknownOnes(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/event-logs/evt_01JD5ZK3M8Q2R7T4V9X1Y6W0B3")
-        .willReturn(okJson(Fixtures.read("eventlog/event-log.json"))));
+    wm.getWireMock()
+        .register(
+            get("/event-logs/evt_01JD5ZK3M8Q2R7T4V9X1Y6W0B3")
+                .willReturn(okJson(Fixtures.read("eventlog/event-log.json"))));
 
     EventLog log = TestClients.client(wm).eventLog().findById("evt_01JD5ZK3M8Q2R7T4V9X1Y6W0B3");
 
@@ -92,14 +111,18 @@ class EventLogApiTests {
     assertThat(log.metadata()).containsEntry("provider", "azure_ad").containsEntry("mfa", true);
     assertThat(log.createdAt()).isEqualTo(Instant.parse("2026-11-22T01:02:03.456Z"));
     assertThat(log.additionalProperties()).containsEntry("tenant_id", "acme");
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/event-logs/evt_01JD5ZK3M8Q2R7T4V9X1Y6W0B3"))
-        .withHeader("Accept", equalTo("application/json")));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/event-logs/evt_01JD5ZK3M8Q2R7T4V9X1Y6W0B3"))
+                .withHeader("Accept", equalTo("application/json")));
   }
 
   @Test
   void knownValuesDecodeToTheirConstants() {
-    assertThat(PortalJson.MAPPER.readValue("\"service\"", ActorType.class)).isSameAs(ActorType.SERVICE);
-    assertThat(PortalJson.MAPPER.readValue("\"security\"", EventCategory.class)).isSameAs(EventCategory.SECURITY);
+    assertThat(PortalJson.MAPPER.readValue("\"service\"", ActorType.class))
+        .isSameAs(ActorType.SERVICE);
+    assertThat(PortalJson.MAPPER.readValue("\"security\"", EventCategory.class))
+        .isSameAs(EventCategory.SECURITY);
     assertThat(ActorType.knownValues()).contains(ActorType.API_KEY);
   }
 }

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Uploads and downloads a file eight times larger than the heap the dedicated test run gives the JVM
- * ({@code -Xmx64m}, surefire execution {@code large-files}), against an in-process server that streams
- * and checksums without buffering: a client that held the file in memory would fail with an
+ * Uploads and downloads a file eight times larger than the heap the dedicated test run gives the
+ * JVM ({@code -Xmx64m}, surefire execution {@code large-files}), against an in-process server that
+ * streams and checksums without buffering: a client that held the file in memory would fail with an
  * {@link OutOfMemoryError}.
  */
 @Tag("large")
@@ -46,8 +46,7 @@ class FilesApiLargeFileTests {
   private static final long SEED = 0x5EED_F11EL;
   private static final Pattern BOUNDARY = Pattern.compile("boundary=(\\S+)$");
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private HttpServer server;
   private ExecutorService executor;
@@ -62,11 +61,12 @@ class FilesApiLargeFileTests {
     server.createContext("/files/upload", this::upload);
     server.createContext("/files/big-1/download", FilesApiLargeFileTests::download);
     server.start();
-    portal = PortalApiClient.builder()
-        .apiUrl("http://127.0.0.1:" + server.getAddress().getPort())
-        .tokenSource(TokenSource.of("large-file-token"))
-        .timeout(Duration.ofMinutes(2))
-        .build();
+    portal =
+        PortalApiClient.builder()
+            .apiUrl("http://127.0.0.1:" + server.getAddress().getPort())
+            .tokenSource(TokenSource.of("large-file-token"))
+            .timeout(Duration.ofMinutes(2))
+            .build();
   }
 
   @AfterEach
@@ -104,7 +104,14 @@ class FilesApiLargeFileTests {
     String expected = writePseudoRandom(source);
 
     try (InputStream in = Files.newInputStream(source)) {
-      portal.files().upload(in, "large.bin", "application/octet-stream", -1, FileUploadRequest.category("backup"));
+      portal
+          .files()
+          .upload(
+              in,
+              "large.bin",
+              "application/octet-stream",
+              -1,
+              FileUploadRequest.category("backup"));
     }
     Files.delete(source);
 
@@ -183,7 +190,9 @@ class FilesApiLargeFileTests {
     try (exchange) {
       exchange.getRequestBody().readAllBytes();
       exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
-      exchange.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"large.bin\"");
+      exchange
+          .getResponseHeaders()
+          .add("Content-Disposition", "attachment; filename=\"large.bin\"");
       exchange.sendResponseHeaders(200, SIZE);
       SplittableRandom random = new SplittableRandom(SEED);
       byte[] chunk = new byte[CHUNK];
@@ -214,7 +223,8 @@ class FilesApiLargeFileTests {
       String head = readHead(in);
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[CHUNK + tail.length];
-      int pending = 0; // bytes at the start of buffer not yet digested (at most tail.length once settled)
+      int pending =
+          0; // bytes at the start of buffer not yet digested (at most tail.length once settled)
       long count = 0;
       int read;
       while ((read = in.read(buffer, pending, CHUNK)) != -1) {
@@ -227,11 +237,16 @@ class FilesApiLargeFileTests {
       }
       boolean tailOk = Arrays.equals(Arrays.copyOf(buffer, pending), tail);
       Matcher category = Pattern.compile("name=\"category\"\r\n\r\n([^\r]*)\r\n").matcher(head);
-      received = new Received(count, tailOk ? HexFormat.of().formatHex(digest.digest()) : "bad tail",
-          category.find() ? category.group(1) : null,
-          exchange.getRequestHeaders().getFirst("Content-Length"),
-          exchange.getRequestHeaders().getFirst("Transfer-Encoding"));
-      byte[] json = ("{\"success\":true,\"data\":{\"id\":\"big-1\",\"size\":" + count + "}}").getBytes(StandardCharsets.UTF_8);
+      received =
+          new Received(
+              count,
+              tailOk ? HexFormat.of().formatHex(digest.digest()) : "bad tail",
+              category.find() ? category.group(1) : null,
+              exchange.getRequestHeaders().getFirst("Content-Length"),
+              exchange.getRequestHeaders().getFirst("Transfer-Encoding"));
+      byte[] json =
+          ("{\"success\":true,\"data\":{\"id\":\"big-1\",\"size\":" + count + "}}")
+              .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, json.length);
       exchange.getResponseBody().write(json);
@@ -248,7 +263,9 @@ class FilesApiLargeFileTests {
       head.write(b);
       String text = head.toString(StandardCharsets.UTF_8);
       int file = text.indexOf("name=\"file\"");
-      if (file >= 0 && text.endsWith("\r\n\r\n") && text.indexOf("\r\n\r\n", file) == text.length() - 4) {
+      if (file >= 0
+          && text.endsWith("\r\n\r\n")
+          && text.indexOf("\r\n\r\n", file) == text.length() - 4) {
         return text;
       }
       if (head.size() > 64 * 1024) {
@@ -258,5 +275,6 @@ class FilesApiLargeFileTests {
     throw new IOException("the body ended before the file part");
   }
 
-  private record Received(long bytes, String sha256, String category, String contentLength, String transferEncoding) {}
+  private record Received(
+      long bytes, String sha256, String category, String contentLength, String transferEncoding) {}
 }

@@ -18,28 +18,36 @@ class HealthApiTests {
 
   @Test
   void checkSendsGetHealthAndDecodesTheEnvelope(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/health").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("""
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            """
             {"success":true,"data":{"status":"ok","info":{"database":{"status":"up"}},"error":{},
              "details":{"database":{"status":"up"}},"timestamp":"2026-11-22T08:00:00Z","build":"abc123"}}
             """)));
-    PortalApiClient portal = PortalApiClient.builder()
-        .apiUrl(wm.getHttpBaseUrl() + "/")
-        .tokenSource(TokenSource.of("t0k3n"))
-        .apiKey("app_key")
-        .tenantId("tenant-1")
-        .build();
+    PortalApiClient portal =
+        PortalApiClient.builder()
+            .apiUrl(wm.getHttpBaseUrl() + "/")
+            .tokenSource(TokenSource.of("t0k3n"))
+            .apiKey("app_key")
+            .tenantId("tenant-1")
+            .build();
 
     HealthStatus health = portal.health().check();
 
     assertThat(health.isUp()).isTrue();
     assertThat(health.info()).containsKey("database");
     assertThat(health.additionalProperties()).containsEntry("build", "abc123");
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/health"))
-        .withHeader("Authorization", equalTo("Bearer t0k3n"))
-        .withHeader("X-API-Key", equalTo("app_key"))
-        .withHeader("X-Tenant-Id", equalTo("tenant-1"))
-        .withHeader("Accept", equalTo("application/json")));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/health"))
+                .withHeader("Authorization", equalTo("Bearer t0k3n"))
+                .withHeader("X-API-Key", equalTo("app_key"))
+                .withHeader("X-Tenant-Id", equalTo("tenant-1"))
+                .withHeader("Accept", equalTo("application/json")));
   }
 }

@@ -13,20 +13,27 @@ class HeadersTests {
 
   @Test
   void toStringRedactsEveryCredentialHeaderWhateverItsCase() {
-    Headers headers = Headers.builder()
-        .set("authorization", "Bearer eyJ.secret.sig")
-        .set("X-API-KEY", "app_key_123")
-        .add("Cookie", "session=abc")
-        .add("Set-Cookie", "session=def; HttpOnly")
-        .set("Proxy-Authorization", "Basic dXNlcjpwYXNz")
-        .set("X-Tenant-Id", "tenant-1")
-        .set("Accept", "application/json")
-        .build();
+    Headers headers =
+        Headers.builder()
+            .set("authorization", "Bearer eyJ.secret.sig")
+            .set("X-API-KEY", "app_key_123")
+            .add("Cookie", "session=abc")
+            .add("Set-Cookie", "session=def; HttpOnly")
+            .set("Proxy-Authorization", "Basic dXNlcjpwYXNz")
+            .set("X-Tenant-Id", "tenant-1")
+            .set("Accept", "application/json")
+            .build();
 
     String text = headers.toString();
 
-    assertThat(text).doesNotContain("eyJ.secret.sig", "app_key_123", "session=abc", "session=def", "dXNlcjpwYXNz")
-        .contains("authorization=[REDACTED]", "X-API-KEY=[REDACTED]", "Cookie=[REDACTED]", "Set-Cookie=[REDACTED]",
+    assertThat(text)
+        .doesNotContain(
+            "eyJ.secret.sig", "app_key_123", "session=abc", "session=def", "dXNlcjpwYXNz")
+        .contains(
+            "authorization=[REDACTED]",
+            "X-API-KEY=[REDACTED]",
+            "Cookie=[REDACTED]",
+            "Set-Cookie=[REDACTED]",
             "Proxy-Authorization=[REDACTED]")
         .contains("X-Tenant-Id=tenant-1", "Accept=application/json");
     assertThat(Headers.isSensitive("AUTHORIZATION")).isTrue();
@@ -35,17 +42,26 @@ class HeadersTests {
 
   @Test
   void namesAreCaseInsensitiveAndKeepTheirFirstSpelling() {
-    Headers headers = Headers.builder().add("X-Trace", "a").add("x-trace", "b").set("Accept", "x").build();
+    Headers headers =
+        Headers.builder().add("X-Trace", "a").add("x-trace", "b").set("Accept", "x").build();
 
     assertThat(headers.values("X-TRACE")).containsExactly("a", "b");
     assertThat(headers.first("accept")).contains("x");
     assertThat(headers.names()).containsExactly("X-Trace", "Accept");
-    assertThat(headers).isEqualTo(Headers.of(Map.of("x-trace", List.of("a", "b"), "ACCEPT", List.of("x"))));
+    assertThat(headers)
+        .isEqualTo(Headers.of(Map.of("x-trace", List.of("a", "b"), "ACCEPT", List.of("x"))));
   }
 
   @Test
   void setReplacesAndRemoveDeletes() {
-    Headers headers = Headers.builder().add("A", "1").add("A", "2").set("a", "3").add("B", "x").remove("b").build();
+    Headers headers =
+        Headers.builder()
+            .add("A", "1")
+            .add("A", "2")
+            .set("a", "3")
+            .add("B", "x")
+            .remove("b")
+            .build();
 
     assertThat(headers.values("A")).containsExactly("3");
     assertThat(headers.first("B")).isEmpty();
@@ -59,12 +75,14 @@ class HeadersTests {
         .hasMessageContaining("Authorization")
         .hasMessageContaining("CR, LF or NUL")
         .hasMessageNotContaining("Injected");
-    assertThatThrownBy(() -> Headers.builder().set("X-Other", value)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Headers.builder().set("X-Other", value))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "X Space", "X:Colon", "X\r\nY", "Ünicode"})
   void invalidNamesAreRefused(String name) {
-    assertThatThrownBy(() -> Headers.builder().set(name, "v")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Headers.builder().set(name, "v"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

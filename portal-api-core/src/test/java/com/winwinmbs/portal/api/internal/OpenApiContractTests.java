@@ -45,8 +45,12 @@ class OpenApiContractTests {
     for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
       for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
         if (METHODS.contains(operation.getKey())) {
-          operations.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + " "
-              + operation.getValue().path("operationId").asString());
+          operations.add(
+              operation.getKey().toUpperCase(Locale.ROOT)
+                  + " "
+                  + path.getKey()
+                  + " "
+                  + operation.getValue().path("operationId").asString());
         }
       }
     }
@@ -76,7 +80,8 @@ class OpenApiContractTests {
       for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
         if (METHODS.contains(operation.getKey())) {
           assertThat(operation.getValue().path("responses").has("default"))
-              .as("%s %s has a default error response", operation.getKey(), path.getKey()).isTrue();
+              .as("%s %s has a default error response", operation.getKey(), path.getKey())
+              .isTrue();
         }
       }
     }

@@ -33,12 +33,15 @@ class PortalJsonTests {
   /** A request body with a null field and dates. */
   record Draft(String displayName, String middleName, Instant createdAt, LocalDate birthday) {}
 
-  private static final String MEMBER_WITH_EXTRAS = """
+  private static final String MEMBER_WITH_EXTRAS =
+      """
       {"success":true,"data":{"id":"usr_1","displayName":"Ann Lee","loginCount":null,
        "createdAt":"2026-11-22T08:00:00Z","new_field":{"nested":[1,2,{"deep":true}]},"flag":true},
        "meta":{"version":"2.1"},"trailing":"x"}""";
 
-  /** What an application might configure globally for its own JSON; none of it may reach the client. */
+  /**
+   * What an application might configure globally for its own JSON; none of it may reach the client.
+   */
   private static JsonMapper applicationMapper() {
     return JsonMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -46,43 +49,71 @@ class PortalJsonTests {
         .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.ALWAYS))
+        .changeDefaultPropertyInclusion(
+            include -> include.withValueInclusion(JsonInclude.Include.ALWAYS))
         .build();
   }
 
   @Test
   void unknownFieldsAndNullPrimitivesNeverFailDecoding(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(any(anyUrl()).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(MEMBER_WITH_EXTRAS)));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(MEMBER_WITH_EXTRAS)));
     JsonMapper application = applicationMapper();
 
-    Member member = TestClients.executor(TestClients.client(wm))
-        .execute(Call.to(Endpoints.USER_FIND_BY_ID).path("id", "usr_1"), Member.class);
+    Member member =
+        TestClients.executor(TestClients.client(wm))
+            .execute(Call.to(Endpoints.USER_FIND_BY_ID).path("id", "usr_1"), Member.class);
 
-    assertThat(member).isEqualTo(new Member("usr_1", "Ann Lee", 0, Instant.parse("2026-11-22T08:00:00Z")));
+    assertThat(member)
+        .isEqualTo(new Member("usr_1", "Ann Lee", 0, Instant.parse("2026-11-22T08:00:00Z")));
     // the same body fails under the application's settings: the client did not use them
-    assertThatThrownBy(() -> application.readValue(MEMBER_WITH_EXTRAS,
-            application.getTypeFactory().constructParametricType(ApiResponse.class, Member.class)))
+    assertThatThrownBy(
+            () ->
+                application.readValue(
+                    MEMBER_WITH_EXTRAS,
+                    application
+                        .getTypeFactory()
+                        .constructParametricType(ApiResponse.class, Member.class)))
         .isInstanceOf(JacksonException.class);
   }
 
   @Test
   void applicationMapperSettingsDoNotChangeWhatIsSent(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(any(anyUrl()).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("{\"success\":true,\"data\":null}")));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":null}")));
     JsonMapper application = applicationMapper();
-    Draft draft = new Draft("Ann Lee", null, Instant.parse("2026-11-22T08:00:00Z"), LocalDate.of(1990, 5, 17));
+    Draft draft =
+        new Draft(
+            "Ann Lee", null, Instant.parse("2026-11-22T08:00:00Z"), LocalDate.of(1990, 5, 17));
     String applicationJson = application.writeValueAsString(draft);
 
-    TestClients.executor(TestClients.client(wm)).executeVoid(Call.to(Endpoints.USER_CREATE).json(draft));
+    TestClients.executor(TestClients.client(wm))
+        .executeVoid(Call.to(Endpoints.USER_CREATE).json(draft));
 
     List<LoggedRequest> requests = wm.getWireMock().find(anyRequestedFor(anyUrl()));
-    assertThat(requests).singleElement().satisfies(request -> {
-      assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
-      assertThat(request.getBodyAsString()).isEqualTo(
-          "{\"displayName\":\"Ann Lee\",\"createdAt\":\"2026-11-22T08:00:00Z\",\"birthday\":\"1990-05-17\"}");
-    });
-    assertThat(applicationJson).contains("\"DisplayName\"").contains("\"MiddleName\" : null").contains("\n");
+    assertThat(requests)
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
+              assertThat(request.getBodyAsString())
+                  .isEqualTo(
+                      "{\"displayName\":\"Ann Lee\",\"createdAt\":\"2026-11-22T08:00:00Z\",\"birthday\":\"1990-05-17\"}");
+            });
+    assertThat(applicationJson)
+        .contains("\"DisplayName\"")
+        .contains("\"MiddleName\" : null")
+        .contains("\n");
   }
 
   @Test
@@ -93,6 +124,7 @@ class PortalJsonTests {
     assertThat(fresh.writeValueAsString(new Draft("A", null, null, null)))
         .isEqualTo(PortalJson.MAPPER.writeValueAsString(new Draft("A", null, null, null)))
         .isEqualTo("{\"displayName\":\"A\"}");
-    assertThat(PortalJson.MAPPER.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isFalse();
+    assertThat(PortalJson.MAPPER.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
+        .isFalse();
   }
 }

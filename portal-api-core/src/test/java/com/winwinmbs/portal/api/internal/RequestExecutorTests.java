@@ -33,21 +33,34 @@ class RequestExecutorTests {
 
   @BeforeEach
   void setUp(WireMockRuntimeInfo wm) {
-    executor = TestClients.executor(TestClients.builder(wm).userAgent("billing/2.3").tenantId("tenant-7").build());
+    executor =
+        TestClients.executor(
+            TestClients.builder(wm).userAgent("billing/2.3").tenantId("tenant-7").build());
   }
 
   private static void respond(WireMockRuntimeInfo wm, int status, String body) {
-    wm.getWireMock().register(any(anyUrl()).willReturn(aResponse().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(body)));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .willReturn(
+                    aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
   }
 
   @Test
   void pageIsDecodedWithItsPagination(WireMockRuntimeInfo wm) {
-    respond(wm, 200, """
+    respond(
+        wm,
+        200,
+        """
         {"success":true,"data":[{"id":"r1","name":"Admin","extra":1},{"id":"r2","name":"Viewer"}],
          "pagination":{"page":2,"limit":2,"total":5,"total_pages":3}}""");
 
-    Page<Item> page = executor.executePage(Call.to(Endpoints.USER_SEARCH).json(Map.of("page", 2, "limit", 2)), Item.class);
+    Page<Item> page =
+        executor.executePage(
+            Call.to(Endpoints.USER_SEARCH).json(Map.of("page", 2, "limit", 2)), Item.class);
 
     assertThat(page.items()).containsExactly(new Item("r1", "Admin"), new Item("r2", "Viewer"));
     assertThat(page.pagination().totalPages()).isEqualTo(3);
@@ -59,7 +72,8 @@ class RequestExecutorTests {
   void pageWithoutPaginationIsASinglePage(WireMockRuntimeInfo wm) {
     respond(wm, 200, "{\"success\":true,\"data\":[{\"id\":\"r1\",\"name\":\"Admin\"}]}");
 
-    Page<Item> page = executor.executePage(Call.to(Endpoints.USER_SEARCH).json(Map.of()), Item.class);
+    Page<Item> page =
+        executor.executePage(Call.to(Endpoints.USER_SEARCH).json(Map.of()), Item.class);
 
     assertThat(page.items()).hasSize(1);
     assertThat(page.hasNext()).isFalse();
@@ -69,7 +83,9 @@ class RequestExecutorTests {
   void payloadRouteAnswering204ReturnsNull(WireMockRuntimeInfo wm) {
     wm.getWireMock().register(any(anyUrl()).willReturn(aResponse().withStatus(204)));
 
-    Item item = executor.execute(Call.to(Endpoints.USER_UPDATE).path("id", "u1").json(Map.of("name", "x")), Item.class);
+    Item item =
+        executor.execute(
+            Call.to(Endpoints.USER_UPDATE).path("id", "u1").json(Map.of("name", "x")), Item.class);
 
     assertThat(item).isNull();
   }
@@ -84,21 +100,35 @@ class RequestExecutorTests {
   }
 
   @Test
-  void streamingHandsBackTheOpenBodyAndStillThrowsOnErrors(WireMockRuntimeInfo wm) throws Exception {
+  void streamingHandsBackTheOpenBodyAndStillThrowsOnErrors(WireMockRuntimeInfo wm)
+      throws Exception {
     byte[] pdf = "%PDF-1.7\nbinary\u0000bytes".getBytes(StandardCharsets.ISO_8859_1);
-    wm.getWireMock().register(get("/files/f1/download").willReturn(aResponse()
-        .withHeader("Content-Type", "application/pdf").withBody(pdf)));
-    wm.getWireMock().register(get("/files/missing/download").willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"success\":false,\"error\":{\"code\":\"FILE_NOT_FOUND\",\"message\":\"gone\"}}")));
+    wm.getWireMock()
+        .register(
+            get("/files/f1/download")
+                .willReturn(
+                    aResponse().withHeader("Content-Type", "application/pdf").withBody(pdf)));
+    wm.getWireMock()
+        .register(
+            get("/files/missing/download")
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"success\":false,\"error\":{\"code\":\"FILE_NOT_FOUND\",\"message\":\"gone\"}}")));
 
-    try (TransportResponse response = executor.executeStreaming(Call.to(Endpoints.FILES_DOWNLOAD).path("id", "f1"));
+    try (TransportResponse response =
+            executor.executeStreaming(Call.to(Endpoints.FILES_DOWNLOAD).path("id", "f1"));
         InputStream in = response.body()) {
       assertThat(response.headers().first("Content-Type")).contains("application/pdf");
       assertThat(in.readAllBytes()).isEqualTo(pdf);
     }
-    assertThatThrownBy(() -> executor.executeStreaming(Call.to(Endpoints.FILES_DOWNLOAD).path("id", "missing")))
-        .isInstanceOf(NotFoundException.class).hasMessageContaining("FILE_NOT_FOUND");
+    assertThatThrownBy(
+            () ->
+                executor.executeStreaming(Call.to(Endpoints.FILES_DOWNLOAD).path("id", "missing")))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("FILE_NOT_FOUND");
   }
 
   @Test
@@ -107,12 +137,16 @@ class RequestExecutorTests {
 
     executor.execute(Call.to(Endpoints.USER_CREATE).json(Map.of("name", "x")), Item.class);
 
-    wm.getWireMock().verifyThat(anyRequestedFor(anyUrl())
-        .withHeader("Accept", equalTo("application/json"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withHeader("X-Tenant-Id", equalTo("tenant-7"))
-        .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.matching(
-            "portal-api-java/\\S+ Java/\\S+ billing/2\\.3")));
+    wm.getWireMock()
+        .verifyThat(
+            anyRequestedFor(anyUrl())
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("X-Tenant-Id", equalTo("tenant-7"))
+                .withHeader(
+                    "User-Agent",
+                    com.github.tomakehurst.wiremock.client.WireMock.matching(
+                        "portal-api-java/\\S+ Java/\\S+ billing/2\\.3")));
   }
 
   @Test
@@ -121,7 +155,9 @@ class RequestExecutorTests {
     PortalApiClient portal = TestClients.client(wm);
 
     assertThat(portal.health().check().isUp()).isTrue();
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/health"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/health"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
   }
 }

@@ -26,12 +26,14 @@ class LineApiTests {
 
   @Test
   void linkPostsTheLoginCodeAndDecodesTheLink(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/line/link").willReturn(okJson(Fixtures.read("line/link.json"))));
-    LineLinkRequest request = LineLinkRequest.builder()
-        .userId(USER_ID)
-        .code("lineAuthCode-8f2a91")
-        .redirectUri("https://app.example.co.th/line/callback")
-        .build();
+    wm.getWireMock()
+        .register(post("/line/link").willReturn(okJson(Fixtures.read("line/link.json"))));
+    LineLinkRequest request =
+        LineLinkRequest.builder()
+            .userId(USER_ID)
+            .code("lineAuthCode-8f2a91")
+            .redirectUri("https://app.example.co.th/line/callback")
+            .build();
 
     LineLink link = TestClients.client(wm).line().link(request);
 
@@ -44,11 +46,17 @@ class LineApiTests {
     assertThat(link.isActive()).isTrue();
     assertThat(link.linkedAt()).isEqualTo(Instant.parse("2026-11-22T08:40:00Z"));
     assertThat(link.additionalProperties()).containsEntry("channel_id", "1657012345");
-    assertThat(request.toString()).doesNotContain("lineAuthCode-8f2a91").contains("code=[REDACTED]");
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/line/link"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
-        .withRequestBody(equalToJson("""
+    assertThat(request.toString())
+        .doesNotContain("lineAuthCode-8f2a91")
+        .contains("code=[REDACTED]");
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/line/link"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
+                .withRequestBody(
+                    equalToJson(
+                        """
             {"user_id":"3f8e2b6a-91c4-4d0e-b7a2-5c1d9e8f0a11","code":"lineAuthCode-8f2a91",
              "redirect_uri":"https://app.example.co.th/line/callback"}
             """)));
@@ -63,33 +71,55 @@ class LineApiTests {
 
   @Test
   void unlinkPostsTheUser(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/line/unlink").willReturn(okJson("{\"success\":true,\"data\":null,\"message\":\"LINE account unlinked\"}")));
+    wm.getWireMock()
+        .register(
+            post("/line/unlink")
+                .willReturn(
+                    okJson(
+                        "{\"success\":true,\"data\":null,\"message\":\"LINE account unlinked\"}")));
 
-    TestClients.client(wm).line().unlink(LineUnlinkRequest.of(USER_ID), RequestOptions.builder().tenantId("acme").build());
+    TestClients.client(wm)
+        .line()
+        .unlink(LineUnlinkRequest.of(USER_ID), RequestOptions.builder().tenantId("acme").build());
 
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/line/unlink"))
-        .withHeader("X-Tenant-Id", equalTo("acme"))
-        .withRequestBody(equalToJson("{\"user_id\":\"3f8e2b6a-91c4-4d0e-b7a2-5c1d9e8f0a11\"}")));
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/line/unlink"))
+                .withHeader("X-Tenant-Id", equalTo("acme"))
+                .withRequestBody(
+                    equalToJson("{\"user_id\":\"3f8e2b6a-91c4-4d0e-b7a2-5c1d9e8f0a11\"}")));
   }
 
   @Test
   void notifyPostsRecipientsAndMessagesAndDecodesTheResult(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/line/notify").willReturn(okJson(Fixtures.read("line/notify-result.json"))));
+    wm.getWireMock()
+        .register(
+            post("/line/notify").willReturn(okJson(Fixtures.read("line/notify-result.json"))));
 
-    LineNotifyResult result = TestClients.client(wm).line().notify(LineNotifyRequest.builder()
-        .userIds(List.of(USER_ID, "9a0b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d"))
-        .lineUserIds(List.of("U1111"))
-        .message("ใบขอซื้อ PR-2026-118 รออนุมัติ")
-        .messages(List.of(Map.of("type", "sticker", "packageId", "446", "stickerId", "1988")))
-        .notificationDisabled(true)
-        .build());
+    LineNotifyResult result =
+        TestClients.client(wm)
+            .line()
+            .notify(
+                LineNotifyRequest.builder()
+                    .userIds(List.of(USER_ID, "9a0b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d"))
+                    .lineUserIds(List.of("U1111"))
+                    .message("ใบขอซื้อ PR-2026-118 รออนุมัติ")
+                    .messages(
+                        List.of(Map.of("type", "sticker", "packageId", "446", "stickerId", "1988")))
+                    .notificationDisabled(true)
+                    .build());
 
     assertThat(result.requestId()).isEqualTo("lnr_5e7a9c1b3d");
     assertThat(result.sentCount()).isEqualTo(2);
     assertThat(result.failedCount()).isEqualTo(1);
     assertThat(result.failedUserIds()).containsExactly("9a0b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d");
     assertThat(result.additionalProperties()).containsEntry("quota_remaining", 498);
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/line/notify")).withRequestBody(equalToJson("""
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/line/notify"))
+                .withRequestBody(
+                    equalToJson(
+                        """
         {"user_ids":["3f8e2b6a-91c4-4d0e-b7a2-5c1d9e8f0a11","9a0b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d"],
          "line_user_ids":["U1111"],"message":"ใบขอซื้อ PR-2026-118 รออนุมัติ",
          "messages":[{"type":"sticker","packageId":"446","stickerId":"1988"}],"notification_disabled":true}
@@ -98,15 +128,25 @@ class LineApiTests {
 
   @Test
   void notifyWithTemplateSendsCodeAndVariables(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/line/notify").willReturn(okJson(Fixtures.read("line/notify-result.json"))));
+    wm.getWireMock()
+        .register(
+            post("/line/notify").willReturn(okJson(Fixtures.read("line/notify-result.json"))));
 
-    TestClients.client(wm).line().notify(LineNotifyRequest.builder()
-        .userIds(List.of(USER_ID))
-        .templateCode("approval_waiting")
-        .variables(Map.of("document_no", "PR-2026-118"))
-        .build());
+    TestClients.client(wm)
+        .line()
+        .notify(
+            LineNotifyRequest.builder()
+                .userIds(List.of(USER_ID))
+                .templateCode("approval_waiting")
+                .variables(Map.of("document_no", "PR-2026-118"))
+                .build());
 
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/line/notify")).withRequestBody(equalToJson("""
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/line/notify"))
+                .withRequestBody(
+                    equalToJson(
+                        """
         {"user_ids":["3f8e2b6a-91c4-4d0e-b7a2-5c1d9e8f0a11"],"template_code":"approval_waiting",
          "variables":{"document_no":"PR-2026-118"}}
         """)));
@@ -115,8 +155,10 @@ class LineApiTests {
   @Test
   void notifyWithoutRecipientsOrContentIsRefused() {
     assertThatThrownBy(() -> LineNotifyRequest.builder().message("hi").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs userIds or lineUserIds");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs userIds or lineUserIds");
     assertThatThrownBy(() -> LineNotifyRequest.builder().userIds(List.of(USER_ID)).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a message, messages or a templateCode");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a message, messages or a templateCode");
   }
 }

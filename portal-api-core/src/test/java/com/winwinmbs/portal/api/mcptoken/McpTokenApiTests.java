@@ -45,25 +45,36 @@ class McpTokenApiTests {
     permissions.put("issues", List.of("read", "create", "update", "search"));
     permissions.put("documents", List.of("read", "create", "search"));
     permissions.put("reports", List.of("read"));
-    return new CreateMcpTokenRequest("Claude AI Agent", permissions, Instant.parse("2026-11-01T00:00:00Z"),
+    return new CreateMcpTokenRequest(
+        "Claude AI Agent",
+        permissions,
+        Instant.parse("2026-11-01T00:00:00Z"),
         List.of("192.168.1.100", "10.0.0.0/24"));
   }
 
   @Test
   void listDecodesTheGuideTokens(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/mcp/tokens").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("mcptoken/list.json"))));
+    wm.getWireMock()
+        .register(
+            get("/mcp/tokens")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("mcptoken/list.json"))));
 
     List<McpToken> tokens = TestClients.client(wm).mcpToken().list();
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/mcp/tokens"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
-        .withHeader("Accept", equalTo("application/json")));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/mcp/tokens"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
+                .withHeader("Accept", equalTo("application/json")));
     assertThat(tokens).hasSize(1);
     McpToken token = tokens.get(0);
     assertThat(token.id()).isEqualTo(TOKEN_ID);
     assertThat(token.name()).isEqualTo("Claude AI Agent");
-    assertThat(token.permissions()).containsOnlyKeys("projects", "issues", "documents")
+    assertThat(token.permissions())
+        .containsOnlyKeys("projects", "issues", "documents")
         .containsEntry("issues", List.of("read", "create", "update", "search"));
     assertThat(token.status()).isEqualTo(McpTokenStatus.ACTIVE);
     assertThat(token.createdAt()).isEqualTo(Instant.parse("2025-11-01T10:00:00Z"));
@@ -74,9 +85,16 @@ class McpTokenApiTests {
   }
 
   @Test
-  void createPostsTheGuideBodyAndReturnsTheValueOnceWithoutLoggingOrPrintingIt(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/mcp/tokens").willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("mcptoken/create.json"))));
+  void createPostsTheGuideBodyAndReturnsTheValueOnceWithoutLoggingOrPrintingIt(
+      WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            post("/mcp/tokens")
+                .willReturn(
+                    aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("mcptoken/create.json"))));
 
     CreatedMcpToken created;
     String logText;
@@ -85,9 +103,13 @@ class McpTokenApiTests {
       logText = logs.text();
     }
 
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/mcp/tokens"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withRequestBody(equalToJson("""
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/mcp/tokens"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(
+                    equalToJson(
+                        """
             {
               "name": "Claude AI Agent",
               "permissions": {
@@ -106,29 +128,51 @@ class McpTokenApiTests {
     assertThat(created.createdAt()).isEqualTo(Instant.parse("2025-11-03T10:00:00Z"));
     assertThat(created.expiresAt()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
     assertThat(created.toString()).doesNotContain(TOKEN_VALUE).contains("token=[REDACTED]");
-    assertThat(logText).contains("POST /mcp/tokens").doesNotContain(TOKEN_VALUE).doesNotContain("7f3d8a9c");
+    assertThat(logText)
+        .contains("POST /mcp/tokens")
+        .doesNotContain(TOKEN_VALUE)
+        .doesNotContain("7f3d8a9c");
   }
 
   @Test
   void createWithNameAndPermissionsOnlySendsNoOtherField(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/mcp/tokens").willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("mcptoken/create.json"))));
+    wm.getWireMock()
+        .register(
+            post("/mcp/tokens")
+                .willReturn(
+                    aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("mcptoken/create.json"))));
 
-    TestClients.client(wm).mcpToken().create(new CreateMcpTokenRequest("Reporter", Map.of("reports", List.of("read"))));
+    TestClients.client(wm)
+        .mcpToken()
+        .create(new CreateMcpTokenRequest("Reporter", Map.of("reports", List.of("read"))));
 
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/mcp/tokens"))
-        .withRequestBody(equalToJson("{\"name\": \"Reporter\", \"permissions\": {\"reports\": [\"read\"]}}")));
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/mcp/tokens"))
+                .withRequestBody(
+                    equalToJson(
+                        "{\"name\": \"Reporter\", \"permissions\": {\"reports\": [\"read\"]}}")));
   }
 
   @Test
   void getDecodesTheGuideDetails(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/mcp/tokens/" + TOKEN_ID).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("mcptoken/get.json"))));
+    wm.getWireMock()
+        .register(
+            get("/mcp/tokens/" + TOKEN_ID)
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("mcptoken/get.json"))));
 
     McpToken token = TestClients.client(wm).mcpToken().get(TOKEN_ID);
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/mcp/tokens/" + TOKEN_ID))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/mcp/tokens/" + TOKEN_ID))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
     assertThat(token.id()).isEqualTo(TOKEN_ID);
     assertThat(token.permissions()).containsOnlyKeys("projects", "issues");
     assertThat(token.ipWhitelist()).containsExactly("192.168.1.100");
@@ -137,53 +181,85 @@ class McpTokenApiTests {
 
   @Test
   void getOfAnUnknownTokenThrowsNotFoundException(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/mcp/tokens/nope").willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\": \"Not Found\", \"message\": \"Token not found\", \"statusCode\": 404}")));
+    wm.getWireMock()
+        .register(
+            get("/mcp/tokens/nope")
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\": \"Not Found\", \"message\": \"Token not found\", \"statusCode\": 404}")));
 
     assertThatThrownBy(() -> TestClients.client(wm).mcpToken().get("nope"))
-        .isInstanceOf(NotFoundException.class).hasMessageContaining("Token not found");
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("Token not found");
   }
 
   @Test
   void revokeWithAReasonSendsItAsTheDeleteBody(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(delete("/mcp/tokens/" + TOKEN_ID).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("mcptoken/revoke.json"))));
+    wm.getWireMock()
+        .register(
+            delete("/mcp/tokens/" + TOKEN_ID)
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("mcptoken/revoke.json"))));
 
     TestClients.client(wm).mcpToken().revoke(TOKEN_ID, "No longer needed");
 
-    wm.getWireMock().verifyThat(deleteRequestedFor(urlEqualTo("/mcp/tokens/" + TOKEN_ID))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
-        .withRequestBody(equalToJson("{\"reason\": \"No longer needed\"}")));
+    wm.getWireMock()
+        .verifyThat(
+            deleteRequestedFor(urlEqualTo("/mcp/tokens/" + TOKEN_ID))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
+                .withRequestBody(equalToJson("{\"reason\": \"No longer needed\"}")));
   }
 
   @Test
   void revokeWithoutAReasonSendsNoBodyAndAccepts204(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(delete("/mcp/tokens/" + TOKEN_ID).willReturn(aResponse().withStatus(204)));
+    wm.getWireMock()
+        .register(delete("/mcp/tokens/" + TOKEN_ID).willReturn(aResponse().withStatus(204)));
 
     TestClients.client(wm).mcpToken().revoke(TOKEN_ID, null);
 
-    var requests = wm.getWireMock().find(deleteRequestedFor(urlEqualTo("/mcp/tokens/" + TOKEN_ID))
-        .withHeader("Content-Type", absent()));
+    var requests =
+        wm.getWireMock()
+            .find(
+                deleteRequestedFor(urlEqualTo("/mcp/tokens/" + TOKEN_ID))
+                    .withHeader("Content-Type", absent()));
     assertThat(requests).hasSize(1);
     assertThat(requests.get(0).getBody()).isEmpty();
   }
 
   @Test
   void auditLogsSendsEveryFilterAndMapsTheGuidePaginationOntoPagination(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get(urlPathEqualTo("/mcp/tokens/" + TOKEN_ID + "/audit-logs")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("mcptoken/audit-logs.json"))));
-    AuditLogQuery query = AuditLogQuery.builder()
-        .page(1).limit(50)
-        .startDate(Instant.parse("2025-11-01T00:00:00Z")).endDate(Instant.parse("2025-11-03T23:59:59Z"))
-        .statusCode(200)
-        .build();
+    wm.getWireMock()
+        .register(
+            get(urlPathEqualTo("/mcp/tokens/" + TOKEN_ID + "/audit-logs"))
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("mcptoken/audit-logs.json"))));
+    AuditLogQuery query =
+        AuditLogQuery.builder()
+            .page(1)
+            .limit(50)
+            .startDate(Instant.parse("2025-11-01T00:00:00Z"))
+            .endDate(Instant.parse("2025-11-03T23:59:59Z"))
+            .statusCode(200)
+            .build();
 
     Page<McpAuditLog> page = TestClients.client(wm).mcpToken().auditLogs(TOKEN_ID, query);
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/mcp/tokens/" + TOKEN_ID + "/audit-logs"
-        + "?page=1&limit=50&startDate=2025-11-01T00%3A00%3A00Z&endDate=2025-11-03T23%3A59%3A59Z&statusCode=200")));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(
+                urlEqualTo(
+                    "/mcp/tokens/"
+                        + TOKEN_ID
+                        + "/audit-logs"
+                        + "?page=1&limit=50&startDate=2025-11-01T00%3A00%3A00Z&endDate=2025-11-03T23%3A59%3A59Z&statusCode=200")));
     assertThat(page.pagination()).isEqualTo(new Pagination(1, 50, 234, 5));
     assertThat(page.hasNext()).isTrue();
     assertThat(page.items()).hasSize(2);
@@ -201,8 +277,13 @@ class McpTokenApiTests {
 
   @Test
   void auditLogsWithoutAQuerySendsNoParameters(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get(urlPathEqualTo("/mcp/tokens/t-1/audit-logs")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("mcptoken/audit-logs.json"))));
+    wm.getWireMock()
+        .register(
+            get(urlPathEqualTo("/mcp/tokens/t-1/audit-logs"))
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("mcptoken/audit-logs.json"))));
 
     TestClients.client(wm).mcpToken().auditLogs("t-1", null);
 
@@ -213,17 +294,28 @@ class McpTokenApiTests {
   void aLimitOutsideOneToHundredFailsBeforeAnythingIsSent(WireMockRuntimeInfo wm) {
     PortalApiClient portal = TestClients.client(wm);
 
-    assertThatThrownBy(() -> portal.mcpToken().auditLogs(TOKEN_ID, AuditLogQuery.builder().limit(101).build()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("limit must be between 1 and 100: 101");
-    assertThatThrownBy(() -> portal.mcpToken().auditLogs(TOKEN_ID, new AuditLogQuery(1, 0, null, null, null)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("limit must be between 1 and 100: 0");
+    assertThatThrownBy(
+            () -> portal.mcpToken().auditLogs(TOKEN_ID, AuditLogQuery.builder().limit(101).build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("limit must be between 1 and 100: 101");
+    assertThatThrownBy(
+            () -> portal.mcpToken().auditLogs(TOKEN_ID, new AuditLogQuery(1, 0, null, null, null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("limit must be between 1 and 100: 0");
     assertThatThrownBy(() -> AuditLogQuery.builder().page(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("page");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("page");
     assertThatThrownBy(() -> AuditLogQuery.builder().statusCode(42))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statusCode");
-    assertThatThrownBy(() -> AuditLogQuery.builder()
-        .startDate(Instant.parse("2025-11-03T00:00:00Z")).endDate(Instant.parse("2025-11-01T00:00:00Z")).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("startDate");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("statusCode");
+    assertThatThrownBy(
+            () ->
+                AuditLogQuery.builder()
+                    .startDate(Instant.parse("2025-11-03T00:00:00Z"))
+                    .endDate(Instant.parse("2025-11-01T00:00:00Z"))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("startDate");
     assertThat(AuditLogQuery.builder().limit(1).build().limit()).isEqualTo(1);
     assertThat(AuditLogQuery.builder().limit(100).build().limit()).isEqualTo(100);
     assertThat(wm.getWireMock().find(anyRequestedFor(anyUrl()))).isEmpty();
@@ -232,32 +324,56 @@ class McpTokenApiTests {
   @Test
   void auditLogsAllFetchesPagesLazilyUntilTheLastAndKeepsTheFilters(WireMockRuntimeInfo wm) {
     for (int page = 1; page <= 3; page++) {
-      wm.getWireMock().register(get(urlEqualTo("/mcp/tokens/t-1/audit-logs?page=" + page + "&limit=2&statusCode=403"))
-          .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+      wm.getWireMock()
+          .register(
+              get(urlEqualTo("/mcp/tokens/t-1/audit-logs?page=" + page + "&limit=2&statusCode=403"))
+                  .willReturn(
+                      aResponse()
+                          .withHeader("Content-Type", "application/json")
+                          .withBody(
+                              """
               {"logs": [{"id": "log-%1$d-a", "statusCode": 403}, {"id": "log-%1$d-b", "statusCode": 403}],
                "pagination": {"page": %1$d, "limit": 2, "totalPages": 3, "totalCount": 6}}
-              """.formatted(page))));
+              """
+                                  .formatted(page))));
     }
     PortalApiClient portal = TestClients.client(wm);
     AuditLogQuery query = AuditLogQuery.builder().limit(2).statusCode(403).build();
 
-    List<String> firstThree = portal.mcpToken().auditLogsAll("t-1", query).limit(3)
-        .map(McpAuditLog::id).collect(Collectors.toList());
+    List<String> firstThree =
+        portal
+            .mcpToken()
+            .auditLogsAll("t-1", query)
+            .limit(3)
+            .map(McpAuditLog::id)
+            .collect(Collectors.toList());
 
     assertThat(firstThree).containsExactly("log-1-a", "log-1-b", "log-2-a");
-    assertThat(wm.getWireMock().find(getRequestedFor(urlPathEqualTo("/mcp/tokens/t-1/audit-logs")))).hasSize(2);
+    assertThat(wm.getWireMock().find(getRequestedFor(urlPathEqualTo("/mcp/tokens/t-1/audit-logs"))))
+        .hasSize(2);
 
-    List<String> all = portal.mcpToken().auditLogsAll("t-1", query).map(McpAuditLog::id).collect(Collectors.toList());
+    List<String> all =
+        portal
+            .mcpToken()
+            .auditLogsAll("t-1", query)
+            .map(McpAuditLog::id)
+            .collect(Collectors.toList());
 
     assertThat(all).hasSize(6).endsWith("log-3-b");
-    assertThat(wm.getWireMock().find(getRequestedFor(urlPathEqualTo("/mcp/tokens/t-1/audit-logs")))).hasSize(5);
+    assertThat(wm.getWireMock().find(getRequestedFor(urlPathEqualTo("/mcp/tokens/t-1/audit-logs"))))
+        .hasSize(5);
   }
 
   @Test
   void unknownStatusesDecodeAndKeepTheirValue(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/mcp/tokens/t-9").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"id\": \"t-9\", \"status\": \"Suspended\", \"scopes\": [\"mcp\"]}")));
+    wm.getWireMock()
+        .register(
+            get("/mcp/tokens/t-9")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"id\": \"t-9\", \"status\": \"Suspended\", \"scopes\": [\"mcp\"]}")));
 
     McpToken token = TestClients.client(wm).mcpToken().get("t-9");
 

@@ -62,8 +62,11 @@ class ClientCredentialsFormModeTests {
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
     assertThat(request.getHeader("Accept")).isEqualTo("application/json");
-    String basic = new String(Base64.getDecoder().decode(request.getHeader("Authorization").substring("Basic ".length())),
-        StandardCharsets.UTF_8);
+    String basic =
+        new String(
+            Base64.getDecoder()
+                .decode(request.getHeader("Authorization").substring("Basic ".length())),
+            StandardCharsets.UTF_8);
     assertThat(basic).isEqualTo("billing-service:s3cr3t%3Awith%2Fodd%2Bchars");
     String body = request.getBody().readUtf8();
     assertThat(body).isEqualTo("grant_type=client_credentials&scope=portal.read+portal.write");
@@ -72,19 +75,29 @@ class ClientCredentialsFormModeTests {
 
   @Test
   void tokenFromTheServerIsCachedAndSentToThePortal(WireMockRuntimeInfo wm) throws Exception {
-    wm.getWireMock().register(get("/health").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
     ClientCredentialsTokenProvider tokens = provider();
-    PortalApiClient portal = PortalApiClient.builder().apiUrl(wm.getHttpBaseUrl()).tokenSource(tokens).build();
+    PortalApiClient portal =
+        PortalApiClient.builder().apiUrl(wm.getHttpBaseUrl()).tokenSource(tokens).build();
 
     portal.health().check();
     portal.health().check();
 
     String token = tokens.cachedToken().orElseThrow();
-    wm.getWireMock().verifyThat(2, getRequestedFor(urlEqualTo("/health"))
-        .withHeader("Authorization", equalTo("Bearer " + token)));
+    wm.getWireMock()
+        .verifyThat(
+            2,
+            getRequestedFor(urlEqualTo("/health"))
+                .withHeader("Authorization", equalTo("Bearer " + token)));
     assertThat(server.takeRequest(2, TimeUnit.SECONDS)).isNotNull();
-    assertThatThrownBy(() -> server.takeRequest(200, TimeUnit.MILLISECONDS)).as("a second token request")
+    assertThatThrownBy(() -> server.takeRequest(200, TimeUnit.MILLISECONDS))
+        .as("a second token request")
         .hasMessageContaining("no request found");
   }
 }

@@ -49,7 +49,8 @@ class ClientCredentialsTokenProviderTests {
 
   private static ResponseDefinitionBuilder token(String value, Integer expiresIn) {
     String expires = expiresIn == null ? "" : ",\"expires_in\":" + expiresIn;
-    return aResponse().withHeader("Content-Type", "application/json")
+    return aResponse()
+        .withHeader("Content-Type", "application/json")
         .withBody("{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\"" + expires + "}");
   }
 
@@ -64,13 +65,20 @@ class ClientCredentialsTokenProviderTests {
     String token = provider(wm).scope("applications:read users:read").build().accessToken();
 
     assertThat(token).isEqualTo("at-1");
-    wm.getWireMock().verifyThat(1, postRequestedFor(urlEqualTo("/oauth/token"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withHeader("Accept", equalTo("application/json"))
-        .withRequestBody(equalToJson("""
+    wm.getWireMock()
+        .verifyThat(
+            1,
+            postRequestedFor(urlEqualTo("/oauth/token"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withRequestBody(
+                    equalToJson(
+                        """
             {"grant_type":"client_credentials","client_id":"app_3f9c1b",
              "client_secret":"secret_Xy9\\"q/Zp+w=7&k","scope":"applications:read users:read"}
-            """, false, false)));
+            """,
+                        false,
+                        false)));
   }
 
   @Test
@@ -79,29 +87,50 @@ class ClientCredentialsTokenProviderTests {
 
     provider(wm).build().accessToken();
 
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/oauth/token")).withRequestBody(equalToJson("""
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/oauth/token"))
+                .withRequestBody(
+                    equalToJson(
+                        """
         {"grant_type":"client_credentials","client_id":"app_3f9c1b","client_secret":"secret_Xy9\\"q/Zp+w=7&k"}
-        """, false, false)));
+        """,
+                        false,
+                        false)));
   }
 
   @Test
   void tokenEndpointOverridesApiUrl(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/auth/realms/portal/token").willReturn(token("at-custom", 3600)));
+    wm.getWireMock()
+        .register(post("/auth/realms/portal/token").willReturn(token("at-custom", 3600)));
 
-    ClientCredentialsTokenProvider tokens = ClientCredentialsTokenProvider.builder()
-        .tokenEndpoint(wm.getHttpBaseUrl() + "/auth/realms/portal/token")
-        .clientId(CLIENT_ID).clientSecret(SECRET).build();
+    ClientCredentialsTokenProvider tokens =
+        ClientCredentialsTokenProvider.builder()
+            .tokenEndpoint(wm.getHttpBaseUrl() + "/auth/realms/portal/token")
+            .clientId(CLIENT_ID)
+            .clientSecret(SECRET)
+            .build();
 
     assertThat(tokens.accessToken()).isEqualTo("at-custom");
-    assertThat(tokens.tokenEndpoint()).hasToString(wm.getHttpBaseUrl() + "/auth/realms/portal/token");
+    assertThat(tokens.tokenEndpoint())
+        .hasToString(wm.getHttpBaseUrl() + "/auth/realms/portal/token");
   }
 
   @Test
   void tokenIsCachedUntilExpiryMinusTheRefreshSkew(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/oauth/token").inScenario("rotate").whenScenarioStateIs(STARTED)
-        .willReturn(token("at-1", 600)).willSetStateTo("second"));
-    wm.getWireMock().register(post("/oauth/token").inScenario("rotate").whenScenarioStateIs("second")
-        .willReturn(token("at-2", 600)));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .inScenario("rotate")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(token("at-1", 600))
+                .willSetStateTo("second"));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .inScenario("rotate")
+                .whenScenarioStateIs("second")
+                .willReturn(token("at-2", 600)));
     ClientCredentialsTokenProvider tokens = provider(wm).build();
 
     assertThat(tokens.accessToken()).isEqualTo("at-1");
@@ -143,13 +172,28 @@ class ClientCredentialsTokenProviderTests {
   }
 
   @Test
-  void hundredThreadsOnAnExpiredTokenCauseExactlyOneTokenRequest(WireMockRuntimeInfo wm) throws Exception {
-    wm.getWireMock().register(post("/oauth/token").inScenario("rotate").whenScenarioStateIs(STARTED)
-        .willReturn(token("at-old", 120)).willSetStateTo("second"));
-    wm.getWireMock().register(post("/oauth/token").inScenario("rotate").whenScenarioStateIs("second")
-        .willReturn(token("at-new", 3600).withFixedDelay(300)).willSetStateTo("third"));
-    wm.getWireMock().register(post("/oauth/token").inScenario("rotate").whenScenarioStateIs("third")
-        .willReturn(token("at-extra", 3600)));
+  void hundredThreadsOnAnExpiredTokenCauseExactlyOneTokenRequest(WireMockRuntimeInfo wm)
+      throws Exception {
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .inScenario("rotate")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(token("at-old", 120))
+                .willSetStateTo("second"));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .inScenario("rotate")
+                .whenScenarioStateIs("second")
+                .willReturn(token("at-new", 3600).withFixedDelay(300))
+                .willSetStateTo("third"));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .inScenario("rotate")
+                .whenScenarioStateIs("third")
+                .willReturn(token("at-extra", 3600)));
     ClientCredentialsTokenProvider tokens = provider(wm).build();
     assertThat(tokens.accessToken()).isEqualTo("at-old");
     clock.advance(Duration.ofSeconds(61));
@@ -159,10 +203,12 @@ class ClientCredentialsTokenProviderTests {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return tokens.accessToken();
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return tokens.accessToken();
+                }));
       }
       start.countDown();
       Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -221,42 +267,77 @@ class ClientCredentialsTokenProviderTests {
   @NullSource
   @ValueSource(strings = {"", "   "})
   void constructorRefusesMissingOrBlankClientIdOrSecret(String missing) {
-    assertThatThrownBy(() -> ClientCredentialsTokenProvider.builder().apiUrl("https://portal.example.com")
-            .clientId(missing).clientSecret(SECRET).build())
+    assertThatThrownBy(
+            () ->
+                ClientCredentialsTokenProvider.builder()
+                    .apiUrl("https://portal.example.com")
+                    .clientId(missing)
+                    .clientSecret(SECRET)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ClientCredentialsTokenProvider requires clientId and clientSecret");
-    assertThatThrownBy(() -> ClientCredentialsTokenProvider.builder().apiUrl("https://portal.example.com")
-            .clientId(CLIENT_ID).clientSecret(missing).build())
+    assertThatThrownBy(
+            () ->
+                ClientCredentialsTokenProvider.builder()
+                    .apiUrl("https://portal.example.com")
+                    .clientId(CLIENT_ID)
+                    .clientSecret(missing)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("ClientCredentialsTokenProvider requires clientId and clientSecret");
   }
 
   @Test
   void constructorRefusesAMissingUrlAndPlainHttpToARemoteHost() {
-    assertThatThrownBy(() -> ClientCredentialsTokenProvider.builder().clientId(CLIENT_ID).clientSecret(SECRET).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requires apiUrl");
-    assertThatThrownBy(() -> ClientCredentialsTokenProvider.builder().apiUrl("http://portal.example.com")
-            .clientId(CLIENT_ID).clientSecret(SECRET).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain http")
+    assertThatThrownBy(
+            () ->
+                ClientCredentialsTokenProvider.builder()
+                    .clientId(CLIENT_ID)
+                    .clientSecret(SECRET)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("requires apiUrl");
+    assertThatThrownBy(
+            () ->
+                ClientCredentialsTokenProvider.builder()
+                    .apiUrl("http://portal.example.com")
+                    .clientId(CLIENT_ID)
+                    .clientSecret(SECRET)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("plain http")
         .hasMessageNotContaining(SECRET);
   }
 
   @Test
   void failureCarriesTheStatusAndTheResponseDetail(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/oauth/token").willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .willReturn(
+                    aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
 
     assertThatThrownBy(() -> provider(wm).build().accessToken())
         .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.status()).isEqualTo(401))
-        .hasMessage("client_credentials token request failed (HTTP 401) "
-            + "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
+        .hasMessage(
+            "client_credentials token request failed (HTTP 401) "
+                + "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
   }
 
   @Test
   void nonJsonFailureStillCarriesTheStatus(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/oauth/token").willReturn(aResponse().withStatus(502)
-        .withHeader("Content-Type", "text/html").withBody("<html><body>Bad gateway</body></html>")));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .willReturn(
+                    aResponse()
+                        .withStatus(502)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>Bad gateway</body></html>")));
 
     assertThatThrownBy(() -> provider(wm).build().accessToken())
         .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.status()).isEqualTo(502))
@@ -265,8 +346,13 @@ class ClientCredentialsTokenProviderTests {
 
   @Test
   void responseWithoutAccessTokenIsAnError(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/oauth/token").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("{\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"token_type\":\"Bearer\",\"expires_in\":3600}")));
 
     assertThatThrownBy(() -> provider(wm).build().accessToken())
         .isInstanceOf(TokenException.class)
@@ -275,14 +361,25 @@ class ClientCredentialsTokenProviderTests {
 
   @Test
   void failedFetchIsNotCachedAndTheNextCallFetchesAgain(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/oauth/token").inScenario("flaky").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(503).withBody("{\"error\":\"temporarily_unavailable\"}"))
-        .willSetStateTo("up"));
-    wm.getWireMock().register(post("/oauth/token").inScenario("flaky").whenScenarioStateIs("up")
-        .willReturn(token("at-after-failure", 3600)));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(
+                    aResponse().withStatus(503).withBody("{\"error\":\"temporarily_unavailable\"}"))
+                .willSetStateTo("up"));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .inScenario("flaky")
+                .whenScenarioStateIs("up")
+                .willReturn(token("at-after-failure", 3600)));
     ClientCredentialsTokenProvider tokens = provider(wm).build();
 
-    assertThatThrownBy(tokens::accessToken).isInstanceOf(TokenException.class).hasMessageContaining("HTTP 503");
+    assertThatThrownBy(tokens::accessToken)
+        .isInstanceOf(TokenException.class)
+        .hasMessageContaining("HTTP 503");
     assertThat(tokens.cachedToken()).isEmpty();
 
     assertThat(tokens.accessToken()).isEqualTo("at-after-failure");
@@ -290,16 +387,25 @@ class ClientCredentialsTokenProviderTests {
   }
 
   @Test
-  void stalledTokenResponseTimesOutInsteadOfHangingEveryCaller(WireMockRuntimeInfo wm) throws Exception {
-    wm.getWireMock().register(post("/oauth/token").willReturn(token("at-slow", 3600).withChunkedDribbleDelay(20, 3000)));
+  void stalledTokenResponseTimesOutInsteadOfHangingEveryCaller(WireMockRuntimeInfo wm)
+      throws Exception {
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .willReturn(token("at-slow", 3600).withChunkedDribbleDelay(20, 3000)));
     ClientCredentialsTokenProvider tokens = provider(wm).timeout(Duration.ofMillis(600)).build();
 
-    Throwable failure = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofMillis(2500),
-        () -> org.assertj.core.api.Assertions.catchThrowable(tokens::accessToken));
+    Throwable failure =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofMillis(2500),
+            () -> org.assertj.core.api.Assertions.catchThrowable(tokens::accessToken));
 
-    assertThat(failure).isInstanceOf(TokenException.class).hasMessageContaining("did not arrive within 600 ms");
+    assertThat(failure)
+        .isInstanceOf(TokenException.class)
+        .hasMessageContaining("did not arrive within 600 ms");
     assertThat(tokens.cachedToken()).isEmpty();
-    // the server records the request once it stops writing; wait for it so it cannot land in the next test
+    // the server records the request once it stops writing; wait for it so it cannot land in the
+    // next test
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (tokenRequests(wm) < 1 && System.nanoTime() < deadline) {
       Thread.sleep(20);
@@ -309,24 +415,38 @@ class ClientCredentialsTokenProviderTests {
 
   @Test
   void unreachableTokenEndpointIsATokenExceptionWithoutStatus() {
-    ClientCredentialsTokenProvider tokens = ClientCredentialsTokenProvider.builder()
-        .apiUrl("http://127.0.0.1:1").clientId(CLIENT_ID).clientSecret(SECRET).timeout(Duration.ofSeconds(2)).build();
+    ClientCredentialsTokenProvider tokens =
+        ClientCredentialsTokenProvider.builder()
+            .apiUrl("http://127.0.0.1:1")
+            .clientId(CLIENT_ID)
+            .clientSecret(SECRET)
+            .timeout(Duration.ofSeconds(2))
+            .build();
 
     assertThatThrownBy(tokens::accessToken)
         .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.status()).isZero())
-        .hasMessageContaining("client_credentials token request to http://127.0.0.1:1/oauth/token failed")
+        .hasMessageContaining(
+            "client_credentials token request to http://127.0.0.1:1/oauth/token failed")
         .hasMessageNotContaining(SECRET);
   }
 
   @Test
   void secretNeverAppearsInToStringLogsOrMessagesEvenWhenTheServerEchoesIt(WireMockRuntimeInfo wm) {
     // a careless token endpoint that echoes what it was sent, in every form it was sent in
-    wm.getWireMock().register(post("/oauth/token").willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":\"invalid_request\",\"received\":{\"client_id\":\"app_3f9c1b\","
-            + "\"client_secret\":\"secret_Xy9\\\"q/Zp+w=7&k\"},"
-            + "\"form\":\"client_secret=secret_Xy9%22q%2FZp%2Bw%3D7%26k\","
-            + "\"authorization\":\"Basic " + basic() + "\"}")));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .willReturn(
+                    aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\":\"invalid_request\",\"received\":{\"client_id\":\"app_3f9c1b\","
+                                + "\"client_secret\":\"secret_Xy9\\\"q/Zp+w=7&k\"},"
+                                + "\"form\":\"client_secret=secret_Xy9%22q%2FZp%2Bw%3D7%26k\","
+                                + "\"authorization\":\"Basic "
+                                + basic()
+                                + "\"}")));
     ClientCredentialsTokenProvider json = provider(wm).build();
     ClientCredentialsTokenProvider form = provider(wm).format(TokenRequestFormat.FORM).build();
 
@@ -334,22 +454,32 @@ class ClientCredentialsTokenProviderTests {
       Throwable jsonFailure = org.assertj.core.api.Assertions.catchThrowable(json::accessToken);
       Throwable formFailure = org.assertj.core.api.Assertions.catchThrowable(form::accessToken);
 
-      assertThat(jsonFailure).isInstanceOf(TokenException.class).hasMessageContaining("[REDACTED]")
+      assertThat(jsonFailure)
+          .isInstanceOf(TokenException.class)
+          .hasMessageContaining("[REDACTED]")
           .hasMessageContaining("invalid_request");
       assertThat(formFailure).isInstanceOf(TokenException.class).hasMessageContaining("[REDACTED]");
       for (Throwable failure : List.of(jsonFailure, formFailure)) {
-        assertThat(failure.getMessage()).doesNotContain(SECRET, "secret_Xy9", "Zp%2Bw", "Zp+w")
+        assertThat(failure.getMessage())
+            .doesNotContain(SECRET, "secret_Xy9", "Zp%2Bw", "Zp+w")
             .doesNotContain(basic());
       }
       assertThat(logs.text()).contains("HTTP 400").doesNotContain("secret_Xy9", "Zp%2Bw", basic());
     }
-    assertThat(json.toString()).doesNotContain("secret_Xy9").contains(CLIENT_ID).contains("[REDACTED]");
+    assertThat(json.toString())
+        .doesNotContain("secret_Xy9")
+        .contains(CLIENT_ID)
+        .contains("[REDACTED]");
     assertThat(form.toString()).doesNotContain("secret_Xy9");
     assertThat(provider(wm).toString()).doesNotContain("secret_Xy9");
   }
 
   private static String basic() {
-    String credentials = CLIENT_ID + ":" + java.net.URLEncoder.encode(SECRET, java.nio.charset.StandardCharsets.UTF_8);
-    return java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String credentials =
+        CLIENT_ID
+            + ":"
+            + java.net.URLEncoder.encode(SECRET, java.nio.charset.StandardCharsets.UTF_8);
+    return java.util.Base64.getEncoder()
+        .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

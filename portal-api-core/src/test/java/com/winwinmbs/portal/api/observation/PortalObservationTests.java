@@ -39,30 +39,39 @@ class PortalObservationTests {
 
   @BeforeEach
   void setUp(WireMockRuntimeInfo wm) {
-    registry.observationConfig().observationHandler(new ObservationHandler<>() {
-      @Override
-      public void onEvent(Observation.Event event, Observation.Context context) {
-        events.add(event.getName());
-      }
+    registry
+        .observationConfig()
+        .observationHandler(
+            new ObservationHandler<>() {
+              @Override
+              public void onEvent(Observation.Event event, Observation.Context context) {
+                events.add(event.getName());
+              }
 
-      @Override
-      public boolean supportsContext(Observation.Context context) {
-        return true;
-      }
-    });
+              @Override
+              public boolean supportsContext(Observation.Context context) {
+                return true;
+              }
+            });
     portal = TestClients.builder(wm).observationRegistry(registry).build();
   }
 
   @Test
   void successIsObservedWithTheLowCardinalityKeys(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/health").willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
 
     portal.health().check();
 
     TestObservationRegistryAssert.assertThat(registry)
         .hasNumberOfObservationsWithNameEqualTo("portal.api.client.requests", 1)
-        .hasObservationWithNameEqualTo("portal.api.client.requests").that()
+        .hasObservationWithNameEqualTo("portal.api.client.requests")
+        .that()
         .hasContextualNameEqualTo("portal health.check")
         .hasLowCardinalityKeyValue("namespace", "health")
         .hasLowCardinalityKeyValue("operation", "check")
@@ -79,16 +88,26 @@ class PortalObservationTests {
 
   @Test
   void notFoundKeepsTheUriTemplateAndNamesTheError(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get(urlPathMatching("/users/.*")).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"User not found\"}}")));
+    wm.getWireMock()
+        .register(
+            get(urlPathMatching("/users/.*"))
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"User not found\"}}")));
 
-    Throwable thrown = catchThrowable(() -> TestClients.executor(portal)
-        .execute(Call.to(Endpoints.USER_FIND_BY_ID).path("id", "usr_8f3a"), Map.class));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                TestClients.executor(portal)
+                    .execute(Call.to(Endpoints.USER_FIND_BY_ID).path("id", "usr_8f3a"), Map.class));
 
     assertThat(thrown).isInstanceOf(NotFoundException.class);
     TestObservationRegistryAssert.assertThat(registry)
-        .hasObservationWithNameEqualTo("portal.api.client.requests").that()
+        .hasObservationWithNameEqualTo("portal.api.client.requests")
+        .that()
         .hasLowCardinalityKeyValue("namespace", "user")
         .hasLowCardinalityKeyValue("operation", "findById")
         .hasLowCardinalityKeyValue("method", "GET")
@@ -102,16 +121,27 @@ class PortalObservationTests {
 
   @Test
   void timeoutHasNoStatusAndNamesTheTransportError(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/health").willReturn(aResponse().withFixedDelay(400)
-        .withHeader("Content-Type", "application/json").withBody("{\"success\":true,\"data\":{}}")));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    aResponse()
+                        .withFixedDelay(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{}}")));
 
-    Throwable thrown = catchThrowable(() -> portal.health().check(
-        RequestOptions.builder().timeout(Duration.ofMillis(150)).build()));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                portal
+                    .health()
+                    .check(RequestOptions.builder().timeout(Duration.ofMillis(150)).build()));
 
     assertThat(thrown).isInstanceOf(TransportException.class);
     TestObservationRegistryAssert.assertThat(registry)
         .hasNumberOfObservationsWithNameEqualTo("portal.api.client.requests", 1)
-        .hasObservationWithNameEqualTo("portal.api.client.requests").that()
+        .hasObservationWithNameEqualTo("portal.api.client.requests")
+        .that()
         .hasLowCardinalityKeyValue("uri", "/health")
         .hasLowCardinalityKeyValue("status", "IO_ERROR")
         .hasLowCardinalityKeyValue("outcome", "UNKNOWN")
@@ -122,33 +152,57 @@ class PortalObservationTests {
 
   @Test
   void timeoutAfterAServerErrorIsNotReportedWithTheEarlierStatus(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/health").inScenario("s").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(503)).willSetStateTo("slow"));
-    wm.getWireMock().register(get("/health").inScenario("s").whenScenarioStateIs("slow")
-        .willReturn(aResponse().withFixedDelay(400)));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .inScenario("s")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("slow"));
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .inScenario("s")
+                .whenScenarioStateIs("slow")
+                .willReturn(aResponse().withFixedDelay(400)));
     PortalApiClient twice = portal.toBuilder().maxAttempts(2).build();
 
-    catchThrowable(() -> twice.health().check(RequestOptions.builder().timeout(Duration.ofMillis(150)).build()));
+    catchThrowable(
+        () ->
+            twice.health().check(RequestOptions.builder().timeout(Duration.ofMillis(150)).build()));
 
     TestObservationRegistryAssert.assertThat(registry)
-        .hasObservationWithNameEqualTo("portal.api.client.requests").that()
+        .hasObservationWithNameEqualTo("portal.api.client.requests")
+        .that()
         .hasLowCardinalityKeyValue("status", "IO_ERROR")
         .hasLowCardinalityKeyValue("error", "TransportException");
   }
 
   @Test
   void retriesAreOneObservationWithRetryEvents(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(any(anyUrl()).inScenario("flaky").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-    wm.getWireMock().register(any(anyUrl()).inScenario("flaky").whenScenarioStateIs("up")
-        .willReturn(aResponse().withHeader("Content-Type", "application/json")
-            .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("flaky")
+                .whenScenarioStateIs("up")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
 
     portal.health().check();
 
     TestObservationRegistryAssert.assertThat(registry)
         .hasNumberOfObservationsWithNameEqualTo("portal.api.client.requests", 1)
-        .hasObservationWithNameEqualTo("portal.api.client.requests").that()
+        .hasObservationWithNameEqualTo("portal.api.client.requests")
+        .that()
         .hasLowCardinalityKeyValue("status", "200")
         .hasLowCardinalityKeyValue("outcome", "SUCCESS");
     assertThat(events).containsExactly("retries");
@@ -156,24 +210,34 @@ class PortalObservationTests {
 
   @Test
   void customConventionReplacesTheDefault(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/health").willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
-    PortalApiClient custom = portal.toBuilder().observationConvention(new DefaultPortalObservationConvention() {
-      @Override
-      public String getName() {
-        return "billing.portal.calls";
-      }
+    wm.getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
+    PortalApiClient custom =
+        portal.toBuilder()
+            .observationConvention(
+                new DefaultPortalObservationConvention() {
+                  @Override
+                  public String getName() {
+                    return "billing.portal.calls";
+                  }
 
-      @Override
-      public KeyValues getLowCardinalityKeyValues(PortalObservationContext context) {
-        return super.getLowCardinalityKeyValues(context).and("team", "billing");
-      }
-    }).build();
+                  @Override
+                  public KeyValues getLowCardinalityKeyValues(PortalObservationContext context) {
+                    return super.getLowCardinalityKeyValues(context).and("team", "billing");
+                  }
+                })
+            .build();
 
     custom.health().check();
 
     TestObservationRegistryAssert.assertThat(registry)
-        .hasObservationWithNameEqualTo("billing.portal.calls").that()
+        .hasObservationWithNameEqualTo("billing.portal.calls")
+        .that()
         .hasLowCardinalityKeyValue("team", "billing")
         .hasLowCardinalityKeyValue("uri", "/health");
   }

@@ -53,12 +53,17 @@ class OrganizationApiTests {
 
     List<Organization> roots = portal.organization().tree();
 
-    verify(authorized(getRequestedFor(urlEqualTo("/organizations/tree"))).withHeader("Content-Type", absent()));
-    assertThat(roots).singleElement().satisfies(group -> {
-      assertThat(group.type()).isEqualTo(OrganizationType.GROUP);
-      assertThat(group.parentId()).isNull();
-      assertThat(group.level()).isZero();
-    });
+    verify(
+        authorized(getRequestedFor(urlEqualTo("/organizations/tree")))
+            .withHeader("Content-Type", absent()));
+    assertThat(roots)
+        .singleElement()
+        .satisfies(
+            group -> {
+              assertThat(group.type()).isEqualTo(OrganizationType.GROUP);
+              assertThat(group.parentId()).isNull();
+              assertThat(group.level()).isZero();
+            });
     Organization company = roots.get(0).children().get(0);
     assertThat(company.type()).isEqualTo(OrganizationType.COMPANY);
     Organization finance = company.children().get(0);
@@ -77,16 +82,22 @@ class OrganizationApiTests {
 
     portal.organization().tree(RequestOptions.builder().tenantId("tnt_acme").build());
 
-    verify(getRequestedFor(urlEqualTo("/organizations/tree")).withHeader("X-Tenant-Id", equalTo("tnt_acme")));
+    verify(
+        getRequestedFor(urlEqualTo("/organizations/tree"))
+            .withHeader("X-Tenant-Id", equalTo("tnt_acme")));
   }
 
   @Test
   void findByIdGetsTheUnitAndDecodesEveryField() {
-    stubFor(get("/organizations/" + AP_ID).willReturn(okJson(Fixtures.read("organization/organization.json"))));
+    stubFor(
+        get("/organizations/" + AP_ID)
+            .willReturn(okJson(Fixtures.read("organization/organization.json"))));
 
     Organization unit = portal.organization().findById(AP_ID);
 
-    verify(authorized(getRequestedFor(urlEqualTo("/organizations/" + AP_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(getRequestedFor(urlEqualTo("/organizations/" + AP_ID)))
+            .withHeader("Content-Type", absent()));
     assertThat(unit.id()).isEqualTo(AP_ID);
     assertThat(unit.code()).isEqualTo("FIN-AP");
     assertThat(unit.name()).isEqualTo("Accounts Payable");
@@ -108,8 +119,13 @@ class OrganizationApiTests {
 
   @Test
   void findByIdWhenNotFoundThrowsNotFoundException() {
-    stubFor(get("/organizations/org_missing").willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("organization/not-found.json"))));
+    stubFor(
+        get("/organizations/org_missing")
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("organization/not-found.json"))));
 
     assertThatExceptionOfType(NotFoundException.class)
         .isThrownBy(() -> portal.organization().findById("org_missing"))
@@ -118,14 +134,17 @@ class OrganizationApiTests {
 
   @Test
   void unknownFieldsAndAnUnknownTypeSurviveDecodingAndEncoding() {
-    stubFor(get("/organizations/org_01HZX2LAB000000000000000001")
-        .willReturn(okJson(Fixtures.read("organization/organization-unknown.json"))));
+    stubFor(
+        get("/organizations/org_01HZX2LAB000000000000000001")
+            .willReturn(okJson(Fixtures.read("organization/organization-unknown.json"))));
 
     Organization lab = portal.organization().findById("org_01HZX2LAB000000000000000001");
 
     assertThat(lab.type()).isEqualTo(OrganizationType.of("squad"));
     assertThat(lab.type().isKnown()).isFalse();
-    assertThat(lab.additionalProperties()).containsEntry("cost_center", "CC-9100").containsKey("geo");
+    assertThat(lab.additionalProperties())
+        .containsEntry("cost_center", "CC-9100")
+        .containsKey("geo");
     JsonNode encoded = PortalJson.MAPPER.valueToTree(lab);
     assertThat(encoded.get("type").asString()).isEqualTo("squad");
     assertThat(encoded.get("is_active").asBoolean()).isTrue();
@@ -136,21 +155,30 @@ class OrganizationApiTests {
 
   @Test
   void createPostsTheNewUnit() {
-    stubFor(post("/organizations").willReturn(okJson(Fixtures.read("organization/organization.json")).withStatus(201)));
+    stubFor(
+        post("/organizations")
+            .willReturn(okJson(Fixtures.read("organization/organization.json")).withStatus(201)));
 
-    Organization created = portal.organization().create(OrganizationCreateRequest.builder()
-        .code("FIN-AP")
-        .name("Accounts Payable")
-        .type(OrganizationType.TEAM)
-        .parentId(FINANCE_ID)
-        .nameEn("Accounts Payable")
-        .description("Supplier invoices and payments")
-        .managerUserId("usr_01HZX3M1A2B3C4D5E6F7G8H9J0")
-        .sortOrder(2)
-        .active(true)
-        .build());
+    Organization created =
+        portal
+            .organization()
+            .create(
+                OrganizationCreateRequest.builder()
+                    .code("FIN-AP")
+                    .name("Accounts Payable")
+                    .type(OrganizationType.TEAM)
+                    .parentId(FINANCE_ID)
+                    .nameEn("Accounts Payable")
+                    .description("Supplier invoices and payments")
+                    .managerUserId("usr_01HZX3M1A2B3C4D5E6F7G8H9J0")
+                    .sortOrder(2)
+                    .active(true)
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/organizations")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/organizations")),
+            """
         {"code": "FIN-AP", "name": "Accounts Payable", "type": "team",
          "parent_id": "org_01HZX2FIN0000000000000000", "name_en": "Accounts Payable",
          "description": "Supplier invoices and payments", "manager_user_id": "usr_01HZX3M1A2B3C4D5E6F7G8H9J0",
@@ -168,15 +196,25 @@ class OrganizationApiTests {
 
   @Test
   void updatePutsOnlyTheFieldsSet() {
-    stubFor(put("/organizations/" + AP_ID).willReturn(okJson(Fixtures.read("organization/organization.json"))));
+    stubFor(
+        put("/organizations/" + AP_ID)
+            .willReturn(okJson(Fixtures.read("organization/organization.json"))));
 
-    Organization updated = portal.organization().update(AP_ID, OrganizationUpdateRequest.builder()
-        .name("Accounts Payable")
-        .managerUserId("usr_01HZX3M1A2B3C4D5E6F7G8H9J0")
-        .active(false)
-        .build());
+    Organization updated =
+        portal
+            .organization()
+            .update(
+                AP_ID,
+                OrganizationUpdateRequest.builder()
+                    .name("Accounts Payable")
+                    .managerUserId("usr_01HZX3M1A2B3C4D5E6F7G8H9J0")
+                    .active(false)
+                    .build());
 
-    verify(withJson(putRequestedFor(urlEqualTo("/organizations/" + AP_ID)), """
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/organizations/" + AP_ID)),
+            """
         {"name": "Accounts Payable", "manager_user_id": "usr_01HZX3M1A2B3C4D5E6F7G8H9J0", "is_active": false}
         """));
     assertThat(updated.name()).isEqualTo("Accounts Payable");
@@ -184,32 +222,44 @@ class OrganizationApiTests {
 
   @Test
   void moveSendsTheNewParent() {
-    stubFor(put("/organizations/" + AP_ID + "/move").willReturn(okJson(Fixtures.read("organization/organization.json"))));
+    stubFor(
+        put("/organizations/" + AP_ID + "/move")
+            .willReturn(okJson(Fixtures.read("organization/organization.json"))));
 
     Organization moved = portal.organization().move(AP_ID, FINANCE_ID);
 
-    verify(withJson(putRequestedFor(urlEqualTo("/organizations/" + AP_ID + "/move")),
-        "{\"parent_id\": \"org_01HZX2FIN0000000000000000\"}"));
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/organizations/" + AP_ID + "/move")),
+            "{\"parent_id\": \"org_01HZX2FIN0000000000000000\"}"));
     assertThat(moved.parentId()).isEqualTo(FINANCE_ID);
   }
 
   @Test
   void moveToTheRootSendsAnExplicitNullParent() {
-    stubFor(put("/organizations/" + AP_ID + "/move").willReturn(okJson(Fixtures.read("organization/organization.json"))));
+    stubFor(
+        put("/organizations/" + AP_ID + "/move")
+            .willReturn(okJson(Fixtures.read("organization/organization.json"))));
 
     portal.organization().move(AP_ID, new OrganizationMoveRequest(null, 1));
 
-    verify(withJson(putRequestedFor(urlEqualTo("/organizations/" + AP_ID + "/move")),
-        "{\"parent_id\": null, \"sort_order\": 1}"));
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/organizations/" + AP_ID + "/move")),
+            "{\"parent_id\": null, \"sort_order\": 1}"));
   }
 
   @Test
   void deleteSendsDelete() {
-    stubFor(delete("/organizations/" + AP_ID).willReturn(okJson(Fixtures.read("organization/deleted.json"))));
+    stubFor(
+        delete("/organizations/" + AP_ID)
+            .willReturn(okJson(Fixtures.read("organization/deleted.json"))));
 
     portal.organization().delete(AP_ID);
 
-    verify(authorized(deleteRequestedFor(urlEqualTo("/organizations/" + AP_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(deleteRequestedFor(urlEqualTo("/organizations/" + AP_ID)))
+            .withHeader("Content-Type", absent()));
   }
 
   private static RequestPatternBuilder authorized(RequestPatternBuilder request) {

@@ -26,10 +26,19 @@ class OtpApiTests {
 
   @Test
   void requestPostsChannelDestinationAndPurposeAndDecodesTheChallenge(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/otp/request").willReturn(okJson(Fixtures.read("otp/challenge.json"))));
+    wm.getWireMock()
+        .register(post("/otp/request").willReturn(okJson(Fixtures.read("otp/challenge.json"))));
 
-    OtpChallenge challenge = TestClients.client(wm).otp()
-        .request(new OtpRequest(OtpChannel.SMS, "+66812345678", "login", "3f8e2b6a-91c4-4d0e-b7a2-5c1d9e8f0a11", null));
+    OtpChallenge challenge =
+        TestClients.client(wm)
+            .otp()
+            .request(
+                new OtpRequest(
+                    OtpChannel.SMS,
+                    "+66812345678",
+                    "login",
+                    "3f8e2b6a-91c4-4d0e-b7a2-5c1d9e8f0a11",
+                    null));
 
     assertThat(challenge.refCode()).isEqualTo("K7QX");
     assertThat(challenge.channel()).isSameAs(OtpChannel.SMS);
@@ -38,10 +47,14 @@ class OtpApiTests {
     assertThat(challenge.expiresAt()).isEqualTo(Instant.parse("2026-11-22T08:36:00Z"));
     assertThat(challenge.resendAvailableAt()).isEqualTo(Instant.parse("2026-11-22T08:32:00Z"));
     assertThat(challenge.additionalProperties()).containsEntry("code_length", 6);
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/otp/request"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
-        .withRequestBody(equalToJson("""
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/otp/request"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
+                .withRequestBody(
+                    equalToJson(
+                        """
             {"channel":"sms","destination":"+66812345678","purpose":"login",
              "user_id":"3f8e2b6a-91c4-4d0e-b7a2-5c1d9e8f0a11"}
             """)));
@@ -51,7 +64,11 @@ class OtpApiTests {
   void requestIsNotRetriedAfterA503WithoutIdempotencyKey(WireMockRuntimeInfo wm) {
     wm.getWireMock().register(post("/otp/request").willReturn(aResponse().withStatus(503)));
 
-    assertThatThrownBy(() -> TestClients.client(wm).otp().request(OtpRequest.of(OtpChannel.EMAIL, "a@example.co.th", "login")))
+    assertThatThrownBy(
+            () ->
+                TestClients.client(wm)
+                    .otp()
+                    .request(OtpRequest.of(OtpChannel.EMAIL, "a@example.co.th", "login")))
         .isInstanceOf(ServerException.class);
 
     assertThat(wm.getWireMock().find(postRequestedFor(urlEqualTo("/otp/request")))).hasSize(1);
@@ -59,13 +76,17 @@ class OtpApiTests {
 
   @Test
   void verifyPostsTheCodeAndNeverLogsOrPrintsIt(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/otp/verify").willReturn(okJson(Fixtures.read("otp/verification.json"))));
+    wm.getWireMock()
+        .register(post("/otp/verify").willReturn(okJson(Fixtures.read("otp/verification.json"))));
     OtpVerifyRequest request = OtpVerifyRequest.of("K7QX", "482913");
 
     OtpVerification result;
     try (LogCapture logs = LogCapture.start()) {
       result = TestClients.client(wm).otp().verify(request);
-      assertThat(logs.text()).isNotEmpty().doesNotContain("482913").doesNotContain("otpv_9c1e4b7a2f5d8e0c3b6a9d2f");
+      assertThat(logs.text())
+          .isNotEmpty()
+          .doesNotContain("482913")
+          .doesNotContain("otpv_9c1e4b7a2f5d8e0c3b6a9d2f");
     }
 
     assertThat(result.succeeded()).isTrue();
@@ -75,19 +96,30 @@ class OtpApiTests {
     assertThat(result.verificationToken()).isEqualTo("otpv_9c1e4b7a2f5d8e0c3b6a9d2f");
     assertThat(result.additionalProperties()).containsEntry("purpose", "login");
     assertThat(request.toString()).doesNotContain("482913").contains("code=[REDACTED]");
-    assertThat(result.toString()).doesNotContain("otpv_9c1e").contains("verificationToken=[REDACTED]");
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/otp/verify"))
-        .withRequestBody(equalToJson("{\"ref_code\":\"K7QX\",\"code\":\"482913\"}")));
+    assertThat(result.toString())
+        .doesNotContain("otpv_9c1e")
+        .contains("verificationToken=[REDACTED]");
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/otp/verify"))
+                .withRequestBody(equalToJson("{\"ref_code\":\"K7QX\",\"code\":\"482913\"}")));
   }
 
   @Test
   void verifyOfAWrongCodeThrowsTheDecodedError(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/otp/verify").willReturn(aResponse().withStatus(422)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"success\":false,\"error\":{\"code\":\"OTP_INVALID\",\"message\":\"Invalid code\","
-            + "\"details\":{\"attempts_remaining\":1}}}")));
+    wm.getWireMock()
+        .register(
+            post("/otp/verify")
+                .willReturn(
+                    aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"success\":false,\"error\":{\"code\":\"OTP_INVALID\",\"message\":\"Invalid code\","
+                                + "\"details\":{\"attempts_remaining\":1}}}")));
 
-    assertThatThrownBy(() -> TestClients.client(wm).otp().verify(OtpVerifyRequest.of("K7QX", "000000")))
+    assertThatThrownBy(
+            () -> TestClients.client(wm).otp().verify(OtpVerifyRequest.of("K7QX", "000000")))
         .isInstanceOf(UnprocessableEntityException.class)
         .hasMessageContaining("Invalid code")
         .hasMessageNotContaining("000000");
@@ -95,12 +127,15 @@ class OtpApiTests {
 
   @Test
   void unknownChannelRoundTripsUnchanged() {
-    OtpChallenge challenge = PortalJson.MAPPER.readValue(
-        "{\"ref_code\":\"A1\",\"channel\":\"line\",\"expires_at\":\"2026-11-22T08:36:00Z\"}", OtpChallenge.class);
+    OtpChallenge challenge =
+        PortalJson.MAPPER.readValue(
+            "{\"ref_code\":\"A1\",\"channel\":\"line\",\"expires_at\":\"2026-11-22T08:36:00Z\"}",
+            OtpChallenge.class);
 
     assertThat(challenge.channel().value()).isEqualTo("line");
     assertThat(challenge.channel().isKnown()).isFalse();
     assertThat(PortalJson.MAPPER.writeValueAsString(challenge))
-        .isEqualTo("{\"ref_code\":\"A1\",\"channel\":\"line\",\"expires_at\":\"2026-11-22T08:36:00Z\"}");
+        .isEqualTo(
+            "{\"ref_code\":\"A1\",\"channel\":\"line\",\"expires_at\":\"2026-11-22T08:36:00Z\"}");
   }
 }

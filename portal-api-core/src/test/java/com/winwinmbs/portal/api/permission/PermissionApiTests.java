@@ -52,16 +52,29 @@ class PermissionApiTests {
 
   @Test
   void searchPostsTheCriteriaAndReturnsThePage() {
-    stubFor(post("/permissions/search").willReturn(okJson(Fixtures.read("permission/search.json"))));
+    stubFor(
+        post("/permissions/search").willReturn(okJson(Fixtures.read("permission/search.json"))));
 
-    Page<Permission> page = portal.permission().search(SearchRequest.builder()
-        .search("leave").filter("category_id", "pct_01HZX0HR000000000000001").sort(Sort.asc("code")).build());
+    Page<Permission> page =
+        portal
+            .permission()
+            .search(
+                SearchRequest.builder()
+                    .search("leave")
+                    .filter("category_id", "pct_01HZX0HR000000000000001")
+                    .sort(Sort.asc("code"))
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/permissions/search")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/permissions/search")),
+            """
         {"search": "leave", "filter": {"category_id": "pct_01HZX0HR000000000000001"},
          "sort": [{"field": "code", "order": "ASC"}]}
         """));
-    assertThat(page.items()).extracting(Permission::code).containsExactly("leave.approve", "leave.read");
+    assertThat(page.items())
+        .extracting(Permission::code)
+        .containsExactly("leave.approve", "leave.read");
     assertThat(page.items()).extracting(Permission::action).containsExactly("approve", "read");
     assertThat(page.pagination().total()).isEqualTo(2);
   }
@@ -70,27 +83,37 @@ class PermissionApiTests {
   void searchAllFetchesTheSecondPageOnlyWhenIterationReachesIt() {
     stubTwoPages("/permissions/search", "prm_");
 
-    try (Stream<Permission> permissions = portal.permission().searchAll(SearchRequest.builder().limit(2).build())) {
+    try (Stream<Permission> permissions =
+        portal.permission().searchAll(SearchRequest.builder().limit(2).build())) {
       assertThat(permissions.findFirst()).map(Permission::id).contains("prm_1a");
     }
     verify(exactly(1), postRequestedFor(urlEqualTo("/permissions/search")));
 
-    assertThat(portal.permission().searchAll(SearchRequest.builder().limit(2).build()).map(Permission::id))
+    assertThat(
+            portal
+                .permission()
+                .searchAll(SearchRequest.builder().limit(2).build())
+                .map(Permission::id))
         .containsExactly("prm_1a", "prm_1b", "prm_2a", "prm_2b");
     verify(exactly(3), postRequestedFor(urlEqualTo("/permissions/search")));
   }
 
   @Test
   void findByIdGetsThePermissionAndDecodesEveryField() {
-    stubFor(get("/permissions/" + PERMISSION_ID).willReturn(okJson(Fixtures.read("permission/permission.json"))));
+    stubFor(
+        get("/permissions/" + PERMISSION_ID)
+            .willReturn(okJson(Fixtures.read("permission/permission.json"))));
 
     Permission permission = portal.permission().findById(PERMISSION_ID);
 
-    verify(authorized(getRequestedFor(urlEqualTo("/permissions/" + PERMISSION_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(getRequestedFor(urlEqualTo("/permissions/" + PERMISSION_ID)))
+            .withHeader("Content-Type", absent()));
     assertThat(permission.id()).isEqualTo(PERMISSION_ID);
     assertThat(permission.code()).isEqualTo("leave.approve");
     assertThat(permission.name()).isEqualTo("Approve leave");
-    assertThat(permission.description()).isEqualTo("Approve or reject leave requests of the user's teams");
+    assertThat(permission.description())
+        .isEqualTo("Approve or reject leave requests of the user's teams");
     assertThat(permission.categoryId()).isEqualTo("pct_01HZX0HR000000000000001");
     assertThat(permission.resource()).isEqualTo("leave");
     assertThat(permission.action()).isEqualTo("approve");
@@ -101,8 +124,13 @@ class PermissionApiTests {
 
   @Test
   void findByIdWhenNotFoundThrowsNotFoundException() {
-    stubFor(get("/permissions/prm_missing").willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("permission/not-found.json"))));
+    stubFor(
+        get("/permissions/prm_missing")
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("permission/not-found.json"))));
 
     assertThatExceptionOfType(NotFoundException.class)
         .isThrownBy(() -> portal.permission().findById("prm_missing"))
@@ -111,12 +139,15 @@ class PermissionApiTests {
 
   @Test
   void unknownFieldsSurviveDecodingAndEncoding() {
-    stubFor(get("/permissions/prm_01HZX0INVOICEAPPROVE00001")
-        .willReturn(okJson(Fixtures.read("permission/permission-unknown.json"))));
+    stubFor(
+        get("/permissions/prm_01HZX0INVOICEAPPROVE00001")
+            .willReturn(okJson(Fixtures.read("permission/permission-unknown.json"))));
 
     Permission permission = portal.permission().findById("prm_01HZX0INVOICEAPPROVE00001");
 
-    assertThat(permission.additionalProperties()).containsEntry("risk_level", "high").containsKey("conditions");
+    assertThat(permission.additionalProperties())
+        .containsEntry("risk_level", "high")
+        .containsKey("conditions");
     JsonNode encoded = PortalJson.MAPPER.valueToTree(permission);
     assertThat(encoded.get("risk_level").asString()).isEqualTo("high");
     assertThat(encoded.get("conditions").get("max_amount").asInt()).isEqualTo(500000);
@@ -125,18 +156,27 @@ class PermissionApiTests {
 
   @Test
   void createPostsTheNewPermission() {
-    stubFor(post("/permissions").willReturn(okJson(Fixtures.read("permission/permission.json")).withStatus(201)));
+    stubFor(
+        post("/permissions")
+            .willReturn(okJson(Fixtures.read("permission/permission.json")).withStatus(201)));
 
-    Permission permission = portal.permission().create(PermissionCreateRequest.builder()
-        .code("leave.approve")
-        .name("Approve leave")
-        .categoryId("pct_01HZX0HR000000000000001")
-        .description("Approve or reject leave requests of the user's teams")
-        .resource("leave")
-        .action("approve")
-        .build());
+    Permission permission =
+        portal
+            .permission()
+            .create(
+                PermissionCreateRequest.builder()
+                    .code("leave.approve")
+                    .name("Approve leave")
+                    .categoryId("pct_01HZX0HR000000000000001")
+                    .description("Approve or reject leave requests of the user's teams")
+                    .resource("leave")
+                    .action("approve")
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/permissions")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/permissions")),
+            """
         {"code": "leave.approve", "name": "Approve leave", "category_id": "pct_01HZX0HR000000000000001",
          "description": "Approve or reject leave requests of the user's teams", "resource": "leave",
          "action": "approve"}
@@ -146,12 +186,24 @@ class PermissionApiTests {
 
   @Test
   void updatePutsOnlyTheFieldsSet() {
-    stubFor(put("/permissions/" + PERMISSION_ID).willReturn(okJson(Fixtures.read("permission/permission.json"))));
+    stubFor(
+        put("/permissions/" + PERMISSION_ID)
+            .willReturn(okJson(Fixtures.read("permission/permission.json"))));
 
-    Permission permission = portal.permission().update(PERMISSION_ID, PermissionUpdateRequest.builder()
-        .name("Approve leave").categoryId("pct_01HZX0HRLEAVE00000000001").build());
+    Permission permission =
+        portal
+            .permission()
+            .update(
+                PERMISSION_ID,
+                PermissionUpdateRequest.builder()
+                    .name("Approve leave")
+                    .categoryId("pct_01HZX0HRLEAVE00000000001")
+                    .build());
 
-    verify(withJson(putRequestedFor(urlEqualTo("/permissions/" + PERMISSION_ID)), """
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/permissions/" + PERMISSION_ID)),
+            """
         {"name": "Approve leave", "category_id": "pct_01HZX0HRLEAVE00000000001"}
         """));
     assertThat(permission.code()).isEqualTo("leave.approve");
@@ -159,19 +211,33 @@ class PermissionApiTests {
 
   @Test
   void deleteSendsDelete() {
-    stubFor(delete("/permissions/" + PERMISSION_ID).willReturn(okJson(Fixtures.read("permission/deleted.json"))));
+    stubFor(
+        delete("/permissions/" + PERMISSION_ID)
+            .willReturn(okJson(Fixtures.read("permission/deleted.json"))));
 
     portal.permission().delete(PERMISSION_ID);
 
-    verify(authorized(deleteRequestedFor(urlEqualTo("/permissions/" + PERMISSION_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(deleteRequestedFor(urlEqualTo("/permissions/" + PERMISSION_ID)))
+            .withHeader("Content-Type", absent()));
   }
 
   private static void stubTwoPages(String path, String idPrefix) {
     for (int n = 1; n <= 2; n++) {
-      stubFor(post(path)
-          .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(n))))
-          .willReturn(okJson("{\"success\": true, \"data\": [{\"id\": \"" + idPrefix + n + "a\"}, {\"id\": \""
-              + idPrefix + n + "b\"}], \"pagination\": {\"page\": " + n + ", \"limit\": 2, \"total\": 4, \"total_pages\": 2}}")));
+      stubFor(
+          post(path)
+              .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(n))))
+              .willReturn(
+                  okJson(
+                      "{\"success\": true, \"data\": [{\"id\": \""
+                          + idPrefix
+                          + n
+                          + "a\"}, {\"id\": \""
+                          + idPrefix
+                          + n
+                          + "b\"}], \"pagination\": {\"page\": "
+                          + n
+                          + ", \"limit\": 2, \"total\": 4, \"total_pages\": 2}}")));
     }
   }
 

@@ -53,12 +53,19 @@ class PermissionCategoryApiTests {
 
   @Test
   void searchPostsTheCriteriaAndReturnsThePage() {
-    stubFor(post("/permission-categories/search").willReturn(okJson(Fixtures.read("permission-category/search.json"))));
+    stubFor(
+        post("/permission-categories/search")
+            .willReturn(okJson(Fixtures.read("permission-category/search.json"))));
 
-    Page<PermissionCategory> page = portal.permissionCategory().search(SearchRequest.builder()
-        .page(1).limit(20).sort(Sort.asc("name")).build());
+    Page<PermissionCategory> page =
+        portal
+            .permissionCategory()
+            .search(SearchRequest.builder().page(1).limit(20).sort(Sort.asc("name")).build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/permission-categories/search")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/permission-categories/search")),
+            """
         {"page": 1, "limit": 20, "sort": [{"field": "name", "order": "ASC"}]}
         """));
     assertThat(page.items()).extracting(PermissionCategory::code).containsExactly("finance", "hr");
@@ -75,21 +82,30 @@ class PermissionCategoryApiTests {
     }
     verify(exactly(1), postRequestedFor(urlEqualTo("/permission-categories/search")));
 
-    assertThat(portal.permissionCategory().searchAll(SearchRequest.builder().limit(2).build())
-        .map(PermissionCategory::id))
+    assertThat(
+            portal
+                .permissionCategory()
+                .searchAll(SearchRequest.builder().limit(2).build())
+                .map(PermissionCategory::id))
         .containsExactly("pct_1a", "pct_1b", "pct_2a", "pct_2b");
     verify(exactly(3), postRequestedFor(urlEqualTo("/permission-categories/search")));
   }
 
   @Test
   void treeGetsTheRootsWithTheirChildren() {
-    stubFor(get("/permission-categories/tree").willReturn(okJson(Fixtures.read("permission-category/tree.json"))));
+    stubFor(
+        get("/permission-categories/tree")
+            .willReturn(okJson(Fixtures.read("permission-category/tree.json"))));
 
     List<PermissionCategory> roots = portal.permissionCategory().tree();
 
-    verify(authorized(getRequestedFor(urlEqualTo("/permission-categories/tree"))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(getRequestedFor(urlEqualTo("/permission-categories/tree")))
+            .withHeader("Content-Type", absent()));
     assertThat(roots).extracting(PermissionCategory::code).containsExactly("hr", "finance");
-    assertThat(roots.get(0).children()).extracting(PermissionCategory::code).containsExactly("hr.leave", "hr.payroll");
+    assertThat(roots.get(0).children())
+        .extracting(PermissionCategory::code)
+        .containsExactly("hr.leave", "hr.payroll");
     assertThat(roots.get(0).children().get(0).parentId()).isEqualTo(HR_ID);
     assertThat(roots.get(0).children().get(1).children()).isEmpty();
     assertThat(roots.get(1).children()).isEmpty();
@@ -97,11 +113,15 @@ class PermissionCategoryApiTests {
 
   @Test
   void findByIdGetsTheCategoryAndDecodesEveryField() {
-    stubFor(get("/permission-categories/" + HR_ID).willReturn(okJson(Fixtures.read("permission-category/category.json"))));
+    stubFor(
+        get("/permission-categories/" + HR_ID)
+            .willReturn(okJson(Fixtures.read("permission-category/category.json"))));
 
     PermissionCategory category = portal.permissionCategory().findById(HR_ID);
 
-    verify(authorized(getRequestedFor(urlEqualTo("/permission-categories/" + HR_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(getRequestedFor(urlEqualTo("/permission-categories/" + HR_ID)))
+            .withHeader("Content-Type", absent()));
     assertThat(category.id()).isEqualTo(HR_ID);
     assertThat(category.code()).isEqualTo("hr");
     assertThat(category.name()).isEqualTo("Human resources");
@@ -116,8 +136,13 @@ class PermissionCategoryApiTests {
 
   @Test
   void findByIdWhenNotFoundThrowsNotFoundException() {
-    stubFor(get("/permission-categories/pct_missing").willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("permission-category/not-found.json"))));
+    stubFor(
+        get("/permission-categories/pct_missing")
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("permission-category/not-found.json"))));
 
     assertThatExceptionOfType(NotFoundException.class)
         .isThrownBy(() -> portal.permissionCategory().findById("pct_missing"))
@@ -126,26 +151,46 @@ class PermissionCategoryApiTests {
 
   @Test
   void unknownFieldsSurviveDecodingAndEncoding() {
-    stubFor(get("/permission-categories/pct_01HZX0LAB00000000000001")
-        .willReturn(okJson(Fixtures.read("permission-category/category-unknown.json"))));
+    stubFor(
+        get("/permission-categories/pct_01HZX0LAB00000000000001")
+            .willReturn(okJson(Fixtures.read("permission-category/category-unknown.json"))));
 
-    PermissionCategory category = portal.permissionCategory().findById("pct_01HZX0LAB00000000000001");
+    PermissionCategory category =
+        portal.permissionCategory().findById("pct_01HZX0LAB00000000000001");
 
-    assertThat(category.additionalProperties()).containsEntry("icon", "flask").containsKey("visibility");
+    assertThat(category.additionalProperties())
+        .containsEntry("icon", "flask")
+        .containsKey("visibility");
     JsonNode encoded = PortalJson.MAPPER.valueToTree(category);
     assertThat(encoded.get("icon").asString()).isEqualTo("flask");
     assertThat(encoded.get("visibility").get("tenants").get(0).asString()).isEqualTo("tnt_acme");
-    assertThat(PortalJson.MAPPER.treeToValue(encoded, PermissionCategory.class)).isEqualTo(category);
+    assertThat(PortalJson.MAPPER.treeToValue(encoded, PermissionCategory.class))
+        .isEqualTo(category);
   }
 
   @Test
   void createPostsTheNewCategory() {
-    stubFor(post("/permission-categories").willReturn(okJson(Fixtures.read("permission-category/category.json")).withStatus(201)));
+    stubFor(
+        post("/permission-categories")
+            .willReturn(
+                okJson(Fixtures.read("permission-category/category.json")).withStatus(201)));
 
-    PermissionCategory category = portal.permissionCategory().create(PermissionCategoryCreateRequest.builder()
-        .code("hr.leave").name("Leave").description("Leave requests").parentId(HR_ID).sortOrder(1).build());
+    PermissionCategory category =
+        portal
+            .permissionCategory()
+            .create(
+                PermissionCategoryCreateRequest.builder()
+                    .code("hr.leave")
+                    .name("Leave")
+                    .description("Leave requests")
+                    .parentId(HR_ID)
+                    .sortOrder(1)
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/permission-categories")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/permission-categories")),
+            """
         {"code": "hr.leave", "name": "Leave", "description": "Leave requests",
          "parent_id": "pct_01HZX0HR000000000000001", "sort_order": 1}
         """));
@@ -154,12 +199,24 @@ class PermissionCategoryApiTests {
 
   @Test
   void updatePutsOnlyTheFieldsSet() {
-    stubFor(put("/permission-categories/" + HR_ID).willReturn(okJson(Fixtures.read("permission-category/category.json"))));
+    stubFor(
+        put("/permission-categories/" + HR_ID)
+            .willReturn(okJson(Fixtures.read("permission-category/category.json"))));
 
-    PermissionCategory category = portal.permissionCategory().update(HR_ID,
-        PermissionCategoryUpdateRequest.builder().name("Human resources").sortOrder(3).build());
+    PermissionCategory category =
+        portal
+            .permissionCategory()
+            .update(
+                HR_ID,
+                PermissionCategoryUpdateRequest.builder()
+                    .name("Human resources")
+                    .sortOrder(3)
+                    .build());
 
-    verify(withJson(putRequestedFor(urlEqualTo("/permission-categories/" + HR_ID)), """
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/permission-categories/" + HR_ID)),
+            """
         {"name": "Human resources", "sort_order": 3}
         """));
     assertThat(category.name()).isEqualTo("Human resources");
@@ -167,19 +224,33 @@ class PermissionCategoryApiTests {
 
   @Test
   void deleteSendsDelete() {
-    stubFor(delete("/permission-categories/" + HR_ID).willReturn(okJson(Fixtures.read("permission-category/deleted.json"))));
+    stubFor(
+        delete("/permission-categories/" + HR_ID)
+            .willReturn(okJson(Fixtures.read("permission-category/deleted.json"))));
 
     portal.permissionCategory().delete(HR_ID);
 
-    verify(authorized(deleteRequestedFor(urlEqualTo("/permission-categories/" + HR_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(deleteRequestedFor(urlEqualTo("/permission-categories/" + HR_ID)))
+            .withHeader("Content-Type", absent()));
   }
 
   private static void stubTwoPages(String path, String idPrefix) {
     for (int n = 1; n <= 2; n++) {
-      stubFor(post(path)
-          .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(n))))
-          .willReturn(okJson("{\"success\": true, \"data\": [{\"id\": \"" + idPrefix + n + "a\"}, {\"id\": \""
-              + idPrefix + n + "b\"}], \"pagination\": {\"page\": " + n + ", \"limit\": 2, \"total\": 4, \"total_pages\": 2}}")));
+      stubFor(
+          post(path)
+              .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(n))))
+              .willReturn(
+                  okJson(
+                      "{\"success\": true, \"data\": [{\"id\": \""
+                          + idPrefix
+                          + n
+                          + "a\"}, {\"id\": \""
+                          + idPrefix
+                          + n
+                          + "b\"}], \"pagination\": {\"page\": "
+                          + n
+                          + ", \"limit\": 2, \"total\": 4, \"total_pages\": 2}}")));
     }
   }
 

@@ -55,10 +55,21 @@ class RoleApiTests {
   void searchPostsTheCriteriaAndReturnsThePage() {
     stubFor(post("/roles/search").willReturn(okJson(Fixtures.read("role/search.json"))));
 
-    Page<Role> page = portal.role().search(SearchRequest.builder()
-        .page(1).limit(50).filter("is_active", true).sort(Sort.asc("code")).build());
+    Page<Role> page =
+        portal
+            .role()
+            .search(
+                SearchRequest.builder()
+                    .page(1)
+                    .limit(50)
+                    .filter("is_active", true)
+                    .sort(Sort.asc("code"))
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/roles/search")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/roles/search")),
+            """
         {"page": 1, "limit": 50, "filter": {"is_active": true}, "sort": [{"field": "code", "order": "ASC"}]}
         """));
     assertThat(page.items()).extracting(Role::code).containsExactly("ADMIN", "HR_MANAGER");
@@ -87,7 +98,9 @@ class RoleApiTests {
 
     Role role = portal.role().findById(ROLE_ID);
 
-    verify(authorized(getRequestedFor(urlEqualTo("/roles/" + ROLE_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(getRequestedFor(urlEqualTo("/roles/" + ROLE_ID)))
+            .withHeader("Content-Type", absent()));
     assertThat(role.id()).isEqualTo(ROLE_ID);
     assertThat(role.code()).isEqualTo("HR_MANAGER");
     assertThat(role.name()).isEqualTo("HR Manager");
@@ -95,7 +108,9 @@ class RoleApiTests {
     assertThat(role.system()).isFalse();
     assertThat(role.active()).isTrue();
     assertThat(role.userCount()).isEqualTo(4);
-    assertThat(role.permissions()).extracting(RolePermission::code).containsExactly("user.read", "leave.approve");
+    assertThat(role.permissions())
+        .extracting(RolePermission::code)
+        .containsExactly("user.read", "leave.approve");
     assertThat(role.permissions().get(1).categoryId()).isEqualTo("pct_01HZX0HR000000000000001");
     assertThat(role.createdAt()).isEqualTo(Instant.parse("2024-02-20T03:00:00Z"));
     assertThat(role.updatedAt()).isEqualTo(Instant.parse("2026-10-02T05:30:00Z"));
@@ -103,8 +118,13 @@ class RoleApiTests {
 
   @Test
   void findByIdWhenNotFoundThrowsNotFoundException() {
-    stubFor(get("/roles/rol_missing").willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("role/not-found.json"))));
+    stubFor(
+        get("/roles/rol_missing")
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("role/not-found.json"))));
 
     assertThatExceptionOfType(NotFoundException.class)
         .isThrownBy(() -> portal.role().findById("rol_missing"))
@@ -113,12 +133,16 @@ class RoleApiTests {
 
   @Test
   void unknownFieldsSurviveDecodingAndEncoding() {
-    stubFor(get("/roles/rol_01HZX1AUDITOR0000000000001").willReturn(okJson(Fixtures.read("role/role-unknown.json"))));
+    stubFor(
+        get("/roles/rol_01HZX1AUDITOR0000000000001")
+            .willReturn(okJson(Fixtures.read("role/role-unknown.json"))));
 
     Role role = portal.role().findById("rol_01HZX1AUDITOR0000000000001");
 
     assertThat(role.permissions()).isEmpty();
-    assertThat(role.additionalProperties()).containsEntry("scope", "tenant").containsEntry("max_session_minutes", 30);
+    assertThat(role.additionalProperties())
+        .containsEntry("scope", "tenant")
+        .containsEntry("max_session_minutes", 30);
     JsonNode encoded = PortalJson.MAPPER.valueToTree(role);
     assertThat(encoded.get("scope").asString()).isEqualTo("tenant");
     assertThat(encoded.get("max_session_minutes").asInt()).isEqualTo(30);
@@ -129,15 +153,23 @@ class RoleApiTests {
   void createPostsTheNewRole() {
     stubFor(post("/roles").willReturn(okJson(Fixtures.read("role/role.json")).withStatus(201)));
 
-    Role role = portal.role().create(RoleCreateRequest.builder()
-        .code("HR_MANAGER")
-        .name("HR Manager")
-        .description("Manages employee records and approves leave")
-        .active(true)
-        .permissionIds(List.of("prm_01HZX0USERREAD00000000001", "prm_01HZX0LEAVEAPPROVE0000001"))
-        .build());
+    Role role =
+        portal
+            .role()
+            .create(
+                RoleCreateRequest.builder()
+                    .code("HR_MANAGER")
+                    .name("HR Manager")
+                    .description("Manages employee records and approves leave")
+                    .active(true)
+                    .permissionIds(
+                        List.of("prm_01HZX0USERREAD00000000001", "prm_01HZX0LEAVEAPPROVE0000001"))
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/roles")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/roles")),
+            """
         {"code": "HR_MANAGER", "name": "HR Manager", "description": "Manages employee records and approves leave",
          "is_active": true, "permission_ids": ["prm_01HZX0USERREAD00000000001", "prm_01HZX0LEAVEAPPROVE0000001"]}
         """));
@@ -148,9 +180,15 @@ class RoleApiTests {
   void updatePutsOnlyTheFieldsSet() {
     stubFor(put("/roles/" + ROLE_ID).willReturn(okJson(Fixtures.read("role/role.json"))));
 
-    Role role = portal.role().update(ROLE_ID, RoleUpdateRequest.builder().description("HR managers").build());
+    Role role =
+        portal
+            .role()
+            .update(ROLE_ID, RoleUpdateRequest.builder().description("HR managers").build());
 
-    verify(withJson(putRequestedFor(urlEqualTo("/roles/" + ROLE_ID)), "{\"description\": \"HR managers\"}"));
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/roles/" + ROLE_ID)),
+            "{\"description\": \"HR managers\"}"));
     assertThat(role.code()).isEqualTo("HR_MANAGER");
   }
 
@@ -160,17 +198,27 @@ class RoleApiTests {
 
     portal.role().delete(ROLE_ID);
 
-    verify(authorized(deleteRequestedFor(urlEqualTo("/roles/" + ROLE_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(deleteRequestedFor(urlEqualTo("/roles/" + ROLE_ID)))
+            .withHeader("Content-Type", absent()));
   }
 
   @Test
   void setPermissionsPutsThePermissionIds() {
-    stubFor(put("/roles/" + ROLE_ID + "/permissions").willReturn(okJson(Fixtures.read("role/role.json"))));
+    stubFor(
+        put("/roles/" + ROLE_ID + "/permissions")
+            .willReturn(okJson(Fixtures.read("role/role.json"))));
 
-    Role role = portal.role().setPermissions(ROLE_ID,
-        List.of("prm_01HZX0USERREAD00000000001", "prm_01HZX0LEAVEAPPROVE0000001"));
+    Role role =
+        portal
+            .role()
+            .setPermissions(
+                ROLE_ID, List.of("prm_01HZX0USERREAD00000000001", "prm_01HZX0LEAVEAPPROVE0000001"));
 
-    verify(withJson(putRequestedFor(urlEqualTo("/roles/" + ROLE_ID + "/permissions")), """
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/roles/" + ROLE_ID + "/permissions")),
+            """
         {"permission_ids": ["prm_01HZX0USERREAD00000000001", "prm_01HZX0LEAVEAPPROVE0000001"]}
         """));
     assertThat(role.permissions()).hasSize(2);
@@ -178,19 +226,34 @@ class RoleApiTests {
 
   @Test
   void setPermissionsWithARequestSendsIt() {
-    stubFor(put("/roles/" + ROLE_ID + "/permissions").willReturn(okJson(Fixtures.read("role/role.json"))));
+    stubFor(
+        put("/roles/" + ROLE_ID + "/permissions")
+            .willReturn(okJson(Fixtures.read("role/role.json"))));
 
     portal.role().setPermissions(ROLE_ID, new SetPermissionsRequest(List.of()), null);
 
-    verify(withJson(putRequestedFor(urlEqualTo("/roles/" + ROLE_ID + "/permissions")), "{\"permission_ids\": []}"));
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/roles/" + ROLE_ID + "/permissions")),
+            "{\"permission_ids\": []}"));
   }
 
   private static void stubTwoPages(String path, String idPrefix) {
     for (int n = 1; n <= 2; n++) {
-      stubFor(post(path)
-          .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(n))))
-          .willReturn(okJson("{\"success\": true, \"data\": [{\"id\": \"" + idPrefix + n + "a\"}, {\"id\": \""
-              + idPrefix + n + "b\"}], \"pagination\": {\"page\": " + n + ", \"limit\": 2, \"total\": 4, \"total_pages\": 2}}")));
+      stubFor(
+          post(path)
+              .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(n))))
+              .willReturn(
+                  okJson(
+                      "{\"success\": true, \"data\": [{\"id\": \""
+                          + idPrefix
+                          + n
+                          + "a\"}, {\"id\": \""
+                          + idPrefix
+                          + n
+                          + "b\"}], \"pagination\": {\"page\": "
+                          + n
+                          + ", \"limit\": 2, \"total\": 4, \"total_pages\": 2}}")));
     }
   }
 

@@ -26,13 +26,17 @@ class SystemConfigApiTests {
 
   @Test
   void getCategoryDecodesEveryValueTypeAndRedactsSecretsInToString(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/system-configs/categories/email")
-        .willReturn(okJson(Fixtures.read("systemconfig/email-category.json"))));
+    wm.getWireMock()
+        .register(
+            get("/system-configs/categories/email")
+                .willReturn(okJson(Fixtures.read("systemconfig/email-category.json"))));
 
     List<SystemConfig> settings = TestClients.client(wm).systemConfig().getCategory("email");
 
-    assertThat(settings).extracting(SystemConfig::key)
-        .containsExactly("email.sender_name", "email.smtp_port", "email.smtp_password", "email.rate_limits");
+    assertThat(settings)
+        .extracting(SystemConfig::key)
+        .containsExactly(
+            "email.sender_name", "email.smtp_port", "email.smtp_password", "email.rate_limits");
     assertThat(settings.get(0).value()).isEqualTo("WINWIN Portal");
     assertThat(settings.get(0).type()).isSameAs(SystemConfigType.STRING);
     assertThat(settings.get(0).isPublic()).isTrue();
@@ -42,17 +46,23 @@ class SystemConfigApiTests {
     assertThat(settings.get(3).additionalProperties()).containsKey("validation");
     SystemConfig password = settings.get(2);
     assertThat(password.sensitive()).isTrue();
-    assertThat(password.toString()).doesNotContain("smtp-pa55-word-7781").contains("value=[REDACTED]");
+    assertThat(password.toString())
+        .doesNotContain("smtp-pa55-word-7781")
+        .contains("value=[REDACTED]");
     assertThat(settings.get(0).toString()).contains("value=WINWIN Portal");
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/system-configs/categories/email"))
-        .withHeader("Accept", equalTo("application/json"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/system-configs/categories/email"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
   }
 
   @Test
   void getByKeyEncodesTheKeyAsOneSegment(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get("/system-configs/email.sender_name")
-        .willReturn(okJson(Fixtures.read("systemconfig/sender-name.json"))));
+    wm.getWireMock()
+        .register(
+            get("/system-configs/email.sender_name")
+                .willReturn(okJson(Fixtures.read("systemconfig/sender-name.json"))));
 
     SystemConfig setting = TestClients.client(wm).systemConfig().getByKey("email.sender_name");
 
@@ -67,35 +77,54 @@ class SystemConfigApiTests {
 
   @Test
   void updatePutsTheValueAndDescription(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(put("/system-configs/email.sender_name")
-        .willReturn(okJson(Fixtures.read("systemconfig/sender-name.json"))));
-    SystemConfigUpdateRequest request = new SystemConfigUpdateRequest("WINWIN Portal", "Display name in the From header", null);
+    wm.getWireMock()
+        .register(
+            put("/system-configs/email.sender_name")
+                .willReturn(okJson(Fixtures.read("systemconfig/sender-name.json"))));
+    SystemConfigUpdateRequest request =
+        new SystemConfigUpdateRequest("WINWIN Portal", "Display name in the From header", null);
 
-    SystemConfig updated = TestClients.client(wm).systemConfig().update("email.sender_name", request,
-        RequestOptions.builder().idempotencyKey("cfg-sender-name-v2").build());
+    SystemConfig updated =
+        TestClients.client(wm)
+            .systemConfig()
+            .update(
+                "email.sender_name",
+                request,
+                RequestOptions.builder().idempotencyKey("cfg-sender-name-v2").build());
 
     assertThat(updated.value()).isEqualTo("WINWIN Portal");
     assertThat(request.toString()).doesNotContain("WINWIN Portal").contains("value=[REDACTED]");
-    wm.getWireMock().verifyThat(putRequestedFor(urlEqualTo("/system-configs/email.sender_name"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withHeader("Idempotency-Key", equalTo("cfg-sender-name-v2"))
-        .withRequestBody(equalToJson("{\"value\":\"WINWIN Portal\",\"description\":\"Display name in the From header\"}")));
+    wm.getWireMock()
+        .verifyThat(
+            putRequestedFor(urlEqualTo("/system-configs/email.sender_name"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Idempotency-Key", equalTo("cfg-sender-name-v2"))
+                .withRequestBody(
+                    equalToJson(
+                        "{\"value\":\"WINWIN Portal\",\"description\":\"Display name in the From header\"}")));
   }
 
   @Test
   void updateWithNullValueSendsNullToClearIt(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(put("/system-configs/email.reply_to")
-        .willReturn(okJson(Fixtures.read("systemconfig/sender-name.json"))));
+    wm.getWireMock()
+        .register(
+            put("/system-configs/email.reply_to")
+                .willReturn(okJson(Fixtures.read("systemconfig/sender-name.json"))));
 
-    TestClients.client(wm).systemConfig().update("email.reply_to", SystemConfigUpdateRequest.of(null));
+    TestClients.client(wm)
+        .systemConfig()
+        .update("email.reply_to", SystemConfigUpdateRequest.of(null));
 
-    wm.getWireMock().verifyThat(putRequestedFor(urlEqualTo("/system-configs/email.reply_to"))
-        .withRequestBody(equalToJson("{\"value\":null}")));
+    wm.getWireMock()
+        .verifyThat(
+            putRequestedFor(urlEqualTo("/system-configs/email.reply_to"))
+                .withRequestBody(equalToJson("{\"value\":null}")));
   }
 
   @Test
   void unknownTypeAndFieldsRoundTripUnchanged() {
-    String json = "{\"key\":\"ui.theme\",\"value\":[\"dark\",\"light\"],\"type\":\"enum\",\"options\":[\"dark\",\"light\"]}";
+    String json =
+        "{\"key\":\"ui.theme\",\"value\":[\"dark\",\"light\"],\"type\":\"enum\",\"options\":[\"dark\",\"light\"]}";
 
     SystemConfig setting = PortalJson.MAPPER.readValue(json, SystemConfig.class);
 

@@ -35,7 +35,12 @@ class TenantApiTests {
   static final String CLIENT_SECRET = "client-secret-here";
 
   static RegisterTenantRequest acme() {
-    return new RegisterTenantRequest("Acme Corporation", "acme", "admin@acme.com", "SecurePassword123!", "John Doe",
+    return new RegisterTenantRequest(
+        "Acme Corporation",
+        "acme",
+        "admin@acme.com",
+        "SecurePassword123!",
+        "John Doe",
         TenantPlan.PROFESSIONAL);
   }
 
@@ -44,7 +49,8 @@ class TenantApiTests {
         .authority("https://login.microsoftonline.com/tenant-id")
         .clientId("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx")
         .clientSecret(CLIENT_SECRET)
-        .metadataUrl("https://login.microsoftonline.com/tenant-id/v2.0/.well-known/openid-configuration")
+        .metadataUrl(
+            "https://login.microsoftonline.com/tenant-id/v2.0/.well-known/openid-configuration")
         .autoProvisionUsers(true)
         .allowedDomains(List.of("acme.com"))
         .build();
@@ -52,16 +58,26 @@ class TenantApiTests {
 
   @Test
   void registerPostsTheGuideBodyAndDecodesThe201Answer(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/tenants/register").willReturn(aResponse().withStatus(201)
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("tenant/register.json"))));
+    wm.getWireMock()
+        .register(
+            post("/tenants/register")
+                .willReturn(
+                    aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("tenant/register.json"))));
     PortalApiClient portal = TestClients.client(wm);
 
     RegisterTenantResult result = portal.tenant().register(acme());
 
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/tenants/register"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withHeader("Accept", equalTo("application/json"))
-        .withRequestBody(equalToJson("""
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/tenants/register"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withRequestBody(
+                    equalToJson(
+                        """
             {
               "organizationName": "Acme Corporation",
               "slug": "acme",
@@ -88,64 +104,101 @@ class TenantApiTests {
 
   @Test
   void registerOfATakenSlugThrowsConflictException(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/tenants/register").willReturn(aResponse().withStatus(409)
-        .withHeader("Content-Type", "application/json")
-        .withBody("""
+    wm.getWireMock()
+        .register(
+            post("/tenants/register")
+                .willReturn(
+                    aResponse()
+                        .withStatus(409)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            """
             {"error": "Conflict", "message": "Slug already taken", "statusCode": 409,
              "timestamp": "2025-11-03T10:00:00Z"}
             """)));
 
     assertThatThrownBy(() -> TestClients.client(wm).tenant().register(acme()))
-        .isInstanceOfSatisfying(ConflictException.class, e -> {
-          assertThat(e.errorMessage()).isEqualTo("Slug already taken");
-          assertThat(e.getMessage()).doesNotContain("SecurePassword123!");
-        });
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e -> {
+              assertThat(e.errorMessage()).isEqualTo("Slug already taken");
+              assertThat(e.getMessage()).doesNotContain("SecurePassword123!");
+            });
   }
 
   @Test
   void checkSlugSendsTheSlugAsQueryAndDecodesTheAnswer(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get(urlPathEqualTo("/tenants/check-slug")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("tenant/check-slug.json"))));
+    wm.getWireMock()
+        .register(
+            get(urlPathEqualTo("/tenants/check-slug"))
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("tenant/check-slug.json"))));
 
     SlugAvailability availability = TestClients.client(wm).tenant().checkSlug("acme");
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/tenants/check-slug?slug=acme"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/tenants/check-slug?slug=acme"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
     assertThat(availability.slug()).isEqualTo("acme");
     assertThat(availability.available()).isFalse();
     assertThatThrownBy(() -> TestClients.client(wm).tenant().checkSlug(" "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slug");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("slug");
   }
 
   @Test
   void getSsoDecodesTheConfigurationAndNeverKeepsAClientSecret(WireMockRuntimeInfo wm) {
     // a portal that (wrongly) echoes the secret must not make it reach the caller
-    String withSecret = Fixtures.read("tenant/sso-config.json")
-        .replace("\"enabled\": true,", "\"enabled\": true, \"clientSecret\": \"" + CLIENT_SECRET + "\", \"tier\": \"gold\",");
-    wm.getWireMock().register(get("/tenants/" + TENANT_ID + "/sso").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(withSecret)));
+    String withSecret =
+        Fixtures.read("tenant/sso-config.json")
+            .replace(
+                "\"enabled\": true,",
+                "\"enabled\": true, \"clientSecret\": \""
+                    + CLIENT_SECRET
+                    + "\", \"tier\": \"gold\",");
+    wm.getWireMock()
+        .register(
+            get("/tenants/" + TENANT_ID + "/sso")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(withSecret)));
 
     SsoConfig config = TestClients.client(wm).tenant().getSso(TENANT_ID);
 
-    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/tenants/" + TENANT_ID + "/sso"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/tenants/" + TENANT_ID + "/sso"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN)));
     assertThat(config.enabled()).isTrue();
     assertThat(config.provider()).isEqualTo(SsoProviderType.AZURE_AD);
     assertThat(config.authority()).isEqualTo("https://login.microsoftonline.com/tenant-id");
     assertThat(config.clientId()).isEqualTo("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
     assertThat(config.metadataUrl())
-        .isEqualTo("https://login.microsoftonline.com/tenant-id/v2.0/.well-known/openid-configuration");
+        .isEqualTo(
+            "https://login.microsoftonline.com/tenant-id/v2.0/.well-known/openid-configuration");
     assertThat(config.autoProvisionUsers()).isTrue();
     assertThat(config.allowedDomains()).containsExactly("acme.com", "acme.org");
-    assertThat(config.additionalProperties()).containsEntry("tier", "gold").doesNotContainKey("clientSecret");
+    assertThat(config.additionalProperties())
+        .containsEntry("tier", "gold")
+        .doesNotContainKey("clientSecret");
     assertThat(config.toString()).doesNotContain(CLIENT_SECRET);
     assertThat(PortalJson.MAPPER.writeValueAsString(config)).doesNotContain(CLIENT_SECRET);
   }
 
   @Test
-  void updateSsoPutsTheGuideBodyWithTheSecretWhichNeverReachesLogsOrToString(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(put("/tenants/" + TENANT_ID + "/sso").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("tenant/update-sso.json"))));
+  void updateSsoPutsTheGuideBodyWithTheSecretWhichNeverReachesLogsOrToString(
+      WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            put("/tenants/" + TENANT_ID + "/sso")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("tenant/update-sso.json"))));
     UpdateSsoConfigRequest request = azureAd();
 
     String logText;
@@ -154,9 +207,13 @@ class TenantApiTests {
       logText = logs.text();
     }
 
-    wm.getWireMock().verifyThat(putRequestedFor(urlEqualTo("/tenants/" + TENANT_ID + "/sso"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withRequestBody(equalToJson("""
+    wm.getWireMock()
+        .verifyThat(
+            putRequestedFor(urlEqualTo("/tenants/" + TENANT_ID + "/sso"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(
+                    equalToJson(
+                        """
             {
               "provider": "AzureAD",
               "authority": "https://login.microsoftonline.com/tenant-id",
@@ -168,21 +225,37 @@ class TenantApiTests {
             }
             """)));
     assertThat(logText).contains("/tenants/{tenantId}/sso").doesNotContain(CLIENT_SECRET);
-    assertThat(request.toString()).doesNotContain(CLIENT_SECRET).contains("clientSecret=[REDACTED]");
+    assertThat(request.toString())
+        .doesNotContain(CLIENT_SECRET)
+        .contains("clientSecret=[REDACTED]");
   }
 
   @Test
   void updateSsoForASamlProviderSendsOnlyTheSamlFields(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(put("/tenants/t-1/sso").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("tenant/update-sso.json"))));
+    wm.getWireMock()
+        .register(
+            put("/tenants/t-1/sso")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("tenant/update-sso.json"))));
 
-    TestClients.client(wm).tenant().updateSso("t-1", UpdateSsoConfigRequest.builder(SsoProviderType.GENERIC_SAML)
-        .entityId("https://idp.acme.com/saml")
-        .signOnUrl("https://idp.acme.com/saml/sso")
-        .certificate("MIIC...")
-        .build());
+    TestClients.client(wm)
+        .tenant()
+        .updateSso(
+            "t-1",
+            UpdateSsoConfigRequest.builder(SsoProviderType.GENERIC_SAML)
+                .entityId("https://idp.acme.com/saml")
+                .signOnUrl("https://idp.acme.com/saml/sso")
+                .certificate("MIIC...")
+                .build());
 
-    wm.getWireMock().verifyThat(putRequestedFor(urlEqualTo("/tenants/t-1/sso")).withRequestBody(equalToJson("""
+    wm.getWireMock()
+        .verifyThat(
+            putRequestedFor(urlEqualTo("/tenants/t-1/sso"))
+                .withRequestBody(
+                    equalToJson(
+                        """
         {"provider": "GenericSaml", "entityId": "https://idp.acme.com/saml",
          "signOnUrl": "https://idp.acme.com/saml/sso", "certificate": "MIIC..."}
         """)));
@@ -190,12 +263,24 @@ class TenantApiTests {
 
   @Test
   void updateSsoMapsTheGuideErrorsForbiddenAndFreePlan(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(put("/tenants/t-member/sso").willReturn(aResponse().withStatus(403)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\": \"Forbidden\", \"message\": \"Only Admin users can update SSO config\", \"statusCode\": 403}")));
-    wm.getWireMock().register(put("/tenants/t-free/sso").willReturn(aResponse().withStatus(422)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\": \"Unprocessable Entity\", \"message\": \"SSO not available for Free plan\", \"statusCode\": 422}")));
+    wm.getWireMock()
+        .register(
+            put("/tenants/t-member/sso")
+                .willReturn(
+                    aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\": \"Forbidden\", \"message\": \"Only Admin users can update SSO config\", \"statusCode\": 403}")));
+    wm.getWireMock()
+        .register(
+            put("/tenants/t-free/sso")
+                .willReturn(
+                    aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\": \"Unprocessable Entity\", \"message\": \"SSO not available for Free plan\", \"statusCode\": 422}")));
     TenantApi tenants = TestClients.client(wm).tenant();
 
     assertThatThrownBy(() -> tenants.updateSso("t-member", azureAd()))
@@ -209,22 +294,34 @@ class TenantApiTests {
 
   @Test
   void testSsoReturnsASuccessfulResult(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/tenants/" + TENANT_ID + "/sso/test").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("tenant/test-sso-success.json"))));
+    wm.getWireMock()
+        .register(
+            post("/tenants/" + TENANT_ID + "/sso/test")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("tenant/test-sso-success.json"))));
 
     SsoTestResult result = TestClients.client(wm).tenant().testSso(TENANT_ID);
 
-    wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/tenants/" + TENANT_ID + "/sso/test"))
-        .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
-        .withHeader("Content-Type", absent()));
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/tenants/" + TENANT_ID + "/sso/test"))
+                .withHeader("Authorization", equalTo("Bearer " + TestClients.TOKEN))
+                .withHeader("Content-Type", absent()));
     assertThat(result.success()).isTrue();
     assertThat(result.message()).isEqualTo("SSO connection successful");
   }
 
   @Test
   void testSsoReturnsAFailedTestAsAResultNotAnException(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/tenants/" + TENANT_ID + "/sso/test").willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("tenant/test-sso-failed.json"))));
+    wm.getWireMock()
+        .register(
+            post("/tenants/" + TENANT_ID + "/sso/test")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("tenant/test-sso-failed.json"))));
 
     SsoTestResult result = TestClients.client(wm).tenant().testSso(TENANT_ID);
 
@@ -236,8 +333,11 @@ class TenantApiTests {
   void unknownPlansStatusesAndProvidersKeepTheirValueBothWays() {
     assertThat(TenantPlan.of("Professional")).isSameAs(TenantPlan.PROFESSIONAL);
     assertThat(TenantPlan.of("Ultimate").isKnown()).isFalse();
-    assertThat(PortalJson.MAPPER.readValue("\"Archived\"", TenantStatus.class).value()).isEqualTo("Archived");
-    assertThat(PortalJson.MAPPER.writeValueAsString(SsoProviderType.of("Auth0"))).isEqualTo("\"Auth0\"");
-    assertThat(PortalJson.MAPPER.readValue("\"GenericSaml\"", SsoProviderType.class)).isSameAs(SsoProviderType.GENERIC_SAML);
+    assertThat(PortalJson.MAPPER.readValue("\"Archived\"", TenantStatus.class).value())
+        .isEqualTo("Archived");
+    assertThat(PortalJson.MAPPER.writeValueAsString(SsoProviderType.of("Auth0")))
+        .isEqualTo("\"Auth0\"");
+    assertThat(PortalJson.MAPPER.readValue("\"GenericSaml\"", SsoProviderType.class))
+        .isSameAs(SsoProviderType.GENERIC_SAML);
   }
 }

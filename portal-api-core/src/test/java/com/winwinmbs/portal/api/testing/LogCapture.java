@@ -46,15 +46,25 @@ public final class LogCapture implements AutoCloseable {
     return new ArrayList<>(appender.list);
   }
 
-  /** Every captured line: level, logger, formatted message and any exception's text, one per line. */
+  /**
+   * Every captured line: level, logger, formatted message and any exception's text, one per line.
+   */
   public String text() {
     StringBuilder out = new StringBuilder();
     for (ILoggingEvent event : events()) {
-      out.append(event.getLevel()).append(' ').append(event.getLoggerName()).append(' ')
-          .append(event.getFormattedMessage()).append('\n');
+      out.append(event.getLevel())
+          .append(' ')
+          .append(event.getLoggerName())
+          .append(' ')
+          .append(event.getFormattedMessage())
+          .append('\n');
       var thrown = event.getThrowableProxy();
       while (thrown != null) {
-        out.append("  ").append(thrown.getClassName()).append(": ").append(thrown.getMessage()).append('\n');
+        out.append("  ")
+            .append(thrown.getClassName())
+            .append(": ")
+            .append(thrown.getMessage())
+            .append('\n');
         thrown = thrown.getCause();
       }
     }

@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it, so expiry and rate-limit dates are tested without waiting. */
+/**
+ * A clock that stands still until a test moves it, so expiry and rate-limit dates are tested
+ * without waiting.
+ */
 public final class MutableClock extends Clock {
 
   private final AtomicReference<Instant> now;

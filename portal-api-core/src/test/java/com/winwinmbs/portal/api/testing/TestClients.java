@@ -30,8 +30,8 @@ public final class TestClients {
   }
 
   /**
-   * The request pipeline of a built client, for core tests that send a {@code Call} to a route whose
-   * namespace is not under test (the client keeps its pipeline private).
+   * The request pipeline of a built client, for core tests that send a {@code Call} to a route
+   * whose namespace is not under test (the client keeps its pipeline private).
    */
   public static RequestExecutor executor(PortalApiClient client) {
     try {
@@ -39,7 +39,8 @@ public final class TestClients {
       field.setAccessible(true);
       return (RequestExecutor) field.get(client);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("PortalApiClient no longer keeps its RequestExecutor in 'executor'", e);
+      throw new IllegalStateException(
+          "PortalApiClient no longer keeps its RequestExecutor in 'executor'", e);
     }
   }
 }

@@ -57,21 +57,32 @@ class TodoApiTests {
   void searchPostsTheCriteriaAndReturnsThePage() {
     stubFor(post("/todos/search").willReturn(okJson(Fixtures.read("todo/search.json"))));
 
-    Page<Todo> page = portal.todo().search(SearchRequest.builder()
-        .page(1)
-        .limit(20)
-        .filter("assignee_user_id", ASSIGNEE)
-        .filter("status", List.of("pending", "in_progress"))
-        .sort(Sort.asc("due_date"))
-        .build());
+    Page<Todo> page =
+        portal
+            .todo()
+            .search(
+                SearchRequest.builder()
+                    .page(1)
+                    .limit(20)
+                    .filter("assignee_user_id", ASSIGNEE)
+                    .filter("status", List.of("pending", "in_progress"))
+                    .sort(Sort.asc("due_date"))
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/todos/search")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/todos/search")),
+            """
         {"page": 1, "limit": 20,
          "filter": {"assignee_user_id": "usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8", "status": ["pending", "in_progress"]},
          "sort": [{"field": "due_date", "order": "ASC"}]}
         """));
-    assertThat(page.items()).extracting(Todo::priority).containsExactly(TodoPriority.HIGH, TodoPriority.URGENT);
-    assertThat(page.items()).extracting(Todo::status).containsExactly(TodoStatus.IN_PROGRESS, TodoStatus.PENDING);
+    assertThat(page.items())
+        .extracting(Todo::priority)
+        .containsExactly(TodoPriority.HIGH, TodoPriority.URGENT);
+    assertThat(page.items())
+        .extracting(Todo::status)
+        .containsExactly(TodoStatus.IN_PROGRESS, TodoStatus.PENDING);
     assertThat(page.items().get(1).tags()).isEmpty();
   }
 
@@ -95,7 +106,9 @@ class TodoApiTests {
 
     Todo todo = portal.todo().findById(TODO_ID);
 
-    verify(authorized(getRequestedFor(urlEqualTo("/todos/" + TODO_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(getRequestedFor(urlEqualTo("/todos/" + TODO_ID)))
+            .withHeader("Content-Type", absent()));
     assertThat(todo.id()).isEqualTo(TODO_ID);
     assertThat(todo.title()).isEqualTo("Review Q3 budget");
     assertThat(todo.description()).startsWith("Compare actuals");
@@ -114,8 +127,13 @@ class TodoApiTests {
 
   @Test
   void findByIdWhenNotFoundThrowsNotFoundException() {
-    stubFor(get("/todos/tdo_missing").willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("todo/not-found.json"))));
+    stubFor(
+        get("/todos/tdo_missing")
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("todo/not-found.json"))));
 
     assertThatExceptionOfType(NotFoundException.class)
         .isThrownBy(() -> portal.todo().findById("tdo_missing"))
@@ -124,7 +142,9 @@ class TodoApiTests {
 
   @Test
   void unknownFieldsAndUnknownPriorityAndStatusSurviveDecodingAndEncoding() {
-    stubFor(get("/todos/tdo_01HZZ5000000000000000000003").willReturn(okJson(Fixtures.read("todo/todo-unknown.json"))));
+    stubFor(
+        get("/todos/tdo_01HZZ5000000000000000000003")
+            .willReturn(okJson(Fixtures.read("todo/todo-unknown.json"))));
 
     Todo todo = portal.todo().findById("tdo_01HZZ5000000000000000000003");
 
@@ -136,7 +156,8 @@ class TodoApiTests {
     assertThat(encoded.get("priority").asString()).isEqualTo("critical");
     assertThat(encoded.get("status").asString()).isEqualTo("blocked");
     assertThat(encoded.get("reminder").get("channel").asString()).isEqualTo("line");
-    assertThat(encoded.get("watchers").get(0).asString()).isEqualTo("usr_01HZX3M1A2B3C4D5E6F7G8H9J0");
+    assertThat(encoded.get("watchers").get(0).asString())
+        .isEqualTo("usr_01HZX3M1A2B3C4D5E6F7G8H9J0");
     assertThat(PortalJson.MAPPER.treeToValue(encoded, Todo.class)).isEqualTo(todo);
   }
 
@@ -144,18 +165,26 @@ class TodoApiTests {
   void createPostsTheNewTodo() {
     stubFor(post("/todos").willReturn(okJson(Fixtures.read("todo/todo.json")).withStatus(201)));
 
-    Todo todo = portal.todo().create(TodoCreateRequest.builder()
-        .title("Review Q3 budget")
-        .description("Compare actuals against the Q3 forecast and flag variances over 5%")
-        .priority(TodoPriority.HIGH)
-        .dueDate(LocalDate.of(2026, 12, 1))
-        .assigneeUserId(ASSIGNEE)
-        .referenceType("workflow_task")
-        .referenceId("wft_01HZZ2000000000000000000001")
-        .tags(List.of("finance", "q3"))
-        .build());
+    Todo todo =
+        portal
+            .todo()
+            .create(
+                TodoCreateRequest.builder()
+                    .title("Review Q3 budget")
+                    .description(
+                        "Compare actuals against the Q3 forecast and flag variances over 5%")
+                    .priority(TodoPriority.HIGH)
+                    .dueDate(LocalDate.of(2026, 12, 1))
+                    .assigneeUserId(ASSIGNEE)
+                    .referenceType("workflow_task")
+                    .referenceId("wft_01HZZ2000000000000000000001")
+                    .tags(List.of("finance", "q3"))
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/todos")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/todos")),
+            """
         {"title": "Review Q3 budget",
          "description": "Compare actuals against the Q3 forecast and flag variances over 5%",
          "priority": "high", "due_date": "2026-12-01", "assignee_user_id": "usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8",
@@ -169,13 +198,21 @@ class TodoApiTests {
   void updatePutsOnlyTheFieldsSet() {
     stubFor(put("/todos/" + TODO_ID).willReturn(okJson(Fixtures.read("todo/todo.json"))));
 
-    Todo todo = portal.todo().update(TODO_ID, TodoUpdateRequest.builder()
-        .status(TodoStatus.IN_PROGRESS)
-        .priority(TodoPriority.URGENT)
-        .dueDate(LocalDate.of(2026, 11, 28))
-        .build());
+    Todo todo =
+        portal
+            .todo()
+            .update(
+                TODO_ID,
+                TodoUpdateRequest.builder()
+                    .status(TodoStatus.IN_PROGRESS)
+                    .priority(TodoPriority.URGENT)
+                    .dueDate(LocalDate.of(2026, 11, 28))
+                    .build());
 
-    verify(withJson(putRequestedFor(urlEqualTo("/todos/" + TODO_ID)), """
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/todos/" + TODO_ID)),
+            """
         {"status": "in_progress", "priority": "urgent", "due_date": "2026-11-28"}
         """));
     assertThat(todo.status()).isEqualTo(TodoStatus.IN_PROGRESS);
@@ -183,13 +220,16 @@ class TodoApiTests {
 
   @Test
   void completePostsWithoutABodyAndReturnsTheCompletedTodo() {
-    stubFor(post("/todos/" + TODO_ID + "/complete").willReturn(okJson(Fixtures.read("todo/completed.json"))));
+    stubFor(
+        post("/todos/" + TODO_ID + "/complete")
+            .willReturn(okJson(Fixtures.read("todo/completed.json"))));
 
     Todo todo = portal.todo().complete(TODO_ID);
 
-    verify(authorized(postRequestedFor(urlEqualTo("/todos/" + TODO_ID + "/complete")))
-        .withHeader("Content-Type", absent())
-        .withRequestBody(absent()));
+    verify(
+        authorized(postRequestedFor(urlEqualTo("/todos/" + TODO_ID + "/complete")))
+            .withHeader("Content-Type", absent())
+            .withRequestBody(absent()));
     assertThat(todo.status()).isEqualTo(TodoStatus.COMPLETED);
     assertThat(todo.completedAt()).isEqualTo(Instant.parse("2026-11-22T08:45:00Z"));
   }
@@ -200,15 +240,27 @@ class TodoApiTests {
 
     portal.todo().delete(TODO_ID);
 
-    verify(authorized(deleteRequestedFor(urlEqualTo("/todos/" + TODO_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(deleteRequestedFor(urlEqualTo("/todos/" + TODO_ID)))
+            .withHeader("Content-Type", absent()));
   }
 
   private static void stubTwoPages(String path, String idPrefix) {
     for (int n = 1; n <= 2; n++) {
-      stubFor(post(path)
-          .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(n))))
-          .willReturn(okJson("{\"success\": true, \"data\": [{\"id\": \"" + idPrefix + n + "a\"}, {\"id\": \""
-              + idPrefix + n + "b\"}], \"pagination\": {\"page\": " + n + ", \"limit\": 2, \"total\": 4, \"total_pages\": 2}}")));
+      stubFor(
+          post(path)
+              .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(n))))
+              .willReturn(
+                  okJson(
+                      "{\"success\": true, \"data\": [{\"id\": \""
+                          + idPrefix
+                          + n
+                          + "a\"}, {\"id\": \""
+                          + idPrefix
+                          + n
+                          + "b\"}], \"pagination\": {\"page\": "
+                          + n
+                          + ", \"limit\": 2, \"total\": 4, \"total_pages\": 2}}")));
     }
   }
 

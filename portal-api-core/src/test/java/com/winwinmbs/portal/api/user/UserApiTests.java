@@ -60,14 +60,21 @@ class UserApiTests {
   void searchPostsPageLimitFilterAndSortAsJsonAndReturnsThePage() {
     stubFor(post("/users/search").willReturn(okJson(Fixtures.read("user/search.json"))));
 
-    Page<User> page = portal.user().search(SearchRequest.builder()
-        .page(1)
-        .limit(20)
-        .filter("status", List.of("active"))
-        .sort("created_at", SortOrder.DESC)
-        .build());
+    Page<User> page =
+        portal
+            .user()
+            .search(
+                SearchRequest.builder()
+                    .page(1)
+                    .limit(20)
+                    .filter("status", List.of("active"))
+                    .sort("created_at", SortOrder.DESC)
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/users/search")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/users/search")),
+            """
         {"page": 1, "limit": 20, "filter": {"status": ["active"]},
          "sort": [{"field": "created_at", "order": "DESC"}]}
         """));
@@ -84,10 +91,13 @@ class UserApiTests {
   void searchSendsTheOptionsHeaders() {
     stubFor(post("/users/search").willReturn(okJson(Fixtures.read("user/search.json"))));
 
-    portal.user().search(SearchRequest.all(), RequestOptions.builder().tenantId("tnt_acme").build());
+    portal
+        .user()
+        .search(SearchRequest.all(), RequestOptions.builder().tenantId("tnt_acme").build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/users/search")), "{}")
-        .withHeader("X-Tenant-Id", equalTo("tnt_acme")));
+    verify(
+        withJson(postRequestedFor(urlEqualTo("/users/search")), "{}")
+            .withHeader("X-Tenant-Id", equalTo("tnt_acme")));
   }
 
   @Test
@@ -106,15 +116,20 @@ class UserApiTests {
   void searchAllFetchesEveryPageInOrderAndStopsAtTotalPages() {
     stubFivePages();
 
-    List<String> ids = portal.user().searchAll(SearchRequest.builder().limit(2).filter("status", "active").build())
-        .map(User::id)
-        .toList();
+    List<String> ids =
+        portal
+            .user()
+            .searchAll(SearchRequest.builder().limit(2).filter("status", "active").build())
+            .map(User::id)
+            .toList();
 
     assertThat(ids).hasSize(10).startsWith("usr_p1_1", "usr_p1_2", "usr_p2_1").endsWith("usr_p5_2");
     verify(exactly(5), postRequestedFor(urlEqualTo("/users/search")));
     for (int n = 1; n <= 5; n++) {
-      verify(withJson(postRequestedFor(urlEqualTo("/users/search")),
-          "{\"page\": " + n + ", \"limit\": 2, \"filter\": {\"status\": \"active\"}}"));
+      verify(
+          withJson(
+              postRequestedFor(urlEqualTo("/users/search")),
+              "{\"page\": " + n + ", \"limit\": 2, \"filter\": {\"status\": \"active\"}}"));
     }
   }
 
@@ -122,9 +137,12 @@ class UserApiTests {
   void searchAllStartsAtTheRequestedPage() {
     stubFivePages();
 
-    List<String> ids = portal.user().searchAll(SearchRequest.builder().page(4).limit(2).build())
-        .map(User::id)
-        .toList();
+    List<String> ids =
+        portal
+            .user()
+            .searchAll(SearchRequest.builder().page(4).limit(2).build())
+            .map(User::id)
+            .toList();
 
     assertThat(ids).containsExactly("usr_p4_1", "usr_p4_2", "usr_p5_1", "usr_p5_2");
     verify(exactly(2), postRequestedFor(urlEqualTo("/users/search")));
@@ -136,7 +154,9 @@ class UserApiTests {
 
     User user = portal.user().findById(USER_ID);
 
-    verify(authorized(getRequestedFor(urlEqualTo("/users/" + USER_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(getRequestedFor(urlEqualTo("/users/" + USER_ID)))
+            .withHeader("Content-Type", absent()));
     assertThat(user.id()).isEqualTo(USER_ID);
     assertThat(user.username()).isEqualTo("somchai.k");
     assertThat(user.email()).isEqualTo("somchai.k@winwinmbs.co.th");
@@ -151,14 +171,17 @@ class UserApiTests {
     assertThat(user.locale()).isEqualTo("th-TH");
     assertThat(user.emailVerified()).isTrue();
     assertThat(user.roles()).extracting(UserRole::code).containsExactly("HR_MANAGER", "EMPLOYEE");
-    assertThat(user.positions()).singleElement().satisfies(position -> {
-      assertThat(position.organizationName()).isEqualTo("Accounts Payable");
-      assertThat(position.title()).isEqualTo("Senior Accountant");
-      assertThat(position.primary()).isTrue();
-      assertThat(position.manager()).isFalse();
-      assertThat(position.startDate()).isEqualTo(LocalDate.of(2024, 3, 1));
-      assertThat(position.endDate()).isNull();
-    });
+    assertThat(user.positions())
+        .singleElement()
+        .satisfies(
+            position -> {
+              assertThat(position.organizationName()).isEqualTo("Accounts Payable");
+              assertThat(position.title()).isEqualTo("Senior Accountant");
+              assertThat(position.primary()).isTrue();
+              assertThat(position.manager()).isFalse();
+              assertThat(position.startDate()).isEqualTo(LocalDate.of(2024, 3, 1));
+              assertThat(position.endDate()).isNull();
+            });
     assertThat(user.lastLoginAt()).isEqualTo(Instant.parse("2026-11-21T23:48:12Z"));
     assertThat(user.createdAt()).isEqualTo(Instant.parse("2024-02-26T02:00:00Z"));
     assertThat(user.updatedAt()).isEqualTo(Instant.parse("2026-11-20T09:15:30Z"));
@@ -176,24 +199,30 @@ class UserApiTests {
 
   @Test
   void findByIdWhenNotFoundThrowsNotFoundException() {
-    stubFor(get("/users/usr_missing").willReturn(aResponse()
-        .withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody(Fixtures.read("user/not-found.json"))));
+    stubFor(
+        get("/users/usr_missing")
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("user/not-found.json"))));
 
     assertThatExceptionOfType(NotFoundException.class)
         .isThrownBy(() -> portal.user().findById("usr_missing"))
-        .satisfies(e -> {
-          assertThat(e.status()).isEqualTo(404);
-          assertThat(e.code()).isEqualTo("USER_NOT_FOUND");
-          assertThat(e.requestId()).isEqualTo("req_7f3a9c2e");
-        });
+        .satisfies(
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.code()).isEqualTo("USER_NOT_FOUND");
+              assertThat(e.requestId()).isEqualTo("req_7f3a9c2e");
+            });
     verify(exactly(1), getRequestedFor(urlEqualTo("/users/usr_missing")));
   }
 
   @Test
   void unknownFieldsAndAnUnknownStatusSurviveDecodingAndEncoding() {
-    stubFor(get("/users/" + USER_ID).willReturn(okJson(Fixtures.read("user/user-unknown-fields.json"))));
+    stubFor(
+        get("/users/" + USER_ID)
+            .willReturn(okJson(Fixtures.read("user/user-unknown-fields.json"))));
 
     User user = portal.user().findById(USER_ID);
 
@@ -215,22 +244,29 @@ class UserApiTests {
   void createPostsTheNewUserAndReturnsItAsStored() {
     stubFor(post("/users").willReturn(okJson(Fixtures.read("user/user.json")).withStatus(201)));
 
-    User created = portal.user().create(UserCreateRequest.builder()
-        .username("somchai.k")
-        .email("somchai.k@winwinmbs.co.th")
-        .password("S3cret!pass")
-        .firstName("Somchai")
-        .lastName("Kittisak")
-        .displayName("Somchai K.")
-        .phone("+66812345678")
-        .organizationId("org_01HZX2FIN000000000000000AP")
-        .status(UserStatus.PENDING)
-        .locale("th-TH")
-        .roleIds(List.of("rol_01HZX1EMPLOYEE0000000000001"))
-        .additionalProperty("employee_code", "EMP-00417")
-        .build());
+    User created =
+        portal
+            .user()
+            .create(
+                UserCreateRequest.builder()
+                    .username("somchai.k")
+                    .email("somchai.k@winwinmbs.co.th")
+                    .password("S3cret!pass")
+                    .firstName("Somchai")
+                    .lastName("Kittisak")
+                    .displayName("Somchai K.")
+                    .phone("+66812345678")
+                    .organizationId("org_01HZX2FIN000000000000000AP")
+                    .status(UserStatus.PENDING)
+                    .locale("th-TH")
+                    .roleIds(List.of("rol_01HZX1EMPLOYEE0000000000001"))
+                    .additionalProperty("employee_code", "EMP-00417")
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/users")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/users")),
+            """
         {"username": "somchai.k", "email": "somchai.k@winwinmbs.co.th", "password": "S3cret!pass",
          "first_name": "Somchai", "last_name": "Kittisak", "display_name": "Somchai K.",
          "phone": "+66812345678", "organization_id": "org_01HZX2FIN000000000000000AP",
@@ -242,8 +278,12 @@ class UserApiTests {
 
   @Test
   void createRequestToStringHidesThePassword() {
-    UserCreateRequest request = UserCreateRequest.builder()
-        .username("somchai.k").email("somchai.k@winwinmbs.co.th").password("S3cret!pass").build();
+    UserCreateRequest request =
+        UserCreateRequest.builder()
+            .username("somchai.k")
+            .email("somchai.k@winwinmbs.co.th")
+            .password("S3cret!pass")
+            .build();
 
     assertThat(request.toString()).contains("somchai.k").doesNotContain("S3cret!pass");
   }
@@ -259,13 +299,21 @@ class UserApiTests {
   void updatePutsOnlyTheFieldsSet() {
     stubFor(put("/users/" + USER_ID).willReturn(okJson(Fixtures.read("user/user.json"))));
 
-    User updated = portal.user().update(USER_ID, UserUpdateRequest.builder()
-        .phone("+66812345678")
-        .status(UserStatus.SUSPENDED)
-        .avatarFileId("fil_01HZX9AVATAR00000000000001")
-        .build());
+    User updated =
+        portal
+            .user()
+            .update(
+                USER_ID,
+                UserUpdateRequest.builder()
+                    .phone("+66812345678")
+                    .status(UserStatus.SUSPENDED)
+                    .avatarFileId("fil_01HZX9AVATAR00000000000001")
+                    .build());
 
-    verify(withJson(putRequestedFor(urlEqualTo("/users/" + USER_ID)), """
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/users/" + USER_ID)),
+            """
         {"phone": "+66812345678", "status": "suspended", "avatar_file_id": "fil_01HZX9AVATAR00000000000001"}
         """));
     assertThat(updated.avatarFileId()).isEqualTo("fil_01HZX9AVATAR00000000000001");
@@ -277,7 +325,9 @@ class UserApiTests {
 
     portal.user().delete(USER_ID);
 
-    verify(authorized(deleteRequestedFor(urlEqualTo("/users/" + USER_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(deleteRequestedFor(urlEqualTo("/users/" + USER_ID)))
+            .withHeader("Content-Type", absent()));
   }
 
   @Test
@@ -291,44 +341,66 @@ class UserApiTests {
 
   @Test
   void setRolesPutsTheRoleIds() {
-    stubFor(put("/users/" + USER_ID + "/roles").willReturn(okJson(Fixtures.read("user/user.json"))));
+    stubFor(
+        put("/users/" + USER_ID + "/roles").willReturn(okJson(Fixtures.read("user/user.json"))));
 
-    User user = portal.user().setRoles(USER_ID,
-        List.of("rol_01HZX1HRMANAGER000000000001", "rol_01HZX1EMPLOYEE0000000000001"));
+    User user =
+        portal
+            .user()
+            .setRoles(
+                USER_ID,
+                List.of("rol_01HZX1HRMANAGER000000000001", "rol_01HZX1EMPLOYEE0000000000001"));
 
-    verify(withJson(putRequestedFor(urlEqualTo("/users/" + USER_ID + "/roles")), """
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/users/" + USER_ID + "/roles")),
+            """
         {"role_ids": ["rol_01HZX1HRMANAGER000000000001", "rol_01HZX1EMPLOYEE0000000000001"]}
         """));
-    assertThat(user.roles()).extracting(UserRole::id)
+    assertThat(user.roles())
+        .extracting(UserRole::id)
         .containsExactly("rol_01HZX1HRMANAGER000000000001", "rol_01HZX1EMPLOYEE0000000000001");
   }
 
   @Test
   void setRolesWithAnEmptyListSendsAnEmptyList() {
-    stubFor(put("/users/" + USER_ID + "/roles").willReturn(okJson(Fixtures.read("user/user.json"))));
+    stubFor(
+        put("/users/" + USER_ID + "/roles").willReturn(okJson(Fixtures.read("user/user.json"))));
 
     portal.user().setRoles(USER_ID, new SetRolesRequest(List.of()));
 
-    verify(withJson(putRequestedFor(urlEqualTo("/users/" + USER_ID + "/roles")), "{\"role_ids\": []}"));
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/users/" + USER_ID + "/roles")), "{\"role_ids\": []}"));
   }
 
   @Test
   void setPositionsPutsThePositions() {
-    stubFor(put("/users/" + USER_ID + "/positions").willReturn(okJson(Fixtures.read("user/user.json"))));
+    stubFor(
+        put("/users/" + USER_ID + "/positions")
+            .willReturn(okJson(Fixtures.read("user/user.json"))));
 
-    User user = portal.user().setPositions(USER_ID, List.of(
-        UserPositionAssignment.builder()
-            .organizationId("org_01HZX2FIN000000000000000AP")
-            .title("Senior Accountant")
-            .primary(true)
-            .startDate(LocalDate.of(2024, 3, 1))
-            .build(),
-        UserPositionAssignment.builder()
-            .organizationId("org_01HZX2AUDIT00000000000001")
-            .title("Internal Audit Committee")
-            .build()));
+    User user =
+        portal
+            .user()
+            .setPositions(
+                USER_ID,
+                List.of(
+                    UserPositionAssignment.builder()
+                        .organizationId("org_01HZX2FIN000000000000000AP")
+                        .title("Senior Accountant")
+                        .primary(true)
+                        .startDate(LocalDate.of(2024, 3, 1))
+                        .build(),
+                    UserPositionAssignment.builder()
+                        .organizationId("org_01HZX2AUDIT00000000000001")
+                        .title("Internal Audit Committee")
+                        .build()));
 
-    verify(withJson(putRequestedFor(urlEqualTo("/users/" + USER_ID + "/positions")), """
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/users/" + USER_ID + "/positions")),
+            """
         {"positions": [
           {"organization_id": "org_01HZX2FIN000000000000000AP", "title": "Senior Accountant",
            "is_primary": true, "is_manager": false, "start_date": "2024-03-01"},
@@ -336,20 +408,38 @@ class UserApiTests {
            "is_primary": false, "is_manager": false}
         ]}
         """));
-    assertThat(user.positions()).extracting(UserPosition::title).containsExactly("Senior Accountant");
+    assertThat(user.positions())
+        .extracting(UserPosition::title)
+        .containsExactly("Senior Accountant");
   }
 
   private static void stubFivePages() {
     for (int n = 1; n <= 5; n++) {
       int page = n;
-      String items = IntStream.rangeClosed(1, 2)
-          .mapToObj(i -> "{\"id\": \"usr_p" + page + "_" + i + "\", \"username\": \"user" + page + i
-              + "\", \"status\": \"active\"}")
-          .collect(Collectors.joining(", "));
-      stubFor(post("/users/search")
-          .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(page))))
-          .willReturn(okJson("{\"success\": true, \"data\": [" + items + "], "
-              + "\"pagination\": {\"page\": " + page + ", \"limit\": 2, \"total\": 10, \"total_pages\": 5}}")));
+      String items =
+          IntStream.rangeClosed(1, 2)
+              .mapToObj(
+                  i ->
+                      "{\"id\": \"usr_p"
+                          + page
+                          + "_"
+                          + i
+                          + "\", \"username\": \"user"
+                          + page
+                          + i
+                          + "\", \"status\": \"active\"}")
+              .collect(Collectors.joining(", "));
+      stubFor(
+          post("/users/search")
+              .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(page))))
+              .willReturn(
+                  okJson(
+                      "{\"success\": true, \"data\": ["
+                          + items
+                          + "], "
+                          + "\"pagination\": {\"page\": "
+                          + page
+                          + ", \"limit\": 2, \"total\": 10, \"total_pages\": 5}}")));
     }
   }
 

@@ -59,15 +59,31 @@ class WorkflowApiTests {
   void searchPostsTheCriteriaAndReturnsThePage() {
     stubFor(post("/workflows/search").willReturn(okJson(Fixtures.read("workflow/search.json"))));
 
-    Page<Workflow> page = portal.workflow().search(SearchRequest.builder()
-        .page(1).limit(20).search("request").filter("category", List.of("hr", "finance")).sort(Sort.asc("name")).build());
+    Page<Workflow> page =
+        portal
+            .workflow()
+            .search(
+                SearchRequest.builder()
+                    .page(1)
+                    .limit(20)
+                    .search("request")
+                    .filter("category", List.of("hr", "finance"))
+                    .sort(Sort.asc("name"))
+                    .build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/workflows/search")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/workflows/search")),
+            """
         {"page": 1, "limit": 20, "search": "request", "filter": {"category": ["hr", "finance"]},
          "sort": [{"field": "name", "order": "ASC"}]}
         """));
-    assertThat(page.items()).extracting(Workflow::code).containsExactly("LEAVE_REQUEST", "PURCHASE_ORDER");
-    assertThat(page.items()).extracting(Workflow::status).containsExactly(WorkflowStatus.ACTIVE, WorkflowStatus.DRAFT);
+    assertThat(page.items())
+        .extracting(Workflow::code)
+        .containsExactly("LEAVE_REQUEST", "PURCHASE_ORDER");
+    assertThat(page.items())
+        .extracting(Workflow::status)
+        .containsExactly(WorkflowStatus.ACTIVE, WorkflowStatus.DRAFT);
     assertThat(page.pagination().total()).isEqualTo(2);
     assertThat(page.hasNext()).isFalse();
   }
@@ -75,29 +91,42 @@ class WorkflowApiTests {
   @Test
   void searchAllFetchesTheNextPageOnlyWhenIterationReachesIt() {
     for (int n = 1; n <= 3; n++) {
-      stubFor(post("/workflows/search")
-          .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(n))))
-          .willReturn(okJson("{\"success\": true, \"data\": [{\"id\": \"wfl_" + n + "\", \"status\": \"active\"}],"
-              + " \"pagination\": {\"page\": " + n + ", \"limit\": 1, \"total\": 3, \"total_pages\": 3}}")));
+      stubFor(
+          post("/workflows/search")
+              .withRequestBody(matchingJsonPath("$.page", equalTo(String.valueOf(n))))
+              .willReturn(
+                  okJson(
+                      "{\"success\": true, \"data\": [{\"id\": \"wfl_"
+                          + n
+                          + "\", \"status\": \"active\"}],"
+                          + " \"pagination\": {\"page\": "
+                          + n
+                          + ", \"limit\": 1, \"total\": 3, \"total_pages\": 3}}")));
     }
 
-    try (Stream<Workflow> workflows = portal.workflow().searchAll(SearchRequest.builder().limit(1).build())) {
+    try (Stream<Workflow> workflows =
+        portal.workflow().searchAll(SearchRequest.builder().limit(1).build())) {
       assertThat(workflows.limit(2).map(Workflow::id)).containsExactly("wfl_1", "wfl_2");
     }
     verify(exactly(2), postRequestedFor(urlEqualTo("/workflows/search")));
 
-    assertThat(portal.workflow().searchAll(SearchRequest.builder().limit(1).build()).map(Workflow::id))
+    assertThat(
+            portal.workflow().searchAll(SearchRequest.builder().limit(1).build()).map(Workflow::id))
         .containsExactly("wfl_1", "wfl_2", "wfl_3");
     verify(exactly(5), postRequestedFor(urlEqualTo("/workflows/search")));
   }
 
   @Test
   void findByIdGetsTheWorkflowWithItsSteps() {
-    stubFor(get("/workflows/" + WORKFLOW_ID).willReturn(okJson(Fixtures.read("workflow/workflow.json"))));
+    stubFor(
+        get("/workflows/" + WORKFLOW_ID)
+            .willReturn(okJson(Fixtures.read("workflow/workflow.json"))));
 
     Workflow workflow = portal.workflow().findById(WORKFLOW_ID);
 
-    verify(authorized(getRequestedFor(urlEqualTo("/workflows/" + WORKFLOW_ID))).withHeader("Content-Type", absent()));
+    verify(
+        authorized(getRequestedFor(urlEqualTo("/workflows/" + WORKFLOW_ID)))
+            .withHeader("Content-Type", absent()));
     assertThat(workflow.name()).isEqualTo("Leave request");
     assertThat(workflow.description()).isEqualTo("Annual, sick and personal leave approval");
     assertThat(workflow.category()).isEqualTo("hr");
@@ -116,8 +145,13 @@ class WorkflowApiTests {
 
   @Test
   void findByIdWhenNotFoundThrowsNotFoundException() {
-    stubFor(get("/workflows/wfl_missing").willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json").withBody(Fixtures.read("workflow/not-found.json"))));
+    stubFor(
+        get("/workflows/wfl_missing")
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("workflow/not-found.json"))));
 
     assertThatExceptionOfType(NotFoundException.class)
         .isThrownBy(() -> portal.workflow().findById("wfl_missing"))
@@ -126,22 +160,33 @@ class WorkflowApiTests {
 
   @Test
   void instancesSendsTheFiltersAsQueryParametersAndReturnsThePage() {
-    stubFor(get(urlPathEqualTo("/workflows/instances")).willReturn(okJson(Fixtures.read("workflow/instances.json"))));
+    stubFor(
+        get(urlPathEqualTo("/workflows/instances"))
+            .willReturn(okJson(Fixtures.read("workflow/instances.json"))));
 
-    Page<WorkflowInstance> page = portal.workflow().instances(WorkflowInstanceQuery.builder()
-        .workflowId(WORKFLOW_ID)
-        .status(WorkflowInstanceStatus.IN_PROGRESS)
-        .initiatorUserId("usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8")
-        .referenceType("leave_request")
-        .referenceId("lvr_01HZZ0000000000000000000042")
-        .page(2)
-        .limit(10)
-        .build());
+    Page<WorkflowInstance> page =
+        portal
+            .workflow()
+            .instances(
+                WorkflowInstanceQuery.builder()
+                    .workflowId(WORKFLOW_ID)
+                    .status(WorkflowInstanceStatus.IN_PROGRESS)
+                    .initiatorUserId("usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8")
+                    .referenceType("leave_request")
+                    .referenceId("lvr_01HZZ0000000000000000000042")
+                    .page(2)
+                    .limit(10)
+                    .build());
 
-    verify(authorized(getRequestedFor(urlEqualTo("/workflows/instances?workflow_id=" + WORKFLOW_ID
-        + "&status=in_progress&initiator_user_id=usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8&reference_type=leave_request"
-        + "&reference_id=lvr_01HZZ0000000000000000000042&page=2&limit=10")))
-        .withHeader("Content-Type", absent()));
+    verify(
+        authorized(
+                getRequestedFor(
+                    urlEqualTo(
+                        "/workflows/instances?workflow_id="
+                            + WORKFLOW_ID
+                            + "&status=in_progress&initiator_user_id=usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8&reference_type=leave_request"
+                            + "&reference_id=lvr_01HZZ0000000000000000000042&page=2&limit=10")))
+            .withHeader("Content-Type", absent()));
     WorkflowInstance instance = page.items().get(0);
     assertThat(instance.status()).isEqualTo(WorkflowInstanceStatus.IN_PROGRESS);
     assertThat(instance.workflowName()).isEqualTo("Leave request");
@@ -155,7 +200,9 @@ class WorkflowApiTests {
 
   @Test
   void instancesWithoutFiltersSendsNoQuery() {
-    stubFor(get(urlPathEqualTo("/workflows/instances")).willReturn(okJson(Fixtures.read("workflow/instances.json"))));
+    stubFor(
+        get(urlPathEqualTo("/workflows/instances"))
+            .willReturn(okJson(Fixtures.read("workflow/instances.json"))));
 
     portal.workflow().instances(WorkflowInstanceQuery.all());
 
@@ -164,15 +211,20 @@ class WorkflowApiTests {
 
   @Test
   void tasksFilteredByAssigneeSendsAssigneeUserIdAndReturnsThePage() {
-    stubFor(get(urlPathEqualTo("/workflows/tasks")).willReturn(okJson(Fixtures.read("workflow/tasks.json"))));
+    stubFor(
+        get(urlPathEqualTo("/workflows/tasks"))
+            .willReturn(okJson(Fixtures.read("workflow/tasks.json"))));
 
-    Page<WorkflowTask> tasks = portal.workflow().tasks(WorkflowTaskQuery.builder().assigneeUserId(ME).build());
-    List<WorkflowTask> myPending = tasks.items().stream()
-        .filter(task -> WorkflowTaskStatus.PENDING.equals(task.status()))
-        .toList();
+    Page<WorkflowTask> tasks =
+        portal.workflow().tasks(WorkflowTaskQuery.builder().assigneeUserId(ME).build());
+    List<WorkflowTask> myPending =
+        tasks.items().stream()
+            .filter(task -> WorkflowTaskStatus.PENDING.equals(task.status()))
+            .toList();
 
-    verify(authorized(getRequestedFor(urlEqualTo("/workflows/tasks?assignee_user_id=" + ME)))
-        .withHeader("Content-Type", absent()));
+    verify(
+        authorized(getRequestedFor(urlEqualTo("/workflows/tasks?assignee_user_id=" + ME)))
+            .withHeader("Content-Type", absent()));
     assertThat(myPending).extracting(WorkflowTask::id).containsExactly(TASK_ID);
     WorkflowTask pending = myPending.get(0);
     assertThat(pending.instanceId()).isEqualTo("wfi_01HZZ1000000000000000000001");
@@ -191,36 +243,56 @@ class WorkflowApiTests {
 
   @Test
   void tasksSendsEveryFilterAndExtraParametersAndPerCallOptions() {
-    stubFor(get(urlPathEqualTo("/workflows/tasks")).willReturn(okJson(Fixtures.read("workflow/tasks.json"))));
+    stubFor(
+        get(urlPathEqualTo("/workflows/tasks"))
+            .willReturn(okJson(Fixtures.read("workflow/tasks.json"))));
 
-    portal.workflow().tasks(WorkflowTaskQuery.builder()
-        .assigneeUserId(ME)
-        .status(WorkflowTaskStatus.PENDING)
-        .workflowId(WORKFLOW_ID)
-        .instanceId("wfi_01HZZ1000000000000000000001")
-        .page(1)
-        .limit(50)
-        .parameter("due_before", "2026-12-01")
-        .build(), RequestOptions.builder().tenantId("tnt_acme").build());
+    portal
+        .workflow()
+        .tasks(
+            WorkflowTaskQuery.builder()
+                .assigneeUserId(ME)
+                .status(WorkflowTaskStatus.PENDING)
+                .workflowId(WORKFLOW_ID)
+                .instanceId("wfi_01HZZ1000000000000000000001")
+                .page(1)
+                .limit(50)
+                .parameter("due_before", "2026-12-01")
+                .build(),
+            RequestOptions.builder().tenantId("tnt_acme").build());
 
-    verify(authorized(getRequestedFor(urlEqualTo("/workflows/tasks?assignee_user_id=" + ME + "&status=pending"
-        + "&workflow_id=" + WORKFLOW_ID + "&instance_id=wfi_01HZZ1000000000000000000001&page=1&limit=50"
-        + "&due_before=2026-12-01")))
-        .withHeader("X-Tenant-Id", equalTo("tnt_acme")));
+    verify(
+        authorized(
+                getRequestedFor(
+                    urlEqualTo(
+                        "/workflows/tasks?assignee_user_id="
+                            + ME
+                            + "&status=pending"
+                            + "&workflow_id="
+                            + WORKFLOW_ID
+                            + "&instance_id=wfi_01HZZ1000000000000000000001&page=1&limit=50"
+                            + "&due_before=2026-12-01")))
+            .withHeader("X-Tenant-Id", equalTo("tnt_acme")));
   }
 
   @Test
   void approvePostsCommentAndMetadataAndReturnsTheDecidedTask() {
-    stubFor(post("/workflows/tasks/" + TASK_ID + "/approve").willReturn(okJson(Fixtures.read("workflow/task-approved.json"))));
+    stubFor(
+        post("/workflows/tasks/" + TASK_ID + "/approve")
+            .willReturn(okJson(Fixtures.read("workflow/task-approved.json"))));
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("approved_days", 3);
     metadata.put("payroll_code", "AL");
 
     WorkflowTask task = portal.workflow().approve(TASK_ID, "LGTM", metadata);
 
-    verify(withJson(postRequestedFor(urlEqualTo("/workflows/tasks/" + TASK_ID + "/approve")), """
+    verify(
+        withJson(
+                postRequestedFor(urlEqualTo("/workflows/tasks/" + TASK_ID + "/approve")),
+                """
         {"comment": "LGTM", "metadata": {"approved_days": 3, "payroll_code": "AL"}}
-        """).withHeader("Idempotency-Key", absent()));
+        """)
+            .withHeader("Idempotency-Key", absent()));
     assertThat(task.status()).isEqualTo(WorkflowTaskStatus.APPROVED);
     assertThat(task.comment()).isEqualTo("LGTM");
     assertThat(task.metadata()).containsEntry("payroll_code", "AL");
@@ -229,18 +301,28 @@ class WorkflowApiTests {
 
   @Test
   void approveWithADecisionAndAnIdempotencyKeySendsBoth() {
-    stubFor(post("/workflows/tasks/" + TASK_ID + "/approve").willReturn(okJson(Fixtures.read("workflow/task-approved.json"))));
+    stubFor(
+        post("/workflows/tasks/" + TASK_ID + "/approve")
+            .willReturn(okJson(Fixtures.read("workflow/task-approved.json"))));
 
-    portal.workflow().approve(TASK_ID, new TaskDecision("LGTM", null),
-        RequestOptions.builder().idempotencyKey("approve-" + TASK_ID).build());
+    portal
+        .workflow()
+        .approve(
+            TASK_ID,
+            new TaskDecision("LGTM", null),
+            RequestOptions.builder().idempotencyKey("approve-" + TASK_ID).build());
 
-    verify(withJson(postRequestedFor(urlEqualTo("/workflows/tasks/" + TASK_ID + "/approve")), "{\"comment\": \"LGTM\"}")
-        .withHeader("Idempotency-Key", equalTo("approve-" + TASK_ID)));
+    verify(
+        withJson(
+                postRequestedFor(urlEqualTo("/workflows/tasks/" + TASK_ID + "/approve")),
+                "{\"comment\": \"LGTM\"}")
+            .withHeader("Idempotency-Key", equalTo("approve-" + TASK_ID)));
   }
 
   @Test
   void approveIsNotRetriedAfterAServerErrorWithoutAnIdempotencyKey() {
-    stubFor(post("/workflows/tasks/" + TASK_ID + "/approve").willReturn(aResponse().withStatus(503)));
+    stubFor(
+        post("/workflows/tasks/" + TASK_ID + "/approve").willReturn(aResponse().withStatus(503)));
 
     assertThatExceptionOfType(ServerException.class)
         .isThrownBy(() -> portal.workflow().approve(TASK_ID, new TaskDecision("LGTM", Map.of())));
@@ -249,12 +331,19 @@ class WorkflowApiTests {
 
   @Test
   void rejectPostsCommentAndMetadataAndReturnsTheDecidedTask() {
-    stubFor(post("/workflows/tasks/" + TASK_ID + "/reject").willReturn(okJson(Fixtures.read("workflow/task-rejected.json"))));
+    stubFor(
+        post("/workflows/tasks/" + TASK_ID + "/reject")
+            .willReturn(okJson(Fixtures.read("workflow/task-rejected.json"))));
 
-    WorkflowTask task = portal.workflow().reject(TASK_ID, "Overlaps the year-end close",
-        Map.of("suggested_from", "2027-01-05"));
+    WorkflowTask task =
+        portal
+            .workflow()
+            .reject(TASK_ID, "Overlaps the year-end close", Map.of("suggested_from", "2027-01-05"));
 
-    verify(withJson(postRequestedFor(urlEqualTo("/workflows/tasks/" + TASK_ID + "/reject")), """
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/workflows/tasks/" + TASK_ID + "/reject")),
+            """
         {"comment": "Overlaps the year-end close", "metadata": {"suggested_from": "2027-01-05"}}
         """));
     assertThat(task.status()).isEqualTo(WorkflowTaskStatus.REJECTED);
@@ -263,17 +352,23 @@ class WorkflowApiTests {
 
   @Test
   void rejectWithADecisionSendsIt() {
-    stubFor(post("/workflows/tasks/" + TASK_ID + "/reject").willReturn(okJson(Fixtures.read("workflow/task-rejected.json"))));
+    stubFor(
+        post("/workflows/tasks/" + TASK_ID + "/reject")
+            .willReturn(okJson(Fixtures.read("workflow/task-rejected.json"))));
 
     portal.workflow().reject(TASK_ID, new TaskDecision(null, Map.of("reason_code", "CAPACITY")));
 
-    verify(withJson(postRequestedFor(urlEqualTo("/workflows/tasks/" + TASK_ID + "/reject")),
-        "{\"metadata\": {\"reason_code\": \"CAPACITY\"}}"));
+    verify(
+        withJson(
+            postRequestedFor(urlEqualTo("/workflows/tasks/" + TASK_ID + "/reject")),
+            "{\"metadata\": {\"reason_code\": \"CAPACITY\"}}"));
   }
 
   @Test
   void unknownFieldsAndAnUnknownTaskStatusSurviveDecodingAndEncoding() {
-    stubFor(get(urlPathEqualTo("/workflows/tasks")).willReturn(okJson(Fixtures.read("workflow/tasks-unknown.json"))));
+    stubFor(
+        get(urlPathEqualTo("/workflows/tasks"))
+            .willReturn(okJson(Fixtures.read("workflow/tasks-unknown.json"))));
 
     WorkflowTask task = portal.workflow().tasks(WorkflowTaskQuery.all()).items().get(0);
 
@@ -284,28 +379,34 @@ class WorkflowApiTests {
         .containsKey("sla");
     JsonNode encoded = PortalJson.MAPPER.valueToTree(task);
     assertThat(encoded.get("status").asString()).isEqualTo("delegated");
-    assertThat(encoded.get("delegated_to_user_id").asString()).isEqualTo("usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8");
+    assertThat(encoded.get("delegated_to_user_id").asString())
+        .isEqualTo("usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8");
     assertThat(encoded.get("sla").get("remaining_minutes").asInt()).isEqualTo(540);
     assertThat(PortalJson.MAPPER.treeToValue(encoded, WorkflowTask.class)).isEqualTo(task);
   }
 
   @Test
   void workflowAndInstanceStatusesKeepUnknownValuesAndShareKnownConstants() {
-    String json = """
+    String json =
+        """
         {"id": "wfl_x", "status": "retired", "future_field": 1}
         """;
     Workflow workflow = PortalJson.MAPPER.readValue(json, Workflow.class);
     assertThat(workflow.status().isKnown()).isFalse();
-    assertThat(PortalJson.MAPPER.writeValueAsString(workflow)).contains("\"status\":\"retired\"", "\"future_field\":1");
+    assertThat(PortalJson.MAPPER.writeValueAsString(workflow))
+        .contains("\"status\":\"retired\"", "\"future_field\":1");
 
-    WorkflowInstance instance = PortalJson.MAPPER.readValue(
-        "{\"id\": \"wfi_x\", \"status\": \"escalated\"}", WorkflowInstance.class);
+    WorkflowInstance instance =
+        PortalJson.MAPPER.readValue(
+            "{\"id\": \"wfi_x\", \"status\": \"escalated\"}", WorkflowInstance.class);
     assertThat(instance.status().value()).isEqualTo("escalated");
     assertThat(PortalJson.MAPPER.writeValueAsString(instance)).contains("\"status\":\"escalated\"");
 
-    assertThat(WorkflowInstanceStatus.of("in_progress")).isSameAs(WorkflowInstanceStatus.IN_PROGRESS);
+    assertThat(WorkflowInstanceStatus.of("in_progress"))
+        .isSameAs(WorkflowInstanceStatus.IN_PROGRESS);
     assertThat(WorkflowStatus.of("active")).isSameAs(WorkflowStatus.ACTIVE);
-    assertThat(WorkflowTaskStatus.known()).extracting(WorkflowTaskStatus::value)
+    assertThat(WorkflowTaskStatus.known())
+        .extracting(WorkflowTaskStatus::value)
         .containsExactly("pending", "approved", "rejected", "cancelled", "skipped");
   }
 

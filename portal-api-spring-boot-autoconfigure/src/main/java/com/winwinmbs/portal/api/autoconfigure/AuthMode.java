@@ -11,8 +11,8 @@ public enum AuthMode {
 
   /**
    * Machine-to-machine tokens with the {@code client_credentials} grant: through Spring Security's
-   * {@code OAuth2AuthorizedClientManager} when a registration id is set, else the core
-   * {@code ClientCredentialsTokenProvider}.
+   * {@code OAuth2AuthorizedClientManager} when a registration id is set, else the core {@code
+   * ClientCredentialsTokenProvider}.
    */
   CLIENT_CREDENTIALS,
 

@@ -16,13 +16,14 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 
 /**
- * Machine-to-machine tokens of one Spring Security {@code client_credentials} registration, authorized
- * for a fixed principal so the token is shared by the whole application, not kept per user.
+ * Machine-to-machine tokens of one Spring Security {@code client_credentials} registration,
+ * authorized for a fixed principal so the token is shared by the whole application, not kept per
+ * user.
  *
- * <p>A valid cached token is read without locking; fetching is single-flight, so callers that find no
- * valid token wait for one token request instead of each sending their own. {@link #invalidate} removes
- * the authorized client only while it still holds the rejected token, so concurrent 401s cause one new
- * token request.
+ * <p>A valid cached token is read without locking; fetching is single-flight, so callers that find
+ * no valid token wait for one token request instead of each sending their own. {@link #invalidate}
+ * removes the authorized client only while it still holds the rejected token, so concurrent 401s
+ * cause one new token request.
  */
 final class AuthorizedClientTokenSource implements TokenSource {
 
@@ -41,7 +42,10 @@ final class AuthorizedClientTokenSource implements TokenSource {
 
   private final ReentrantLock lock = new ReentrantLock();
 
-  AuthorizedClientTokenSource(PortalApiAuthorizedClientManager clients, String registrationId, Duration refreshSkew,
+  AuthorizedClientTokenSource(
+      PortalApiAuthorizedClientManager clients,
+      String registrationId,
+      Duration refreshSkew,
       Clock clock) {
     this.clients = clients;
     this.registrationId = registrationId;
@@ -61,20 +65,30 @@ final class AuthorizedClientTokenSource implements TokenSource {
       if (cached != null) {
         return Optional.of(cached);
       }
-      OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId)
-          .principal(PRINCIPAL_NAME)
-          .build();
+      OAuth2AuthorizeRequest request =
+          OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId)
+              .principal(PRINCIPAL_NAME)
+              .build();
       OAuth2AuthorizedClient client = this.clients.manager().authorize(request);
       if (client == null) {
-        throw new TokenException("Spring Security did not authorize the client registration '" + this.registrationId
-            + "'; it must use the client_credentials grant", null);
+        throw new TokenException(
+            "Spring Security did not authorize the client registration '"
+                + this.registrationId
+                + "'; it must use the client_credentials grant",
+            null);
       }
       log.debug("Fetched a client_credentials token for registration '{}'", this.registrationId);
       return Optional.of(client.getAccessToken().getTokenValue());
     } catch (OAuth2AuthorizationException ex) {
-      throw new TokenException("client_credentials token request for registration '" + this.registrationId
-          + "' failed: " + ex.getError().getErrorCode()
-          + (ex.getError().getDescription() == null ? "" : " (" + ex.getError().getDescription() + ")"), ex);
+      throw new TokenException(
+          "client_credentials token request for registration '"
+              + this.registrationId
+              + "' failed: "
+              + ex.getError().getErrorCode()
+              + (ex.getError().getDescription() == null
+                  ? ""
+                  : " (" + ex.getError().getDescription() + ")"),
+          ex);
     } finally {
       this.lock.unlock();
     }
@@ -91,7 +105,9 @@ final class AuthorizedClientTokenSource implements TokenSource {
     try {
       OAuth2AuthorizedClient client = load();
       if (client != null && client.getAccessToken().getTokenValue().equals(rejectedToken)) {
-        this.clients.authorizedClientService().removeAuthorizedClient(this.registrationId, PRINCIPAL_NAME);
+        this.clients
+            .authorizedClientService()
+            .removeAuthorizedClient(this.registrationId, PRINCIPAL_NAME);
         log.debug("Removed the rejected token of registration '{}'", this.registrationId);
       }
     } finally {
@@ -106,7 +122,8 @@ final class AuthorizedClientTokenSource implements TokenSource {
     }
     OAuth2AccessToken token = client.getAccessToken();
     Instant expiresAt = token.getExpiresAt();
-    // the same test as Spring's ClientCredentialsOAuth2AuthorizedClientProvider, which gets the same skew
+    // the same test as Spring's ClientCredentialsOAuth2AuthorizedClientProvider, which gets the
+    // same skew
     if (expiresAt != null && !this.clock.instant().isBefore(expiresAt.minus(this.refreshSkew))) {
       return null;
     }
@@ -114,7 +131,9 @@ final class AuthorizedClientTokenSource implements TokenSource {
   }
 
   private @Nullable OAuth2AuthorizedClient load() {
-    return this.clients.authorizedClientService().loadAuthorizedClient(this.registrationId, PRINCIPAL_NAME);
+    return this.clients
+        .authorizedClientService()
+        .loadAuthorizedClient(this.registrationId, PRINCIPAL_NAME);
   }
 
   @Override

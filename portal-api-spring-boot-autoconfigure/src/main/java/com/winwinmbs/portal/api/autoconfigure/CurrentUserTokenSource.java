@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * The bearer token of the user whose request the current thread serves, read at every call and never
- * cached: first the {@code SecurityContext}'s OAuth2 token, else the request's {@code Authorization:
- * Bearer} header. Both live in thread-bound holders that are not inherited, so work handed to another
- * thread sees no user unless the security context is propagated explicitly (Spring Security's {@code
- * DelegatingSecurityContextExecutor} and friends).
+ * The bearer token of the user whose request the current thread serves, read at every call and
+ * never cached: first the {@code SecurityContext}'s OAuth2 token, else the request's {@code
+ * Authorization: Bearer} header. Both live in thread-bound holders that are not inherited, so work
+ * handed to another thread sees no user unless the security context is propagated explicitly
+ * (Spring Security's {@code DelegatingSecurityContextExecutor} and friends).
  *
  * <p>Not refreshable: a user token the portal rejects is the caller's to renew.
  */
@@ -21,9 +21,11 @@ final class CurrentUserTokenSource implements TokenSource {
   private static final String SECURITY_CONTEXT_HOLDER =
       "org.springframework.security.core.context.SecurityContextHolder";
 
-  private static final String OAUTH2_TOKEN = "org.springframework.security.oauth2.core.AbstractOAuth2Token";
+  private static final String OAUTH2_TOKEN =
+      "org.springframework.security.oauth2.core.AbstractOAuth2Token";
 
-  private static final String REQUEST_CONTEXT_HOLDER = "org.springframework.web.context.request.RequestContextHolder";
+  private static final String REQUEST_CONTEXT_HOLDER =
+      "org.springframework.web.context.request.RequestContextHolder";
 
   private static final String SERVLET_REQUEST = "jakarta.servlet.http.HttpServletRequest";
 
@@ -41,15 +43,19 @@ final class CurrentUserTokenSource implements TokenSource {
    */
   static CurrentUserTokenSource create(@Nullable ClassLoader classLoader, String mode) {
     List<BearerTokenReader> readers = new ArrayList<>();
-    if (ClassUtils.isPresent(SECURITY_CONTEXT_HOLDER, classLoader) && ClassUtils.isPresent(OAUTH2_TOKEN, classLoader)) {
+    if (ClassUtils.isPresent(SECURITY_CONTEXT_HOLDER, classLoader)
+        && ClassUtils.isPresent(OAUTH2_TOKEN, classLoader)) {
       readers.add(new SecurityContextBearerTokenReader());
     }
-    if (ClassUtils.isPresent(REQUEST_CONTEXT_HOLDER, classLoader) && ClassUtils.isPresent(SERVLET_REQUEST, classLoader)) {
+    if (ClassUtils.isPresent(REQUEST_CONTEXT_HOLDER, classLoader)
+        && ClassUtils.isPresent(SERVLET_REQUEST, classLoader)) {
       readers.add(new RequestHeaderBearerTokenReader());
     }
     if (readers.isEmpty()) {
       throw new PortalApiConfigurationException(
-          "portal.api.auth.mode is '" + mode + "', but there is nowhere to read the user's token from: neither "
+          "portal.api.auth.mode is '"
+              + mode
+              + "', but there is nowhere to read the user's token from: neither "
               + "Spring Security's OAuth2 support nor a servlet web application is on the class path.",
           "Add spring-boot-starter-security-oauth2-resource-server (or spring-boot-starter-webmvc), or choose "
               + "another portal.api.auth.mode.");

@@ -28,13 +28,19 @@ final class HybridTokenSource implements TokenSource {
     return token.isPresent() ? token : this.machine.token();
   }
 
-  /** Asked on the thread that sent the rejected request, so "no user here" means the machine token was sent. */
+  /**
+   * Asked on the thread that sent the rejected request, so "no user here" means the machine token
+   * was sent.
+   */
   @Override
   public boolean canRefresh() {
     return this.user.token().isEmpty() && this.machine.canRefresh();
   }
 
-  /** The machine source forgets the token only if it is its own, so a rejected user token changes nothing. */
+  /**
+   * The machine source forgets the token only if it is its own, so a rejected user token changes
+   * nothing.
+   */
   @Override
   public void invalidate(String rejectedToken) {
     this.machine.invalidate(rejectedToken);

@@ -19,13 +19,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests {@code client_credentials} tokens from the portal's JSON token endpoint: Spring Security only
- * speaks the RFC 6749 form, the portal expects {@code {grant_type, client_id, client_secret, scope?}} as
- * JSON, as the TypeScript client sends it.
+ * Requests {@code client_credentials} tokens from the portal's JSON token endpoint: Spring Security
+ * only speaks the RFC 6749 form, the portal expects {@code {grant_type, client_id, client_secret,
+ * scope?}} as JSON, as the TypeScript client sends it.
  *
- * <p>The client secret travels in the body whatever the registration's client authentication method;
- * a response without {@code token_type} is read as a bearer token and one without {@code expires_in}
- * as valid for an hour, as the TypeScript client does.
+ * <p>The client secret travels in the body whatever the registration's client authentication
+ * method; a response without {@code token_type} is read as a bearer token and one without {@code
+ * expires_in} as valid for an hour, as the TypeScript client does.
  *
  * <pre>{@code
  * OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
@@ -58,7 +58,8 @@ public final class JsonClientCredentialsTokenResponseClient
   }
 
   @Override
-  public OAuth2AccessTokenResponse getTokenResponse(OAuth2ClientCredentialsGrantRequest grantRequest) {
+  public OAuth2AccessTokenResponse getTokenResponse(
+      OAuth2ClientCredentialsGrantRequest grantRequest) {
     Objects.requireNonNull(grantRequest, "grantRequest == null");
     ClientRegistration registration = grantRequest.getClientRegistration();
     String tokenUri = registration.getProviderDetails().getTokenUri();
@@ -71,22 +72,28 @@ public final class JsonClientCredentialsTokenResponseClient
     }
     byte[] json = JSON.writeValueAsBytes(body);
     try {
-      return this.restClient.post()
+      return this.restClient
+          .post()
           .uri(tokenUri)
           .contentType(MediaType.APPLICATION_JSON)
           .accept(MediaType.APPLICATION_JSON)
           .body(json)
-          .exchange((request, response) -> {
-            int status = response.getStatusCode().value();
-            byte[] bytes = response.getBody().readAllBytes();
-            if (status < 200 || status >= 300) {
-              throw failure(status, bytes, registration.getClientSecret());
-            }
-            return toTokenResponse(bytes, status);
-          });
+          .exchange(
+              (request, response) -> {
+                int status = response.getStatusCode().value();
+                byte[] bytes = response.getBody().readAllBytes();
+                if (status < 200 || status >= 300) {
+                  throw failure(status, bytes, registration.getClientSecret());
+                }
+                return toTokenResponse(bytes, status);
+              });
     } catch (RestClientException ex) {
-      throw new OAuth2AuthorizationException(new OAuth2Error(INVALID_TOKEN_RESPONSE,
-          "The token request to " + tokenUri + " failed: " + ex.getClass().getSimpleName(), null), ex);
+      throw new OAuth2AuthorizationException(
+          new OAuth2Error(
+              INVALID_TOKEN_RESPONSE,
+              "The token request to " + tokenUri + " failed: " + ex.getClass().getSimpleName(),
+              null),
+          ex);
     }
   }
 
@@ -96,31 +103,44 @@ public final class JsonClientCredentialsTokenResponseClient
     try {
       read = JSON.readValue(bytes, Map.class);
     } catch (JacksonException ex) {
-      throw new OAuth2AuthorizationException(new OAuth2Error(INVALID_TOKEN_RESPONSE,
-          "The token response (HTTP " + status + ") was not a JSON object", null), ex);
+      throw new OAuth2AuthorizationException(
+          new OAuth2Error(
+              INVALID_TOKEN_RESPONSE,
+              "The token response (HTTP " + status + ") was not a JSON object",
+              null),
+          ex);
     }
     if (read == null) {
-      throw new OAuth2AuthorizationException(new OAuth2Error(INVALID_TOKEN_RESPONSE,
-          "The token response (HTTP " + status + ") was empty", null));
+      throw new OAuth2AuthorizationException(
+          new OAuth2Error(
+              INVALID_TOKEN_RESPONSE, "The token response (HTTP " + status + ") was empty", null));
     }
     Map<String, Object> parameters = new LinkedHashMap<>(read);
     Object accessToken = parameters.get("access_token");
     if (!(accessToken instanceof String value) || value.isBlank()) {
-      throw new OAuth2AuthorizationException(new OAuth2Error(INVALID_TOKEN_RESPONSE,
-          "The token response (HTTP " + status + ") did not include an access_token", null));
+      throw new OAuth2AuthorizationException(
+          new OAuth2Error(
+              INVALID_TOKEN_RESPONSE,
+              "The token response (HTTP " + status + ") did not include an access_token",
+              null));
     }
     parameters.putIfAbsent("token_type", "Bearer");
     parameters.putIfAbsent("expires_in", 3600);
     try {
       return this.converter.convert(parameters);
     } catch (IllegalArgumentException ex) {
-      throw new OAuth2AuthorizationException(new OAuth2Error(INVALID_TOKEN_RESPONSE,
-          "The token response could not be read: " + ex.getMessage(), null), ex);
+      throw new OAuth2AuthorizationException(
+          new OAuth2Error(
+              INVALID_TOKEN_RESPONSE,
+              "The token response could not be read: " + ex.getMessage(),
+              null),
+          ex);
     }
   }
 
   /** An error from an RFC 6749 error body or the portal's error envelope, the secret scrubbed. */
-  private static OAuth2AuthorizationException failure(int status, byte[] bytes, @Nullable String secret) {
+  private static OAuth2AuthorizationException failure(
+      int status, byte[] bytes, @Nullable String secret) {
     String code = null;
     String description = null;
     try {
@@ -139,14 +159,18 @@ public final class JsonClientCredentialsTokenResponseClient
     } catch (JacksonException ex) {
       // not JSON (a proxy's HTML page): the status alone says enough
     }
-    String detail = "The token endpoint answered HTTP " + status + (description == null ? "" : ": " + description);
+    String detail =
+        "The token endpoint answered HTTP "
+            + status
+            + (description == null ? "" : ": " + description);
     if (detail.length() > MAX_DETAIL) {
       detail = detail.substring(0, MAX_DETAIL) + "…";
     }
     if (secret != null && !secret.isEmpty()) {
       detail = detail.replace(secret, "[REDACTED]");
     }
-    return new OAuth2AuthorizationException(new OAuth2Error(code == null ? INVALID_TOKEN_RESPONSE : code, detail, null));
+    return new OAuth2AuthorizationException(
+        new OAuth2Error(code == null ? INVALID_TOKEN_RESPONSE : code, detail, null));
   }
 
   private static @Nullable String stringOrNull(@Nullable Object value) {

@@ -39,13 +39,14 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration for the {@link TokenSource} of the portal client, chosen by {@code
- * portal.api.auth.*}: a static token, machine-to-machine tokens (through Spring Security's OAuth2 client
- * when a registration id is set, else the core {@link ClientCredentialsTokenProvider}), the current
- * user's token, or both. Contributes at most one bean, {@code portalApiTokenSource}, and none when the
- * application defines a {@code TokenSource}.
+ * portal.api.auth.*}: a static token, machine-to-machine tokens (through Spring Security's OAuth2
+ * client when a registration id is set, else the core {@link ClientCredentialsTokenProvider}), the
+ * current user's token, or both. Contributes at most one bean, {@code portalApiTokenSource}, and
+ * none when the application defines a {@code TokenSource}.
  */
 @AutoConfiguration(
-    afterName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")
+    afterName =
+        "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")
 @EnableConfigurationProperties(PortalApiProperties.class)
 public final class PortalApiAuthAutoConfiguration {
 
@@ -71,7 +72,8 @@ public final class PortalApiAuthAutoConfiguration {
             "portal.api.auth.mode is 'static' but portal.api.auth.token is not set.",
             "Set portal.api.auth.token, or choose another portal.api.auth.mode.");
       }
-      if (auth.getMode() == null && (hasText(auth.getRegistrationId()) || hasText(auth.getClientId()))) {
+      if (auth.getMode() == null
+          && (hasText(auth.getRegistrationId()) || hasText(auth.getClientId()))) {
         throw new PortalApiConfigurationException(
             "portal.api.auth.token is set together with machine-to-machine credentials ("
                 + (hasText(auth.getRegistrationId()) ? "registration-id" : "client-id")
@@ -96,14 +98,18 @@ public final class PortalApiAuthAutoConfiguration {
 
   /** Machine tokens through Spring Security's OAuth2 client, for a registration id. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass({AuthorizedClientServiceOAuth2AuthorizedClientManager.class, ClientRegistrationRepository.class})
+  @ConditionalOnClass({
+    AuthorizedClientServiceOAuth2AuthorizedClientManager.class,
+    ClientRegistrationRepository.class
+  })
   @Conditional(OnSpringSecurityMachineTokensCondition.class)
   @ConditionalOnMissingBean(TokenSource.class)
   static class SpringSecurityClientCredentialsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PortalApiAuthorizedClientManager portalApiAuthorizedClientManager(PortalApiProperties properties,
+    PortalApiAuthorizedClientManager portalApiAuthorizedClientManager(
+        PortalApiProperties properties,
         ObjectProvider<ClientRegistrationRepository> registrations,
         ObjectProvider<OAuth2AuthorizedClientService> authorizedClientService) {
       PortalApiProperties.Auth auth = properties.getAuth();
@@ -111,28 +117,36 @@ public final class PortalApiAuthAutoConfiguration {
       requireOneKindOfCredentials(auth);
       rejectSettingsTheRegistrationOwns(auth);
       ClientRegistrationRepository repository = registrations.getIfAvailable();
-      ClientRegistration registration = repository == null ? null : repository.findByRegistrationId(registrationId);
+      ClientRegistration registration =
+          repository == null ? null : repository.findByRegistrationId(registrationId);
       if (registration == null) {
         throw unknownRegistration(registrationId, repository);
       }
-      if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(registration.getAuthorizationGrantType())) {
+      if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(
+          registration.getAuthorizationGrantType())) {
         throw new PortalApiConfigurationException(
-            "portal.api.auth.registration-id is '" + registrationId + "', but that registration uses the '"
+            "portal.api.auth.registration-id is '"
+                + registrationId
+                + "', but that registration uses the '"
                 + registration.getAuthorizationGrantType().getValue()
                 + "' grant; machine-to-machine tokens need 'client_credentials'.",
-            "Set spring.security.oauth2.client.registration." + registrationId
+            "Set spring.security.oauth2.client.registration."
+                + registrationId
                 + ".authorization-grant-type to client_credentials, or point portal.api.auth.registration-id at "
                 + "a client_credentials registration.");
       }
-      OAuth2AuthorizedClientService clients = authorizedClientService.getIfAvailable(
-          () -> new InMemoryOAuth2AuthorizedClientService(repository));
+      OAuth2AuthorizedClientService clients =
+          authorizedClientService.getIfAvailable(
+              () -> new InMemoryOAuth2AuthorizedClientService(repository));
       OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokenClient =
           (auth.getTokenFormat() == TokenRequestFormat.JSON)
               ? new JsonClientCredentialsTokenResponseClient()
               : new RestClientClientCredentialsTokenResponseClient();
-      OAuth2AuthorizedClientProvider provider = OAuth2AuthorizedClientProviderBuilder.builder()
-          .clientCredentials((c) -> c.accessTokenResponseClient(tokenClient).clockSkew(auth.getRefreshSkew()))
-          .build();
+      OAuth2AuthorizedClientProvider provider =
+          OAuth2AuthorizedClientProviderBuilder.builder()
+              .clientCredentials(
+                  (c) -> c.accessTokenResponseClient(tokenClient).clockSkew(auth.getRefreshSkew()))
+              .build();
       AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
           new AuthorizedClientServiceOAuth2AuthorizedClientManager(repository, clients);
       manager.setAuthorizedClientProvider(provider);
@@ -140,15 +154,21 @@ public final class PortalApiAuthAutoConfiguration {
     }
 
     @Bean(TOKEN_SOURCE_BEAN_NAME)
-    TokenSource portalApiTokenSource(PortalApiProperties properties, PortalApiAuthorizedClientManager clients,
+    TokenSource portalApiTokenSource(
+        PortalApiProperties properties,
+        PortalApiAuthorizedClientManager clients,
         ApplicationContext context) {
       PortalApiProperties.Auth auth = properties.getAuth();
-      TokenSource machine = new AuthorizedClientTokenSource(
-          clients, auth.getRegistrationId(), auth.getRefreshSkew(), Clock.systemUTC());
+      TokenSource machine =
+          new AuthorizedClientTokenSource(
+              clients, auth.getRegistrationId(), auth.getRefreshSkew(), Clock.systemUTC());
       return withUser(auth, machine, context);
     }
 
-    /** Settings a registration takes from spring.security.oauth2.client.*, which would silently not apply. */
+    /**
+     * Settings a registration takes from spring.security.oauth2.client.*, which would silently not
+     * apply.
+     */
     private static void rejectSettingsTheRegistrationOwns(PortalApiProperties.Auth auth) {
       List<String> ignored = new ArrayList<>();
       if (hasText(auth.getClientSecret())) {
@@ -163,15 +183,17 @@ public final class PortalApiAuthAutoConfiguration {
       if (!ignored.isEmpty()) {
         String id = auth.getRegistrationId();
         throw new PortalApiConfigurationException(
-            "portal.api.auth.registration-id is set, so portal.api.auth." + String.join(", portal.api.auth.", ignored)
+            "portal.api.auth.registration-id is set, so portal.api.auth."
+                + String.join(", portal.api.auth.", ignored)
                 + " would not apply: the registration has its own.",
             "Set client-secret, scope and the provider's token-uri under spring.security.oauth2.client.registration."
-                + id + " and spring.security.oauth2.client.provider, and remove them from portal.api.auth.");
+                + id
+                + " and spring.security.oauth2.client.provider, and remove them from portal.api.auth.");
       }
     }
 
-    private static PortalApiConfigurationException unknownRegistration(String registrationId,
-        @Nullable ClientRegistrationRepository repository) {
+    private static PortalApiConfigurationException unknownRegistration(
+        String registrationId, @Nullable ClientRegistrationRepository repository) {
       List<String> known = new ArrayList<>();
       if (repository instanceof Iterable<?> iterable) {
         for (Object each : iterable) {
@@ -181,9 +203,14 @@ public final class PortalApiAuthAutoConfiguration {
         }
       }
       return new PortalApiConfigurationException(
-          "portal.api.auth.registration-id is '" + registrationId + "', but no OAuth2 client registration has that id"
-              + (known.isEmpty() ? " (none is configured)." : " (configured: " + String.join(", ", known) + ")."),
-          "Configure spring.security.oauth2.client.registration." + registrationId
+          "portal.api.auth.registration-id is '"
+              + registrationId
+              + "', but no OAuth2 client registration has that id"
+              + (known.isEmpty()
+                  ? " (none is configured)."
+                  : " (configured: " + String.join(", ", known) + ")."),
+          "Configure spring.security.oauth2.client.registration."
+              + registrationId
               + ".* (client-id, client-secret, authorization-grant-type: client_credentials) and its provider's "
               + "token-uri, or set portal.api.auth.registration-id to one of the configured registrations.");
     }
@@ -210,7 +237,9 @@ public final class PortalApiAuthAutoConfiguration {
         throw new PortalApiConfigurationException(
             (auth.getMode() == null)
                 ? "portal.api.auth.client-secret is set, but portal.api.auth.client-id is not."
-                : "portal.api.auth.mode is '" + mode + "', but neither portal.api.auth.registration-id nor "
+                : "portal.api.auth.mode is '"
+                    + mode
+                    + "', but neither portal.api.auth.registration-id nor "
                     + "portal.api.auth.client-id is set.",
             "Set portal.api.auth.client-id and portal.api.auth.client-secret, or set "
                 + "portal.api.auth.registration-id to a client_credentials registration under "
@@ -229,12 +258,14 @@ public final class PortalApiAuthAutoConfiguration {
             "Set portal.api.base-url (the token endpoint is then {base-url}/oauth/token), or set "
                 + "portal.api.auth.token-endpoint.");
       }
-      ClientCredentialsTokenProvider.Builder builder = ClientCredentialsTokenProvider.builder()
-          .clientId(auth.getClientId())
-          .clientSecret(auth.getClientSecret())
-          .scope(auth.getScope())
-          .format((auth.getTokenFormat() != null) ? auth.getTokenFormat() : TokenRequestFormat.JSON)
-          .allowInsecureHttp(properties.isAllowInsecureHttp());
+      ClientCredentialsTokenProvider.Builder builder =
+          ClientCredentialsTokenProvider.builder()
+              .clientId(auth.getClientId())
+              .clientSecret(auth.getClientSecret())
+              .scope(auth.getScope())
+              .format(
+                  (auth.getTokenFormat() != null) ? auth.getTokenFormat() : TokenRequestFormat.JSON)
+              .allowInsecureHttp(properties.isAllowInsecureHttp());
       ClientCredentialsTokenProvider provider;
       try {
         if (hasText(auth.getTokenEndpoint())) {
@@ -246,7 +277,8 @@ public final class PortalApiAuthAutoConfiguration {
         provider = builder.build();
       } catch (IllegalArgumentException | IllegalStateException ex) {
         throw new PortalApiConfigurationException(
-            "The machine-to-machine token settings under portal.api.auth are invalid: " + ex.getMessage(),
+            "The machine-to-machine token settings under portal.api.auth are invalid: "
+                + ex.getMessage(),
             "Correct portal.api.base-url, portal.api.auth.token-endpoint, portal.api.auth.refresh-skew or "
                 + "portal.api.timeout as the description says.");
       }
@@ -254,12 +286,17 @@ public final class PortalApiAuthAutoConfiguration {
     }
   }
 
-  /** The machine source, or in hybrid mode the user's token where there is one and the machine's elsewhere. */
-  private static TokenSource withUser(PortalApiProperties.Auth auth, TokenSource machine, ApplicationContext context) {
+  /**
+   * The machine source, or in hybrid mode the user's token where there is one and the machine's
+   * elsewhere.
+   */
+  private static TokenSource withUser(
+      PortalApiProperties.Auth auth, TokenSource machine, ApplicationContext context) {
     if (auth.effectiveMode() != AuthMode.HYBRID) {
       return machine;
     }
-    return new HybridTokenSource(CurrentUserTokenSource.create(context.getClassLoader(), "hybrid"), machine);
+    return new HybridTokenSource(
+        CurrentUserTokenSource.create(context.getClassLoader(), "hybrid"), machine);
   }
 
   private static void requireOneKindOfCredentials(PortalApiProperties.Auth auth) {
@@ -285,10 +322,12 @@ public final class PortalApiAuthAutoConfiguration {
   abstract static class AuthCondition extends SpringBootCondition {
 
     @Override
-    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-      PortalApiProperties.Auth auth = Binder.get(context.getEnvironment())
-          .bind("portal.api.auth", PortalApiProperties.Auth.class)
-          .orElseGet(PortalApiProperties.Auth::new);
+    public ConditionOutcome getMatchOutcome(
+        ConditionContext context, AnnotatedTypeMetadata metadata) {
+      PortalApiProperties.Auth auth =
+          Binder.get(context.getEnvironment())
+              .bind("portal.api.auth", PortalApiProperties.Auth.class)
+              .orElseGet(PortalApiProperties.Auth::new);
       ConditionMessage.Builder message = ConditionMessage.forCondition(getClass().getSimpleName());
       String mode = modeName(auth.effectiveMode());
       return matches(auth, context.getClassLoader())
@@ -333,17 +372,21 @@ public final class PortalApiAuthAutoConfiguration {
   }
 
   /**
-   * Machine tokens that Spring Security does not serve: no registration id, or no Spring Security to
-   * serve it (which fails with advice). A client secret without any mode also lands here, to fail.
+   * Machine tokens that Spring Security does not serve: no registration id, or no Spring Security
+   * to serve it (which fails with advice). A client secret without any mode also lands here, to
+   * fail.
    */
   static final class OnCoreMachineTokensCondition extends AuthCondition {
 
     @Override
     boolean matches(PortalApiProperties.Auth auth, @Nullable ClassLoader classLoader) {
-      if (auth.getMode() == null && auth.effectiveMode() == AuthMode.NONE && hasText(auth.getClientSecret())) {
+      if (auth.getMode() == null
+          && auth.effectiveMode() == AuthMode.NONE
+          && hasText(auth.getClientSecret())) {
         return true;
       }
-      return machineTokens(auth) && (!hasText(auth.getRegistrationId()) || !springSecurityClientPresent(classLoader));
+      return machineTokens(auth)
+          && (!hasText(auth.getRegistrationId()) || !springSecurityClientPresent(classLoader));
     }
   }
 }

@@ -8,11 +8,13 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 /**
  * The Spring Security pieces the portal client's machine-to-machine tokens come from: an {@link
  * OAuth2AuthorizedClientManager} that works outside HTTP requests and the {@link
- * OAuth2AuthorizedClientService} it keeps authorized clients in (a rejected token is removed there).
+ * OAuth2AuthorizedClientService} it keeps authorized clients in (a rejected token is removed
+ * there).
  *
- * <p>A type of its own rather than an {@code OAuth2AuthorizedClientManager} bean, so it never becomes
- * (or displaces) the application's manager, which Spring Security looks up by type. Define a bean of
- * this type to replace the auto-configured one, for example to use another token response client:
+ * <p>A type of its own rather than an {@code OAuth2AuthorizedClientManager} bean, so it never
+ * becomes (or displaces) the application's manager, which Spring Security looks up by type. Define
+ * a bean of this type to replace the auto-configured one, for example to use another token response
+ * client:
  *
  * <pre>{@code
  * @Bean
@@ -37,7 +39,8 @@ public final class PortalApiAuthorizedClientManager {
    * @param authorizedClientService where {@code manager} stores authorized clients
    */
   public PortalApiAuthorizedClientManager(
-      OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientService authorizedClientService) {
+      OAuth2AuthorizedClientManager manager,
+      OAuth2AuthorizedClientService authorizedClientService) {
     this.manager = Objects.requireNonNull(manager, "manager == null");
     this.authorizedClientService =
         Objects.requireNonNull(authorizedClientService, "authorizedClientService == null");

@@ -2,26 +2,26 @@ package com.winwinmbs.portal.api.autoconfigure;
 
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.TokenSource;
+import com.winwinmbs.portal.api.auth.AuthApi;
+import com.winwinmbs.portal.api.email.EmailApi;
+import com.winwinmbs.portal.api.eventlog.EventLogApi;
+import com.winwinmbs.portal.api.files.FilesApi;
 import com.winwinmbs.portal.api.health.HealthApi;
-import com.winwinmbs.portal.api.user.UserApi;
+import com.winwinmbs.portal.api.http.PortalTransport;
+import com.winwinmbs.portal.api.line.LineApi;
+import com.winwinmbs.portal.api.mcptoken.McpTokenApi;
+import com.winwinmbs.portal.api.observation.PortalObservationConvention;
 import com.winwinmbs.portal.api.organization.OrganizationApi;
-import com.winwinmbs.portal.api.role.RoleApi;
+import com.winwinmbs.portal.api.otp.OtpApi;
 import com.winwinmbs.portal.api.permission.PermissionApi;
 import com.winwinmbs.portal.api.permissioncategory.PermissionCategoryApi;
-import com.winwinmbs.portal.api.workflow.WorkflowApi;
-import com.winwinmbs.portal.api.todo.TodoApi;
-import com.winwinmbs.portal.api.files.FilesApi;
-import com.winwinmbs.portal.api.email.EmailApi;
-import com.winwinmbs.portal.api.otp.OtpApi;
-import com.winwinmbs.portal.api.line.LineApi;
-import com.winwinmbs.portal.api.webhook.WebhookApi;
+import com.winwinmbs.portal.api.role.RoleApi;
 import com.winwinmbs.portal.api.systemconfig.SystemConfigApi;
-import com.winwinmbs.portal.api.eventlog.EventLogApi;
-import com.winwinmbs.portal.api.auth.AuthApi;
 import com.winwinmbs.portal.api.tenant.TenantApi;
-import com.winwinmbs.portal.api.mcptoken.McpTokenApi;
-import com.winwinmbs.portal.api.http.PortalTransport;
-import com.winwinmbs.portal.api.observation.PortalObservationConvention;
+import com.winwinmbs.portal.api.todo.TodoApi;
+import com.winwinmbs.portal.api.user.UserApi;
+import com.winwinmbs.portal.api.webhook.WebhookApi;
+import com.winwinmbs.portal.api.workflow.WorkflowApi;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.http.HttpClient;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,17 +47,22 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration for {@link PortalApiClient}: the client built from {@code portal.api.*}, one bean
- * per namespace, the RestClient transport, observations and the {@code portal} health indicator.
+ * Auto-configuration for {@link PortalApiClient}: the client built from {@code portal.api.*}, one
+ * bean per namespace, the RestClient transport, observations and the {@code portal} health
+ * indicator.
  *
- * <p>A {@link PortalApiClient} bean of the application's replaces the auto-configured client (and its
- * transport); the namespace beans and the health indicator then use the application's client. Each
- * namespace bean, the transport ({@link PortalTransport}) and the observation convention ({@link
- * PortalObservationConvention}) can be replaced by a bean of the same type.
+ * <p>A {@link PortalApiClient} bean of the application's replaces the auto-configured client (and
+ * its transport); the namespace beans and the health indicator then use the application's client.
+ * Each namespace bean, the transport ({@link PortalTransport}) and the observation convention
+ * ({@link PortalObservationConvention}) can be replaced by a bean of the same type.
  */
 @AutoConfiguration(
-    after = {RestClientAutoConfiguration.class, HttpClientAutoConfiguration.class, SslAutoConfiguration.class,
-        ObservationAutoConfiguration.class},
+    after = {
+      RestClientAutoConfiguration.class,
+      HttpClientAutoConfiguration.class,
+      SslAutoConfiguration.class,
+      ObservationAutoConfiguration.class
+    },
     afterName = "com.winwinmbs.portal.api.autoconfigure.PortalApiAuthAutoConfiguration")
 @ConditionalOnClass(PortalApiClient.class)
 @EnableConfigurationProperties(PortalApiProperties.class)
@@ -70,30 +75,37 @@ public final class PortalApiAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  PortalApiClient portalApiClient(PortalApiProperties properties, ObjectProvider<TokenSource> tokenSource,
-      ObjectProvider<PortalTransport> transport, ObjectProvider<SslBundles> sslBundles,
+  PortalApiClient portalApiClient(
+      PortalApiProperties properties,
+      ObjectProvider<TokenSource> tokenSource,
+      ObjectProvider<PortalTransport> transport,
+      ObjectProvider<SslBundles> sslBundles,
       ObjectProvider<ObservationRegistry> observationRegistry,
       ObjectProvider<PortalObservationConvention> observationConvention,
       ObjectProvider<PortalApiClientCustomizer> customizers) {
     PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
     PortalApiClient.Builder builder = PortalApiClient.builder();
     mapper.map(builder);
-    ObservationRegistry registry = observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP);
+    ObservationRegistry registry =
+        observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP);
     builder.observationRegistry(registry);
     builder.observationConvention(observationConvention.getIfAvailable());
     TokenSource source = tokenSource.getIfUnique();
     if (source != null) {
-      builder.tokenSource(TokenFetchCountingTokenSource.wrap(source, properties.getAuth().effectiveMode(), registry));
+      builder.tokenSource(
+          TokenFetchCountingTokenSource.wrap(
+              source, properties.getAuth().effectiveMode(), registry));
     }
-    builder.transport(transport.getIfAvailable(() -> mapper.jdkTransport(sslBundles.getIfAvailable())));
+    builder.transport(
+        transport.getIfAvailable(() -> mapper.jdkTransport(sslBundles.getIfAvailable())));
     customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
     return mapper.build(builder);
   }
 
   /**
    * The namespaces of the client, one bean each, named {@code portal<Name>Api}: inject these rather
-   * than the client. They come from whichever {@link PortalApiClient} bean exists, the application's
-   * included.
+   * than the client. They come from whichever {@link PortalApiClient} bean exists, the
+   * application's included.
    */
   @Configuration(proxyBeanMethods = false)
   static class NamespaceConfiguration {
@@ -215,27 +227,35 @@ public final class PortalApiAutoConfiguration {
   static class RestClientTransportConfiguration {
 
     /**
-     * Boot's request factory and {@code spring.http.clients.*} settings, with the portal's timeouts and
-     * SSL bundle, and redirects never followed.
+     * Boot's request factory and {@code spring.http.clients.*} settings, with the portal's timeouts
+     * and SSL bundle, and redirects never followed.
      */
     @Bean
     @ConditionalOnMissingBean(PortalTransport.class)
-    RestClientPortalTransport portalApiTransport(PortalApiProperties properties, RestClient.Builder restClientBuilder,
+    RestClientPortalTransport portalApiTransport(
+        PortalApiProperties properties,
+        RestClient.Builder restClientBuilder,
         ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-        ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
+        ObjectProvider<HttpClientSettings> httpClientSettings,
+        ObjectProvider<SslBundles> sslBundles) {
       PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
-      HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-          .withTimeouts(mapper.connectTimeout(), mapper.timeout());
+      HttpClientSettings settings =
+          httpClientSettings
+              .getIfAvailable(HttpClientSettings::defaults)
+              .withTimeouts(mapper.connectTimeout(), mapper.timeout());
       SslBundle bundle = mapper.sslBundle(sslBundles.getIfAvailable());
       if (bundle != null) {
         settings = settings.withSslBundle(bundle);
       }
       ClientHttpRequestFactoryBuilder<?> factoryBuilder =
           requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
-      if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk && isPlainHttp(mapper.baseUrl())) {
-        // On plain http the JDK client would try an h2c upgrade, which breaks streamed uploads on some
+      if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk
+          && isPlainHttp(mapper.baseUrl())) {
+        // On plain http the JDK client would try an h2c upgrade, which breaks streamed uploads on
+        // some
         // servers; it speaks HTTP/1.1 there, as the client's own JDK transport does everywhere.
-        factoryBuilder = jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
+        factoryBuilder =
+            jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
       }
       return RestClientPortalTransport.create(restClientBuilder, factoryBuilder, settings);
     }

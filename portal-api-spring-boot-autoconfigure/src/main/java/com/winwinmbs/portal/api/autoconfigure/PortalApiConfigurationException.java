@@ -1,8 +1,8 @@
 package com.winwinmbs.portal.api.autoconfigure;
 
 /**
- * Thrown at startup when the {@code portal.api.*} configuration cannot work; carries what is wrong and
- * what to do about it, which the failure analyzer prints.
+ * Thrown at startup when the {@code portal.api.*} configuration cannot work; carries what is wrong
+ * and what to do about it, which the failure analyzer prints.
  */
 public class PortalApiConfigurationException extends RuntimeException {
 

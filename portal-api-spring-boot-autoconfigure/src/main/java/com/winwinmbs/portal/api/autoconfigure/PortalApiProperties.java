@@ -129,8 +129,8 @@ public class PortalApiProperties {
     private @Nullable String token;
 
     /**
-     * Id of the Spring Security OAuth2 client registration used for machine-to-machine tokens, as in
-     * spring.security.oauth2.client.registration.[id].
+     * Id of the Spring Security OAuth2 client registration used for machine-to-machine tokens, as
+     * in spring.security.oauth2.client.registration.[id].
      */
     private @Nullable String registrationId;
 
@@ -147,8 +147,8 @@ public class PortalApiProperties {
     private @Nullable String scope;
 
     /**
-     * Token endpoint for machine-to-machine tokens when no Spring Security registration is used, if not
-     * {base-url}/oauth/token.
+     * Token endpoint for machine-to-machine tokens when no Spring Security registration is used, if
+     * not {base-url}/oauth/token.
      */
     private @Nullable String tokenEndpoint;
 
@@ -249,9 +249,19 @@ public class PortalApiProperties {
 
     @Override
     public String toString() {
-      return "Auth[mode=" + this.mode + ", token=" + (this.token == null ? "none" : "[REDACTED]")
-          + ", registrationId=" + this.registrationId + ", clientId=" + this.clientId + ", clientSecret="
-          + (this.clientSecret == null ? "none" : "[REDACTED]") + ", scope=" + this.scope + "]";
+      return "Auth[mode="
+          + this.mode
+          + ", token="
+          + (this.token == null ? "none" : "[REDACTED]")
+          + ", registrationId="
+          + this.registrationId
+          + ", clientId="
+          + this.clientId
+          + ", clientSecret="
+          + (this.clientSecret == null ? "none" : "[REDACTED]")
+          + ", scope="
+          + this.scope
+          + "]";
     }
 
     private static boolean hasText(@Nullable String value) {
@@ -324,7 +334,14 @@ public class PortalApiProperties {
 
   @Override
   public String toString() {
-    return "PortalApiProperties[baseUrl=" + this.baseUrl + ", apiKey=" + (this.apiKey == null ? "none" : "[REDACTED]")
-        + ", tenantId=" + this.tenantId + ", auth=" + this.auth + "]";
+    return "PortalApiProperties[baseUrl="
+        + this.baseUrl
+        + ", apiKey="
+        + (this.apiKey == null ? "none" : "[REDACTED]")
+        + ", tenantId="
+        + this.tenantId
+        + ", auth="
+        + this.auth
+        + "]";
   }
 }

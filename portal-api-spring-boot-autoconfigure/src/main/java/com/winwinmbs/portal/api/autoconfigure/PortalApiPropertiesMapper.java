@@ -47,12 +47,14 @@ final class PortalApiPropertiesMapper {
   /**
    * The validated base URL.
    *
-   * @throws PortalApiConfigurationException when {@code portal.api.base-url} is missing or malformed
+   * @throws PortalApiConfigurationException when {@code portal.api.base-url} is missing or
+   *     malformed
    */
   String baseUrl() {
     String baseUrl = this.properties.getBaseUrl();
     if (baseUrl == null || baseUrl.isBlank()) {
-      throw new PortalApiConfigurationException("portal.api.base-url is not set; the portal client needs it.",
+      throw new PortalApiConfigurationException(
+          "portal.api.base-url is not set; the portal client needs it.",
           "Set portal.api.base-url to the portal's base URL, for example " + EXAMPLE_URL + ".");
     }
     try {
@@ -60,9 +62,11 @@ final class PortalApiPropertiesMapper {
       return baseUrl.trim();
     } catch (IllegalArgumentException ex) {
       // The core's message never echoes user info, so it is safe to show.
-      throw new PortalApiConfigurationException("portal.api.base-url is not valid: " + ex.getMessage(),
+      throw new PortalApiConfigurationException(
+          "portal.api.base-url is not valid: " + ex.getMessage(),
           "Set portal.api.base-url to an absolute http(s) URL without query or credentials, for example "
-              + EXAMPLE_URL + ".");
+              + EXAMPLE_URL
+              + ".");
     }
   }
 
@@ -78,11 +82,14 @@ final class PortalApiPropertiesMapper {
       String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
       if (message.contains("plain http")) {
         URI uri = URI.create(baseUrl());
-        throw new PortalApiConfigurationException("portal.api.base-url uses plain http to " + uri.getHost()
-            + ", so tokens and API keys would travel unencrypted.",
+        throw new PortalApiConfigurationException(
+            "portal.api.base-url uses plain http to "
+                + uri.getHost()
+                + ", so tokens and API keys would travel unencrypted.",
             "Use an https URL, or set portal.api.allow-insecure-http=true on a trusted network.");
       }
-      throw new PortalApiConfigurationException("The portal client settings are not valid: " + message,
+      throw new PortalApiConfigurationException(
+          "The portal client settings are not valid: " + message,
           "Correct the portal.api.* property the message names, or the PortalApiClientCustomizer that set it.");
     }
   }
@@ -100,8 +107,14 @@ final class PortalApiPropertiesMapper {
   /** The retry policy of {@code portal.api.retry.*}. */
   RetryPolicy retryPolicy() {
     PortalApiProperties.Retry retry = this.properties.getRetry();
-    return apply("portal.api.retry", () -> new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(),
-        retry.getMaxBackoff(), retry.getMaxRateLimitWait()));
+    return apply(
+        "portal.api.retry",
+        () ->
+            new RetryPolicy(
+                retry.getMaxAttempts(),
+                retry.getInitialBackoff(),
+                retry.getMaxBackoff(),
+                retry.getMaxRateLimitWait()));
   }
 
   /** The SSL bundle of {@code portal.api.ssl.bundle}, or null when none is named. */
@@ -113,7 +126,10 @@ final class PortalApiPropertiesMapper {
     if (sslBundles == null) {
       throw new PortalApiConfigurationException(
           "portal.api.ssl.bundle is set to '" + name + "' but no SSL bundles are configured.",
-          "Define the bundle under spring.ssl.bundle.jks." + name + " or spring.ssl.bundle.pem." + name
+          "Define the bundle under spring.ssl.bundle.jks."
+              + name
+              + " or spring.ssl.bundle.pem."
+              + name
               + ", or remove portal.api.ssl.bundle.");
     }
     try {
@@ -121,7 +137,10 @@ final class PortalApiPropertiesMapper {
     } catch (NoSuchSslBundleException ex) {
       throw new PortalApiConfigurationException(
           "portal.api.ssl.bundle names the SSL bundle '" + name + "', which is not configured.",
-          "Define it under spring.ssl.bundle.jks." + name + " or spring.ssl.bundle.pem." + name
+          "Define it under spring.ssl.bundle.jks."
+              + name
+              + " or spring.ssl.bundle.pem."
+              + name
               + ", or correct portal.api.ssl.bundle.");
     }
   }
@@ -136,11 +155,12 @@ final class PortalApiPropertiesMapper {
     if (bundle == null) {
       return null;
     }
-    HttpClient.Builder client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout())
-        .sslContext(bundle.createSslContext());
+    HttpClient.Builder client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(connectTimeout())
+            .sslContext(bundle.createSslContext());
     SslOptions options = bundle.getOptions();
     if (options.isSpecified()) {
       SSLParameters parameters = new SSLParameters();
@@ -153,8 +173,9 @@ final class PortalApiPropertiesMapper {
 
   private static Duration positive(String property, @Nullable Duration duration) {
     if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new PortalApiConfigurationException(property + " is not valid: it must be a positive duration, not "
-          + duration + ".", "Set " + property + " to a positive duration such as 30s or 500ms.");
+      throw new PortalApiConfigurationException(
+          property + " is not valid: it must be a positive duration, not " + duration + ".",
+          "Set " + property + " to a positive duration such as 30s or 500ms.");
     }
     return duration;
   }
@@ -163,8 +184,11 @@ final class PortalApiPropertiesMapper {
     try {
       return setting.get();
     } catch (IllegalArgumentException ex) {
-      throw new PortalApiConfigurationException(property + " is not valid: " + ex.getMessage(),
-          "Correct " + property + ": at least 1 attempt, and backoffs that are not negative with the maximum no"
+      throw new PortalApiConfigurationException(
+          property + " is not valid: " + ex.getMessage(),
+          "Correct "
+              + property
+              + ": at least 1 attempt, and backoffs that are not negative with the maximum no"
               + " shorter than the initial one.");
     }
   }

@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
-import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.classreading.MetadataReader;
@@ -44,22 +44,32 @@ class PortalApiRuntimeHints implements RuntimeHintsRegistrar {
       if (resolved != null) {
         binding.registerReflectionHints(hints.reflection(), resolved);
         // @JsonCreator factories of value records and the public accessors of every record.
-        hints.reflection().registerType(resolved, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
-            MemberCategory.INVOKE_PUBLIC_METHODS);
+        hints
+            .reflection()
+            .registerType(
+                resolved,
+                MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
+                MemberCategory.INVOKE_PUBLIC_METHODS);
       } else {
-        hints.reflection().registerType(TypeReference.of(type), MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
-            MemberCategory.INVOKE_PUBLIC_METHODS);
+        hints
+            .reflection()
+            .registerType(
+                TypeReference.of(type),
+                MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
+                MemberCategory.INVOKE_PUBLIC_METHODS);
       }
     }
   }
 
   /** The names of the records and enums of the client's packages, internals excluded. */
   static List<String> jsonTypes(@Nullable ClassLoader classLoader) {
-    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
+    PathMatchingResourcePatternResolver resolver =
+        new PathMatchingResourcePatternResolver(classLoader);
     SimpleMetadataReaderFactory readers = new SimpleMetadataReaderFactory(resolver);
     List<String> names = new ArrayList<>();
     try {
-      for (Resource resource : resolver.getResources("classpath*:" + RESOURCE_ROOT + "**/*.class")) {
+      for (Resource resource :
+          resolver.getResources("classpath*:" + RESOURCE_ROOT + "**/*.class")) {
         MetadataReader reader = readers.getMetadataReader(resource);
         String name = reader.getClassMetadata().getClassName();
         String superName = reader.getClassMetadata().getSuperClassName();
@@ -69,7 +79,8 @@ class PortalApiRuntimeHints implements RuntimeHintsRegistrar {
         }
       }
     } catch (IOException ex) {
-      throw new UncheckedIOException("Could not scan " + BASE_PACKAGE + " for the types the client binds", ex);
+      throw new UncheckedIOException(
+          "Could not scan " + BASE_PACKAGE + " for the types the client binds", ex);
     }
     return names;
   }

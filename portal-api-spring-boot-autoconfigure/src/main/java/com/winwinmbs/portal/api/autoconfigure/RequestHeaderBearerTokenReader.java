@@ -6,7 +6,10 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Reads the {@code Authorization: Bearer} header of the servlet request bound to the current thread. */
+/**
+ * Reads the {@code Authorization: Bearer} header of the servlet request bound to the current
+ * thread.
+ */
 final class RequestHeaderBearerTokenReader implements CurrentUserTokenSource.BearerTokenReader {
 
   private static final String BEARER = "Bearer ";

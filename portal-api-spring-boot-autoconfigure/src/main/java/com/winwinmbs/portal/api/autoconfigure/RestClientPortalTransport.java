@@ -33,16 +33,16 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
- * A {@link PortalTransport} on Spring's {@link RestClient}, so what an application configures for its
- * HTTP clients applies to the portal too: {@code RestClientCustomizer}s (interceptors, default
+ * A {@link PortalTransport} on Spring's {@link RestClient}, so what an application configures for
+ * its HTTP clients applies to the portal too: {@code RestClientCustomizer}s (interceptors, default
  * headers), the {@code spring.http.clients.*} request factory settings, SSL bundles and the {@code
  * http.client.requests} observation.
  *
- * <p>Every request keeps the bytes the client encoded (each path variable one percent-encoded segment)
- * while RestClient records the route's URI template, so {@code http.client.requests} is tagged {@code
- * uri=/users/{id}}, never with the expanded path. Redirects are never followed: a followed redirect to
- * another host would carry the credentials. Response bodies are streamed, and 4xx and 5xx responses are
- * returned rather than thrown, for the client to decode.
+ * <p>Every request keeps the bytes the client encoded (each path variable one percent-encoded
+ * segment) while RestClient records the route's URI template, so {@code http.client.requests} is
+ * tagged {@code uri=/users/{id}}, never with the expanded path. Redirects are never followed: a
+ * followed redirect to another host would carry the credentials. Response bodies are streamed, and
+ * 4xx and 5xx responses are returned rather than thrown, for the client to decode.
  *
  * <pre>{@code
  * PortalTransport transport = RestClientPortalTransport.create(restClientBuilder,
@@ -57,7 +57,10 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
 
   private static final Logger log = LoggerFactory.getLogger(RestClientPortalTransport.class);
 
-  /** Distinct per-call timeouts each get a request factory; beyond this many the default one is used. */
+  /**
+   * Distinct per-call timeouts each get a request factory; beyond this many the default one is
+   * used.
+   */
   private static final int MAX_TIMEOUT_VARIANTS = 16;
 
   private final RestClient.Builder builder;
@@ -68,7 +71,9 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
   private final List<ClientHttpRequestFactory> requestFactories = new CopyOnWriteArrayList<>();
   private final AtomicBoolean variantsExhausted = new AtomicBoolean();
 
-  private RestClientPortalTransport(RestClient.Builder builder, ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
+  private RestClientPortalTransport(
+      RestClient.Builder builder,
+      ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
       HttpClientSettings settings) {
     DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory();
     // The URI is encoded by the client already; the factory only records the template, verbatim.
@@ -82,24 +87,29 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
   /**
    * A transport on a copy of the builder, with a request factory of the detected HTTP library.
    *
-   * @param builder the builder, usually Boot's auto-configured one so customizers apply; it is cloned
-   * @param settings connect and read timeouts, SSL bundle and the like; redirects are never followed
-   *     whatever they say
+   * @param builder the builder, usually Boot's auto-configured one so customizers apply; it is
+   *     cloned
+   * @param settings connect and read timeouts, SSL bundle and the like; redirects are never
+   *     followed whatever they say
    */
-  public static RestClientPortalTransport create(RestClient.Builder builder, HttpClientSettings settings) {
+  public static RestClientPortalTransport create(
+      RestClient.Builder builder, HttpClientSettings settings) {
     return create(builder, ClientHttpRequestFactoryBuilder.detect(), settings);
   }
 
   /**
    * A transport on a copy of the builder, with a request factory from the given factory builder.
    *
-   * @param builder the builder, usually Boot's auto-configured one so customizers apply; it is cloned
+   * @param builder the builder, usually Boot's auto-configured one so customizers apply; it is
+   *     cloned
    * @param requestFactoryBuilder builds the request factory, such as Boot's auto-configured one
-   * @param settings connect and read timeouts, SSL bundle and the like; redirects are never followed
-   *     whatever they say
+   * @param settings connect and read timeouts, SSL bundle and the like; redirects are never
+   *     followed whatever they say
    */
-  public static RestClientPortalTransport create(RestClient.Builder builder,
-      ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings settings) {
+  public static RestClientPortalTransport create(
+      RestClient.Builder builder,
+      ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
+      HttpClientSettings settings) {
     Objects.requireNonNull(builder, "builder == null");
     Objects.requireNonNull(requestFactoryBuilder, "requestFactoryBuilder == null");
     Objects.requireNonNull(settings, "settings == null");
@@ -115,11 +125,13 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
   public TransportResponse exchange(TransportRequest request) throws IOException {
     RestClient client = clientFor(request.timeout());
     URI uri = request.uri();
-    RestClient.RequestBodySpec spec = client
-        .method(HttpMethod.valueOf(request.method().name()))
-        // RestClient records the template for observations; the URI sent is the client's, unchanged.
-        .uri(uriTemplate(request), (uriBuilder) -> uri)
-        .headers((headers) -> request.headers().toMap().forEach(headers::put));
+    RestClient.RequestBodySpec spec =
+        client
+            .method(HttpMethod.valueOf(request.method().name()))
+            // RestClient records the template for observations; the URI sent is the client's,
+            // unchanged.
+            .uri(uriTemplate(request), (uriBuilder) -> uri)
+            .headers((headers) -> request.headers().toMap().forEach(headers::put));
     RequestBody body = request.body();
     if (body != null) {
       if (body.contentLength() >= 0) {
@@ -145,7 +157,10 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
     URI uri = request.uri();
     String rawPath = (uri.getRawPath() != null) ? uri.getRawPath() : "";
     String expanded = request.endpoint().expand(request.pathVariables());
-    String basePath = rawPath.endsWith(expanded) ? rawPath.substring(0, rawPath.length() - expanded.length()) : "";
+    String basePath =
+        rawPath.endsWith(expanded)
+            ? rawPath.substring(0, rawPath.length() - expanded.length())
+            : "";
     return uri.getScheme() + "://" + uri.getRawAuthority() + basePath + request.uriTemplate();
   }
 
@@ -159,12 +174,15 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
     }
     if (this.byTimeout.size() >= MAX_TIMEOUT_VARIANTS) {
       if (this.variantsExhausted.compareAndSet(false, true)) {
-        log.warn("More than {} distinct per-call timeouts; further ones use the configured read timeout {}",
-            MAX_TIMEOUT_VARIANTS, this.settings.readTimeout());
+        log.warn(
+            "More than {} distinct per-call timeouts; further ones use the configured read timeout {}",
+            MAX_TIMEOUT_VARIANTS,
+            this.settings.readTimeout());
       }
       return this.restClient;
     }
-    return this.byTimeout.computeIfAbsent(timeout, (key) -> build(this.settings.withReadTimeout(key)));
+    return this.byTimeout.computeIfAbsent(
+        timeout, (key) -> build(this.settings.withReadTimeout(key)));
   }
 
   private RestClient build(HttpClientSettings settings) {
@@ -174,8 +192,8 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
   }
 
   /**
-   * Releases the connection pools of the request factories this transport built (Apache HttpClient's,
-   * for one). In a Spring context this happens when the context closes.
+   * Releases the connection pools of the request factories this transport built (Apache
+   * HttpClient's, for one). In a Spring context this happens when the context closes.
    */
   @Override
   public void close() throws Exception {
@@ -191,8 +209,13 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
 
   @Override
   public String toString() {
-    return "RestClientPortalTransport[connectTimeout=" + this.settings.connectTimeout() + ", readTimeout="
-        + this.settings.readTimeout() + ", sslBundle=" + (this.settings.sslBundle() != null) + "]";
+    return "RestClientPortalTransport[connectTimeout="
+        + this.settings.connectTimeout()
+        + ", readTimeout="
+        + this.settings.readTimeout()
+        + ", sslBundle="
+        + (this.settings.sslBundle() != null)
+        + "]";
   }
 
   /** Streams a request body into the connection. */
@@ -235,7 +258,10 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
       this.headers = headers(response.getHeaders());
     }
 
-    /** Wraps the response, closing it if it cannot be read: RestClient leaves it open for the caller. */
+    /**
+     * Wraps the response, closing it if it cannot be read: RestClient leaves it open for the
+     * caller.
+     */
     static RestClientResponse open(ClientHttpResponse response) throws IOException {
       try {
         return new RestClientResponse(response);
@@ -247,13 +273,14 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
 
     private static Headers headers(HttpHeaders source) {
       Headers.Builder headers = Headers.builder();
-      source.forEach((name, values) -> {
-        if (!name.startsWith(":")) { // HTTP/2 pseudo-headers
-          for (String value : values) {
-            headers.add(name, value);
-          }
-        }
-      });
+      source.forEach(
+          (name, values) -> {
+            if (!name.startsWith(":")) { // HTTP/2 pseudo-headers
+              for (String value : values) {
+                headers.add(name, value);
+              }
+            }
+          });
       return headers.build();
     }
 

@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wraps a caching {@link TokenSource} (machine-to-machine tokens) to count the tokens it fetches: each
- * time it hands out a token other than the one it handed out before, a {@code token.fetches} event is
- * recorded on the current {@code portal.api.client.requests} observation, which Micrometer's meter
- * handler counts as {@code portal.api.client.requests.token.fetches}.
+ * Wraps a caching {@link TokenSource} (machine-to-machine tokens) to count the tokens it fetches:
+ * each time it hands out a token other than the one it handed out before, a {@code token.fetches}
+ * event is recorded on the current {@code portal.api.client.requests} observation, which
+ * Micrometer's meter handler counts as {@code portal.api.client.requests.token.fetches}.
  *
  * <p>Only the token's identity is compared; the token itself is never kept beyond the last one, nor
  * logged.
@@ -36,7 +36,10 @@ final class TokenFetchCountingTokenSource implements TokenSource {
    * that forwards user tokens changes token with every user.
    */
   static TokenSource wrap(TokenSource source, AuthMode mode, ObservationRegistry registry) {
-    if (registry.isNoop() || mode == AuthMode.FORWARD || mode == AuthMode.HYBRID || !source.canRefresh()) {
+    if (registry.isNoop()
+        || mode == AuthMode.FORWARD
+        || mode == AuthMode.HYBRID
+        || !source.canRefresh()) {
       return source;
     }
     return new TokenFetchCountingTokenSource(source, registry);
@@ -45,15 +48,16 @@ final class TokenFetchCountingTokenSource implements TokenSource {
   @Override
   public Optional<String> token() {
     Optional<String> token = this.delegate.token();
-    token.ifPresent((value) -> {
-      String previous = this.last.getAndSet(value);
-      if (!value.equals(previous)) {
-        Observation current = this.registry.getCurrentObservation();
-        if (current != null) {
-          current.event(FETCH_EVENT);
-        }
-      }
-    });
+    token.ifPresent(
+        (value) -> {
+          String previous = this.last.getAndSet(value);
+          if (!value.equals(previous)) {
+            Observation current = this.registry.getCurrentObservation();
+            if (current != null) {
+              current.event(FETCH_EVENT);
+            }
+          }
+        });
     return token;
   }
 

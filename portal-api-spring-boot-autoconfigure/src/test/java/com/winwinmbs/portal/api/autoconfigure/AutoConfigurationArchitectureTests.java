@@ -40,7 +40,8 @@ class AutoConfigurationArchitectureTests {
 
   private static final JavaClasses BAD_FIXTURE =
       new ClassFileImporter()
-          .importClasses(BadAutoConfiguration.class, BadAutoConfiguration.NestedConfiguration.class);
+          .importClasses(
+              BadAutoConfiguration.class, BadAutoConfiguration.NestedConfiguration.class);
 
   static final ArchRule AUTO_CONFIGURATIONS_ARE_PUBLIC_AND_FINAL =
       classes()
@@ -51,7 +52,8 @@ class AutoConfigurationArchitectureTests {
           .andShould()
           .haveModifier(JavaModifier.FINAL)
           .allowEmptyShould(true)
-          .because("auto-configurations are entry points named in AutoConfiguration.imports, not base classes");
+          .because(
+              "auto-configurations are entry points named in AutoConfiguration.imports, not base classes");
 
   static final ArchRule BEAN_METHODS_ARE_PACKAGE_PRIVATE =
       methods()
@@ -81,7 +83,8 @@ class AutoConfigurationArchitectureTests {
           .dependOnClassesThat()
           .resideInAPackage("com.winwinmbs.portal.api.internal..")
           .allowEmptyShould(true)
-          .because("the auto-configuration uses the client's public API, which internal types may change under");
+          .because(
+              "the auto-configuration uses the client's public API, which internal types may change under");
 
   @Test
   void autoConfigurationsArePublicAndFinal() {
@@ -178,8 +181,8 @@ class AutoConfigurationArchitectureTests {
   }
 
   /**
-   * Everything the rules forbid. Inner (not static) classes, so component scanning never picks
-   * them up.
+   * Everything the rules forbid. Inner (not static) classes, so component scanning never picks them
+   * up.
    */
   @AutoConfiguration
   class BadAutoConfiguration {

@@ -38,28 +38,32 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Forwarding the caller's token through one singleton client in a real web server: a JWT resource server
- * whose tokens mock-oauth2-server mints, and the portal played by WireMock.
+ * Forwarding the caller's token through one singleton client in a real web server: a JWT resource
+ * server whose tokens mock-oauth2-server mints, and the portal played by WireMock.
  */
-@SpringBootTest(classes = ForwardUserTokenTests.ForwardApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = ForwardUserTokenTests.ForwardApplication.class,
+    webEnvironment = WebEnvironment.RANDOM_PORT)
 class ForwardUserTokenTests {
 
   static final MockOAuth2Server oauth = startOAuth();
 
   @RegisterExtension
-  static final WireMockExtension portal = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static final WireMockExtension portal =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  TokenSource tokenSource;
+  @Autowired TokenSource tokenSource;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> oauth.issuerUrl("users").toString());
+    registry.add(
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+        () -> oauth.issuerUrl("users").toString());
     registry.add("portal.api.base-url", portal::baseUrl);
     registry.add("portal.api.auth.mode", () -> "forward");
   }
@@ -72,7 +76,9 @@ class ForwardUserTokenTests {
   @BeforeEach
   void stubPortal() {
     // a little latency so the fifty calls overlap in the client
-    portal.stubFor(get("/health").willReturn(SpringSecurityClientCredentialsTests.okJson().withFixedDelay(50)));
+    portal.stubFor(
+        get("/health")
+            .willReturn(SpringSecurityClientCredentialsTests.okJson().withFixedDelay(50)));
   }
 
   @Test
@@ -88,10 +94,12 @@ class ForwardUserTokenTests {
     try {
       List<Future<HttpResponse<String>>> responses = new ArrayList<>();
       for (String token : tokenBySubject.values()) {
-        responses.add(callers.submit(() -> {
-          start.await();
-          return WebTestSupport.get(this.http, this.port, "/call", token);
-        }));
+        responses.add(
+            callers.submit(
+                () -> {
+                  start.await();
+                  return WebTestSupport.get(this.http, this.port, "/call", token);
+                }));
       }
       start.countDown();
       for (Future<HttpResponse<String>> response : responses) {
@@ -112,33 +120,40 @@ class ForwardUserTokenTests {
       assertThat(WebTestSupport.subject(token)).isEqualTo(caller);
       forwarded.add(token);
     }
-    assertThat(forwarded).as("every caller's token exactly once").containsExactlyInAnyOrderElementsOf(
-        tokenBySubject.values());
+    assertThat(forwarded)
+        .as("every caller's token exactly once")
+        .containsExactlyInAnyOrderElementsOf(tokenBySubject.values());
   }
 
   @Test
   void workHandedToAnotherThreadDoesNotCarryTheToken() throws Exception {
     String token = oauth.issueToken("users", "alice").serialize();
 
-    HttpResponse<String> response = WebTestSupport.get(this.http, this.port, "/call-on-pool", token);
+    HttpResponse<String> response =
+        WebTestSupport.get(this.http, this.port, "/call-on-pool", token);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    List<LoggedRequest> received = portal.findAll(getRequestedFor(urlEqualTo("/health"))
-        .withHeader("X-Caller", equalTo("pool:alice")));
+    List<LoggedRequest> received =
+        portal.findAll(
+            getRequestedFor(urlEqualTo("/health")).withHeader("X-Caller", equalTo("pool:alice")));
     assertThat(received).hasSize(1);
     assertThat(received.get(0).containsHeader("Authorization")).isFalse();
   }
 
   @Test
-  void workHandedToAnotherThreadCarriesTheTokenWhenTheSecurityContextIsPropagated() throws Exception {
+  void workHandedToAnotherThreadCarriesTheTokenWhenTheSecurityContextIsPropagated()
+      throws Exception {
     String token = oauth.issueToken("users", "bob").serialize();
 
-    HttpResponse<String> response = WebTestSupport.get(this.http, this.port, "/call-on-propagating-pool", token);
+    HttpResponse<String> response =
+        WebTestSupport.get(this.http, this.port, "/call-on-propagating-pool", token);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    portal.verify(1, getRequestedFor(urlEqualTo("/health"))
-        .withHeader("X-Caller", equalTo("propagated:bob"))
-        .withHeader("Authorization", equalTo("Bearer " + token)));
+    portal.verify(
+        1,
+        getRequestedFor(urlEqualTo("/health"))
+            .withHeader("X-Caller", equalTo("propagated:bob"))
+            .withHeader("Authorization", equalTo("Bearer " + token)));
   }
 
   @Test
@@ -166,8 +181,10 @@ class ForwardUserTokenTests {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import({TestPortalClientConfiguration.class, WebTestSupport.ResourceServerSecurity.class,
-      WebTestSupport.PortalController.class})
-  static class ForwardApplication {
-  }
+  @Import({
+    TestPortalClientConfiguration.class,
+    WebTestSupport.ResourceServerSecurity.class,
+    WebTestSupport.PortalController.class
+  })
+  static class ForwardApplication {}
 }

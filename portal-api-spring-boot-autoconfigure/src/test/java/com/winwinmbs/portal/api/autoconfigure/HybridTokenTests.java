@@ -37,37 +37,45 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Hybrid mode in a real web server: a scheduled job calls the portal with the machine token (Spring
- * Security client_credentials against mock-oauth2-server) while a user request forwards the user's JWT.
+ * Security client_credentials against mock-oauth2-server) while a user request forwards the user's
+ * JWT.
  */
-@SpringBootTest(classes = HybridTokenTests.HybridApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = HybridTokenTests.HybridApplication.class,
+    webEnvironment = WebEnvironment.RANDOM_PORT)
 class HybridTokenTests {
 
   static final MockOAuth2Server oauth = startOAuth();
 
   @RegisterExtension
-  static final WireMockExtension portal = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort())
-      .resetOnEachTest(false)
-      .build();
+  static final WireMockExtension portal =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort())
+          .resetOnEachTest(false)
+          .build();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ScheduledPortalJob job;
+  @Autowired ScheduledPortalJob job;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     portal.stubFor(get("/health").willReturn(SpringSecurityClientCredentialsTests.okJson()));
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> oauth.issuerUrl("users").toString());
-    registry.add("spring.security.oauth2.client.registration.portal.client-id", () -> "portal-service");
+    registry.add(
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+        () -> oauth.issuerUrl("users").toString());
+    registry.add(
+        "spring.security.oauth2.client.registration.portal.client-id", () -> "portal-service");
     registry.add("spring.security.oauth2.client.registration.portal.client-secret", () -> "s3cret");
-    registry.add("spring.security.oauth2.client.registration.portal.authorization-grant-type",
+    registry.add(
+        "spring.security.oauth2.client.registration.portal.authorization-grant-type",
         () -> "client_credentials");
     registry.add("spring.security.oauth2.client.registration.portal.provider", () -> "machines");
-    registry.add("spring.security.oauth2.client.provider.machines.token-uri",
+    registry.add(
+        "spring.security.oauth2.client.provider.machines.token-uri",
         () -> oauth.tokenEndpointUrl("machines").toString());
     registry.add("portal.api.base-url", portal::baseUrl);
     registry.add("portal.api.auth.mode", () -> "hybrid");
@@ -99,7 +107,8 @@ class HybridTokenTests {
   void workHandedToAnotherThreadWithoutTheSecurityContextUsesTheMachineToken() throws Exception {
     String daveToken = oauth.issueToken("users", "dave").serialize();
 
-    HttpResponse<String> response = WebTestSupport.get(this.http, this.port, "/call-on-pool", daveToken);
+    HttpResponse<String> response =
+        WebTestSupport.get(this.http, this.port, "/call-on-pool", daveToken);
 
     assertThat(response.statusCode()).isEqualTo(200);
     String sent = WebTestSupport.bearer(single("pool:dave"));
@@ -108,21 +117,29 @@ class HybridTokenTests {
   }
 
   @Test
-  void aBackgroundCallOutsideAnyRequestUsesTheMachineToken(@Autowired PortalApiClient client) throws Exception {
+  void aBackgroundCallOutsideAnyRequestUsesTheMachineToken(@Autowired PortalApiClient client)
+      throws Exception {
     AtomicReference<String> status = new AtomicReference<>();
-    Thread background = new Thread(() -> status.set(
-        client.health().check(RequestOptions.builder()
-            .header("X-Caller", "background").build()).status()));
+    Thread background =
+        new Thread(
+            () ->
+                status.set(
+                    client
+                        .health()
+                        .check(RequestOptions.builder().header("X-Caller", "background").build())
+                        .status()));
     background.start();
     background.join(10_000);
 
     assertThat(status).hasValue("ok");
-    assertThat(WebTestSupport.subject(WebTestSupport.bearer(single("background")))).isEqualTo("portal-service");
+    assertThat(WebTestSupport.subject(WebTestSupport.bearer(single("background"))))
+        .isEqualTo("portal-service");
   }
 
   private static LoggedRequest single(String caller) {
-    List<LoggedRequest> found = portal.findAll(getRequestedFor(urlEqualTo("/health"))
-        .withHeader("X-Caller", equalTo(caller)));
+    List<LoggedRequest> found =
+        portal.findAll(
+            getRequestedFor(urlEqualTo("/health")).withHeader("X-Caller", equalTo(caller)));
     assertThat(found).as("portal calls by %s", caller).hasSize(1);
     return found.get(0);
   }
@@ -157,8 +174,11 @@ class HybridTokenTests {
   @SpringBootConfiguration
   @EnableAutoConfiguration
   @EnableScheduling
-  @Import({TestPortalClientConfiguration.class, WebTestSupport.ResourceServerSecurity.class,
-      WebTestSupport.PortalController.class})
+  @Import({
+    TestPortalClientConfiguration.class,
+    WebTestSupport.ResourceServerSecurity.class,
+    WebTestSupport.PortalController.class
+  })
   static class HybridApplication {
 
     @Bean

@@ -25,19 +25,24 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 @WireMockTest
 class JsonTokenRequestTests {
 
-  private static final String TOKEN_RESPONSE = """
+  private static final String TOKEN_RESPONSE =
+      """
       {"access_token":"eyJhbGciOiJSUzI1NiJ9.portal-m2m.sig","token_type":"Bearer","expires_in":3600,
        "scope":"users:read organizations:read"}
       """;
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class, PortalApiAuthAutoConfiguration.class))
-      .withUserConfiguration(TestPortalClientConfiguration.class);
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  OAuth2ClientAutoConfiguration.class, PortalApiAuthAutoConfiguration.class))
+          .withUserConfiguration(TestPortalClientConfiguration.class);
 
   @Test
   void springSecurityRegistrationWithJsonFormatPostsThePortalsJsonBody(WireMockRuntimeInfo wm) {
     stubTokenEndpointAndHealth(wm);
-    this.runner.withPropertyValues(
+    this.runner
+        .withPropertyValues(
             "portal.api.base-url=" + wm.getHttpBaseUrl(),
             "portal.api.auth.registration-id=portal",
             "portal.api.auth.token-format=json",
@@ -46,27 +51,40 @@ class JsonTokenRequestTests {
             "spring.security.oauth2.client.registration.portal.authorization-grant-type=client_credentials",
             "spring.security.oauth2.client.registration.portal.scope=users:read,organizations:read",
             "spring.security.oauth2.client.registration.portal.provider=portal",
-            "spring.security.oauth2.client.provider.portal.token-uri=" + wm.getHttpBaseUrl() + "/oauth/token")
-        .run((context) -> {
-          assertThat(context.getBean(PortalApiClient.class).health().check().isUp()).isTrue();
+            "spring.security.oauth2.client.provider.portal.token-uri="
+                + wm.getHttpBaseUrl()
+                + "/oauth/token")
+        .run(
+            (context) -> {
+              assertThat(context.getBean(PortalApiClient.class).health().check().isUp()).isTrue();
 
-          wm.getWireMock().verifyThat(1, postRequestedFor(urlEqualTo("/oauth/token"))
-              .withHeader("Content-Type", equalTo("application/json"))
-              .withHeader("Accept", equalTo("application/json"))
-              .withHeader("Authorization", absent())
-              .withRequestBody(equalToJson("""
+              wm.getWireMock()
+                  .verifyThat(
+                      1,
+                      postRequestedFor(urlEqualTo("/oauth/token"))
+                          .withHeader("Content-Type", equalTo("application/json"))
+                          .withHeader("Accept", equalTo("application/json"))
+                          .withHeader("Authorization", absent())
+                          .withRequestBody(
+                              equalToJson(
+                                  """
                   {"grant_type":"client_credentials","client_id":"app_7f3a","client_secret":"secret_9b1c",
                    "scope":"users:read organizations:read"}
                   """)));
-          wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/health"))
-              .withHeader("Authorization", equalTo("Bearer eyJhbGciOiJSUzI1NiJ9.portal-m2m.sig")));
-        });
+              wm.getWireMock()
+                  .verifyThat(
+                      getRequestedFor(urlEqualTo("/health"))
+                          .withHeader(
+                              "Authorization",
+                              equalTo("Bearer eyJhbGciOiJSUzI1NiJ9.portal-m2m.sig")));
+            });
   }
 
   @Test
   void jsonFormatWithoutScopeOmitsTheScope(WireMockRuntimeInfo wm) {
     stubTokenEndpointAndHealth(wm);
-    this.runner.withPropertyValues(
+    this.runner
+        .withPropertyValues(
             "portal.api.base-url=" + wm.getHttpBaseUrl(),
             "portal.api.auth.registration-id=portal",
             "portal.api.auth.token-format=json",
@@ -74,25 +92,41 @@ class JsonTokenRequestTests {
             "spring.security.oauth2.client.registration.portal.client-secret=secret_9b1c",
             "spring.security.oauth2.client.registration.portal.authorization-grant-type=client_credentials",
             "spring.security.oauth2.client.registration.portal.provider=portal",
-            "spring.security.oauth2.client.provider.portal.token-uri=" + wm.getHttpBaseUrl() + "/oauth/token")
-        .run((context) -> {
-          context.getBean(PortalApiClient.class).health().check();
+            "spring.security.oauth2.client.provider.portal.token-uri="
+                + wm.getHttpBaseUrl()
+                + "/oauth/token")
+        .run(
+            (context) -> {
+              context.getBean(PortalApiClient.class).health().check();
 
-          wm.getWireMock().verifyThat(1, postRequestedFor(urlEqualTo("/oauth/token")).withRequestBody(equalToJson("""
+              wm.getWireMock()
+                  .verifyThat(
+                      1,
+                      postRequestedFor(urlEqualTo("/oauth/token"))
+                          .withRequestBody(
+                              equalToJson(
+                                  """
               {"grant_type":"client_credentials","client_id":"app_7f3a","client_secret":"secret_9b1c"}
               """)));
-        });
+            });
   }
 
   @Test
   void portalErrorEnvelopeBecomesATokenExceptionWithoutTheSecret(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/oauth/token").willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("""
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .willReturn(
+                    aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            """
             {"success":false,"error":{"code":"INVALID_CLIENT","message":"Unknown client or bad secret secret_9b1c",
              "statusCode":401,"requestId":"req_42"}}
             """)));
-    this.runner.withPropertyValues(
+    this.runner
+        .withPropertyValues(
             "portal.api.base-url=" + wm.getHttpBaseUrl(),
             "portal.api.auth.registration-id=portal",
             "portal.api.auth.token-format=json",
@@ -100,42 +134,67 @@ class JsonTokenRequestTests {
             "spring.security.oauth2.client.registration.portal.client-secret=secret_9b1c",
             "spring.security.oauth2.client.registration.portal.authorization-grant-type=client_credentials",
             "spring.security.oauth2.client.registration.portal.provider=portal",
-            "spring.security.oauth2.client.provider.portal.token-uri=" + wm.getHttpBaseUrl() + "/oauth/token")
-        .run((context) -> {
-          TokenException failure = catchThrowableOfType(TokenException.class,
-              () -> context.getBean(PortalApiClient.class).health().check());
+            "spring.security.oauth2.client.provider.portal.token-uri="
+                + wm.getHttpBaseUrl()
+                + "/oauth/token")
+        .run(
+            (context) -> {
+              TokenException failure =
+                  catchThrowableOfType(
+                      TokenException.class,
+                      () -> context.getBean(PortalApiClient.class).health().check());
 
-          assertThat(failure.getMessage()).contains("registration 'portal'").contains("INVALID_CLIENT")
-              .contains("HTTP 401").doesNotContain("secret_9b1c");
-          wm.getWireMock().verifyThat(0, getRequestedFor(urlEqualTo("/health")));
-        });
+              assertThat(failure.getMessage())
+                  .contains("registration 'portal'")
+                  .contains("INVALID_CLIENT")
+                  .contains("HTTP 401")
+                  .doesNotContain("secret_9b1c");
+              wm.getWireMock().verifyThat(0, getRequestedFor(urlEqualTo("/health")));
+            });
   }
 
   @Test
   void clientIdWithoutRegistrationSendsJsonByDefault(WireMockRuntimeInfo wm) {
     stubTokenEndpointAndHealth(wm);
-    this.runner.withPropertyValues(
+    this.runner
+        .withPropertyValues(
             "portal.api.base-url=" + wm.getHttpBaseUrl(),
             "portal.api.auth.client-id=app_7f3a",
             "portal.api.auth.client-secret=secret_9b1c",
             "portal.api.auth.scope=users:read")
-        .run((context) -> {
-          context.getBean(PortalApiClient.class).health().check();
+        .run(
+            (context) -> {
+              context.getBean(PortalApiClient.class).health().check();
 
-          wm.getWireMock().verifyThat(1, postRequestedFor(urlEqualTo("/oauth/token"))
-              .withHeader("Content-Type", equalTo("application/json"))
-              .withRequestBody(equalToJson("""
+              wm.getWireMock()
+                  .verifyThat(
+                      1,
+                      postRequestedFor(urlEqualTo("/oauth/token"))
+                          .withHeader("Content-Type", equalTo("application/json"))
+                          .withRequestBody(
+                              equalToJson(
+                                  """
                   {"grant_type":"client_credentials","client_id":"app_7f3a","client_secret":"secret_9b1c",
                    "scope":"users:read"}
                   """)));
-          wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/health"))
-              .withHeader("Authorization", equalTo("Bearer eyJhbGciOiJSUzI1NiJ9.portal-m2m.sig")));
-        });
+              wm.getWireMock()
+                  .verifyThat(
+                      getRequestedFor(urlEqualTo("/health"))
+                          .withHeader(
+                              "Authorization",
+                              equalTo("Bearer eyJhbGciOiJSUzI1NiJ9.portal-m2m.sig")));
+            });
   }
 
   private static void stubTokenEndpointAndHealth(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(post("/oauth/token")
-        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(TOKEN_RESPONSE)));
-    wm.getWireMock().register(get("/health").willReturn(SpringSecurityClientCredentialsTests.okJson()));
+    wm.getWireMock()
+        .register(
+            post("/oauth/token")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(TOKEN_RESPONSE)));
+    wm.getWireMock()
+        .register(get("/health").willReturn(SpringSecurityClientCredentialsTests.okJson()));
   }
 }

@@ -35,15 +35,19 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class PortalApiAuthAutoConfigurationTests {
 
   private static final String[] REGISTRATION = {
-      "spring.security.oauth2.client.registration.portal.client-id=app_123",
-      "spring.security.oauth2.client.registration.portal.client-secret=secret_456",
-      "spring.security.oauth2.client.registration.portal.authorization-grant-type=client_credentials",
-      "spring.security.oauth2.client.registration.portal.provider=portal",
-      "spring.security.oauth2.client.provider.portal.token-uri=https://auth.example.com/oauth/token"};
+    "spring.security.oauth2.client.registration.portal.client-id=app_123",
+    "spring.security.oauth2.client.registration.portal.client-secret=secret_456",
+    "spring.security.oauth2.client.registration.portal.authorization-grant-type=client_credentials",
+    "spring.security.oauth2.client.registration.portal.provider=portal",
+    "spring.security.oauth2.client.provider.portal.token-uri=https://auth.example.com/oauth/token"
+  };
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class, PortalApiAuthAutoConfiguration.class))
-      .withPropertyValues("portal.api.base-url=https://api.example.com");
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  OAuth2ClientAutoConfiguration.class, PortalApiAuthAutoConfiguration.class))
+          .withPropertyValues("portal.api.base-url=https://api.example.com");
 
   @AfterEach
   void clearThreadState() {
@@ -53,170 +57,245 @@ class PortalApiAuthAutoConfigurationTests {
 
   @Test
   void withoutAuthPropertiesNoTokenSourceIsContributed() {
-    this.runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TokenSource.class));
+    this.runner.run(
+        (context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TokenSource.class));
   }
 
   @Test
   void staticTokenIsSentAsIs() {
-    this.runner.withPropertyValues("portal.api.auth.token=st4tic").run((context) -> {
-      assertThat(context).hasSingleBean(TokenSource.class).hasBean("portalApiTokenSource");
-      TokenSource tokens = context.getBean(TokenSource.class);
-      assertThat(tokens.token()).contains("st4tic");
-      assertThat(tokens.canRefresh()).isFalse();
-      assertThat(tokens.toString()).doesNotContain("st4tic");
-    });
+    this.runner
+        .withPropertyValues("portal.api.auth.token=st4tic")
+        .run(
+            (context) -> {
+              assertThat(context).hasSingleBean(TokenSource.class).hasBean("portalApiTokenSource");
+              TokenSource tokens = context.getBean(TokenSource.class);
+              assertThat(tokens.token()).contains("st4tic");
+              assertThat(tokens.canRefresh()).isFalse();
+              assertThat(tokens.toString()).doesNotContain("st4tic");
+            });
   }
 
   @Test
   void staticModeWithoutTokenFailsWithWhatToSet() {
-    this.runner.withPropertyValues("portal.api.auth.mode=static")
+    this.runner
+        .withPropertyValues("portal.api.auth.mode=static")
         .run(failsWith("portal.api.auth.token is not set", "Set portal.api.auth.token"));
   }
 
   @Test
   void staticTokenTogetherWithClientIdFailsAsAmbiguous() {
-    this.runner.withPropertyValues("portal.api.auth.token=st4tic", "portal.api.auth.client-id=app_123")
+    this.runner
+        .withPropertyValues("portal.api.auth.token=st4tic", "portal.api.auth.client-id=app_123")
         .run(failsWith("unclear which to use", "portal.api.auth.mode"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "portal.api.auth.token=st4tic",
-      "portal.api.auth.mode=forward",
-      "portal.api.auth.mode=hybrid",
-      "portal.api.auth.client-id=app_123",
-      "portal.api.auth.registration-id=portal",
-      "portal.api.auth.registration-id=unknown"})
+  @ValueSource(
+      strings = {
+        "portal.api.auth.token=st4tic",
+        "portal.api.auth.mode=forward",
+        "portal.api.auth.mode=hybrid",
+        "portal.api.auth.client-id=app_123",
+        "portal.api.auth.registration-id=portal",
+        "portal.api.auth.registration-id=unknown"
+      })
   void userTokenSourceBeanWinsInEveryMode(String property) {
-    this.runner.withPropertyValues(REGISTRATION)
+    this.runner
+        .withPropertyValues(REGISTRATION)
         .withPropertyValues(property)
         .withUserConfiguration(UserTokenSourceConfiguration.class)
-        .run((context) -> {
-          assertThat(context).hasNotFailed().hasSingleBean(TokenSource.class).hasBean("userTokenSource");
-          assertThat(context).doesNotHaveBean(PortalApiAuthorizedClientManager.class);
-        });
+        .run(
+            (context) -> {
+              assertThat(context)
+                  .hasNotFailed()
+                  .hasSingleBean(TokenSource.class)
+                  .hasBean("userTokenSource");
+              assertThat(context).doesNotHaveBean(PortalApiAuthorizedClientManager.class);
+            });
   }
 
   @Test
   void clientIdAndSecretUseTheCoreProviderAgainstTheBaseUrl() {
-    this.runner.withPropertyValues("portal.api.auth.client-id=app_123", "portal.api.auth.client-secret=secret_456")
-        .run((context) -> {
-          assertThat(context).getBean(TokenSource.class).isInstanceOf(ClientCredentialsTokenProvider.class);
-          ClientCredentialsTokenProvider provider = context.getBean(ClientCredentialsTokenProvider.class);
-          assertThat(provider.tokenEndpoint()).hasToString("https://api.example.com/oauth/token");
-          assertThat(provider.toString()).contains("format=JSON").doesNotContain("secret_456");
-        });
+    this.runner
+        .withPropertyValues(
+            "portal.api.auth.client-id=app_123", "portal.api.auth.client-secret=secret_456")
+        .run(
+            (context) -> {
+              assertThat(context)
+                  .getBean(TokenSource.class)
+                  .isInstanceOf(ClientCredentialsTokenProvider.class);
+              ClientCredentialsTokenProvider provider =
+                  context.getBean(ClientCredentialsTokenProvider.class);
+              assertThat(provider.tokenEndpoint())
+                  .hasToString("https://api.example.com/oauth/token");
+              assertThat(provider.toString()).contains("format=JSON").doesNotContain("secret_456");
+            });
   }
 
   @Test
   void tokenEndpointAndFormatOverrideTheDefaults() {
-    this.runner.withPropertyValues("portal.api.auth.client-id=app_123", "portal.api.auth.client-secret=secret_456",
-        "portal.api.auth.token-endpoint=https://auth.example.com/token", "portal.api.auth.token-format=form")
-        .run((context) -> {
-          ClientCredentialsTokenProvider provider = context.getBean(ClientCredentialsTokenProvider.class);
-          assertThat(provider.tokenEndpoint()).hasToString("https://auth.example.com/token");
-          assertThat(provider.toString()).contains("format=FORM");
-        });
+    this.runner
+        .withPropertyValues(
+            "portal.api.auth.client-id=app_123",
+            "portal.api.auth.client-secret=secret_456",
+            "portal.api.auth.token-endpoint=https://auth.example.com/token",
+            "portal.api.auth.token-format=form")
+        .run(
+            (context) -> {
+              ClientCredentialsTokenProvider provider =
+                  context.getBean(ClientCredentialsTokenProvider.class);
+              assertThat(provider.tokenEndpoint()).hasToString("https://auth.example.com/token");
+              assertThat(provider.toString()).contains("format=FORM");
+            });
   }
 
   @Test
   void clientIdWithoutSecretFailsWithWhatToSet() {
-    this.runner.withPropertyValues("portal.api.auth.client-id=app_123")
-        .run(failsWith("portal.api.auth.client-secret is not", "Set portal.api.auth.client-secret"));
+    this.runner
+        .withPropertyValues("portal.api.auth.client-id=app_123")
+        .run(
+            failsWith("portal.api.auth.client-secret is not", "Set portal.api.auth.client-secret"));
   }
 
   @Test
   void clientSecretWithoutClientIdFailsWithWhatToSet() {
-    this.runner.withPropertyValues("portal.api.auth.client-secret=secret_456")
+    this.runner
+        .withPropertyValues("portal.api.auth.client-secret=secret_456")
         .run(failsWith("portal.api.auth.client-id is not", "Set portal.api.auth.client-id"));
   }
 
   @Test
   void clientCredentialsModeWithoutAnyClientFailsWithWhatToSet() {
-    this.runner.withPropertyValues("portal.api.auth.mode=client-credentials")
-        .run(failsWith("neither portal.api.auth.registration-id nor portal.api.auth.client-id",
-            "portal.api.auth.registration-id"));
+    this.runner
+        .withPropertyValues("portal.api.auth.mode=client-credentials")
+        .run(
+            failsWith(
+                "neither portal.api.auth.registration-id nor portal.api.auth.client-id",
+                "portal.api.auth.registration-id"));
   }
 
   @Test
   void registrationIdAndClientIdTogetherFailAsAmbiguous() {
-    this.runner.withPropertyValues(REGISTRATION)
-        .withPropertyValues("portal.api.auth.registration-id=portal", "portal.api.auth.client-id=app_123")
-        .run(failsWith("Both portal.api.auth.registration-id and portal.api.auth.client-id", "not both"));
+    this.runner
+        .withPropertyValues(REGISTRATION)
+        .withPropertyValues(
+            "portal.api.auth.registration-id=portal", "portal.api.auth.client-id=app_123")
+        .run(
+            failsWith(
+                "Both portal.api.auth.registration-id and portal.api.auth.client-id", "not both"));
   }
 
   @Test
   void registrationIdWithSettingsTheRegistrationOwnsFails() {
-    this.runner.withPropertyValues(REGISTRATION)
-        .withPropertyValues("portal.api.auth.registration-id=portal", "portal.api.auth.scope=users:read",
+    this.runner
+        .withPropertyValues(REGISTRATION)
+        .withPropertyValues(
+            "portal.api.auth.registration-id=portal",
+            "portal.api.auth.scope=users:read",
             "portal.api.auth.client-secret=secret_456")
-        .run(failsWith("portal.api.auth.client-secret, portal.api.auth.scope would not apply",
-            "spring.security.oauth2.client.registration.portal"));
+        .run(
+            failsWith(
+                "portal.api.auth.client-secret, portal.api.auth.scope would not apply",
+                "spring.security.oauth2.client.registration.portal"));
   }
 
   @Test
   void insecureTokenEndpointFailsUnlessAllowed() {
-    this.runner.withPropertyValues("portal.api.auth.client-id=app_123", "portal.api.auth.client-secret=secret_456",
-        "portal.api.auth.token-endpoint=http://auth.example.com/token")
+    this.runner
+        .withPropertyValues(
+            "portal.api.auth.client-id=app_123",
+            "portal.api.auth.client-secret=secret_456",
+            "portal.api.auth.token-endpoint=http://auth.example.com/token")
         .run(failsWith("portal.api.auth are invalid", "portal.api.auth.token-endpoint"));
-    this.runner.withPropertyValues("portal.api.auth.client-id=app_123", "portal.api.auth.client-secret=secret_456",
-        "portal.api.auth.token-endpoint=http://auth.example.com/token", "portal.api.allow-insecure-http=true")
+    this.runner
+        .withPropertyValues(
+            "portal.api.auth.client-id=app_123",
+            "portal.api.auth.client-secret=secret_456",
+            "portal.api.auth.token-endpoint=http://auth.example.com/token",
+            "portal.api.allow-insecure-http=true")
         .run((context) -> assertThat(context).hasSingleBean(ClientCredentialsTokenProvider.class));
   }
 
   @Test
   void registrationIdUsesSpringSecurityWithoutExposingAnOAuth2AuthorizedClientManager() {
-    this.runner.withPropertyValues(REGISTRATION).withPropertyValues("portal.api.auth.registration-id=portal")
-        .run((context) -> {
-          assertThat(context).hasSingleBean(PortalApiAuthorizedClientManager.class)
-              .hasBean("portalApiAuthorizedClientManager")
-              .doesNotHaveBean(OAuth2AuthorizedClientManager.class);
-          assertThat(context).getBean(TokenSource.class).isInstanceOf(AuthorizedClientTokenSource.class);
-          PortalApiAuthorizedClientManager clients = context.getBean(PortalApiAuthorizedClientManager.class);
-          assertThat(clients.manager()).isInstanceOf(AuthorizedClientServiceOAuth2AuthorizedClientManager.class);
-          assertThat(clients.authorizedClientService()).isSameAs(context.getBean(OAuth2AuthorizedClientService.class));
-          assertThat(context.getBean(TokenSource.class).canRefresh()).isTrue();
-        });
+    this.runner
+        .withPropertyValues(REGISTRATION)
+        .withPropertyValues("portal.api.auth.registration-id=portal")
+        .run(
+            (context) -> {
+              assertThat(context)
+                  .hasSingleBean(PortalApiAuthorizedClientManager.class)
+                  .hasBean("portalApiAuthorizedClientManager")
+                  .doesNotHaveBean(OAuth2AuthorizedClientManager.class);
+              assertThat(context)
+                  .getBean(TokenSource.class)
+                  .isInstanceOf(AuthorizedClientTokenSource.class);
+              PortalApiAuthorizedClientManager clients =
+                  context.getBean(PortalApiAuthorizedClientManager.class);
+              assertThat(clients.manager())
+                  .isInstanceOf(AuthorizedClientServiceOAuth2AuthorizedClientManager.class);
+              assertThat(clients.authorizedClientService())
+                  .isSameAs(context.getBean(OAuth2AuthorizedClientService.class));
+              assertThat(context.getBean(TokenSource.class).canRefresh()).isTrue();
+            });
   }
 
   @Test
   void applicationAuthorizedClientManagerIsLeftAlone() {
-    this.runner.withPropertyValues(REGISTRATION).withPropertyValues("portal.api.auth.registration-id=portal")
+    this.runner
+        .withPropertyValues(REGISTRATION)
+        .withPropertyValues("portal.api.auth.registration-id=portal")
         .withUserConfiguration(ApplicationManagerConfiguration.class)
-        .run((context) -> {
-          assertThat(context).hasSingleBean(OAuth2AuthorizedClientManager.class)
-              .hasSingleBean(PortalApiAuthorizedClientManager.class);
-          assertThat(context.getBean(PortalApiAuthorizedClientManager.class).manager())
-              .isNotSameAs(context.getBean(OAuth2AuthorizedClientManager.class));
-        });
+        .run(
+            (context) -> {
+              assertThat(context)
+                  .hasSingleBean(OAuth2AuthorizedClientManager.class)
+                  .hasSingleBean(PortalApiAuthorizedClientManager.class);
+              assertThat(context.getBean(PortalApiAuthorizedClientManager.class).manager())
+                  .isNotSameAs(context.getBean(OAuth2AuthorizedClientManager.class));
+            });
   }
 
   @Test
   void userPortalApiAuthorizedClientManagerIsUsed() {
-    this.runner.withPropertyValues(REGISTRATION).withPropertyValues("portal.api.auth.registration-id=portal")
+    this.runner
+        .withPropertyValues(REGISTRATION)
+        .withPropertyValues("portal.api.auth.registration-id=portal")
         .withUserConfiguration(UserPortalManagerConfiguration.class)
-        .run((context) -> assertThat(context).hasSingleBean(PortalApiAuthorizedClientManager.class)
-            .hasBean("myPortalManager")
-            .getBean(TokenSource.class).isInstanceOf(AuthorizedClientTokenSource.class));
+        .run(
+            (context) ->
+                assertThat(context)
+                    .hasSingleBean(PortalApiAuthorizedClientManager.class)
+                    .hasBean("myPortalManager")
+                    .getBean(TokenSource.class)
+                    .isInstanceOf(AuthorizedClientTokenSource.class));
   }
 
   @Test
   void unknownRegistrationIdFailsListingTheConfiguredOnes() {
-    this.runner.withPropertyValues(REGISTRATION).withPropertyValues("portal.api.auth.registration-id=potral")
-        .run(failsWith("'potral', but no OAuth2 client registration has that id (configured: portal)",
-            "spring.security.oauth2.client.registration.potral"));
+    this.runner
+        .withPropertyValues(REGISTRATION)
+        .withPropertyValues("portal.api.auth.registration-id=potral")
+        .run(
+            failsWith(
+                "'potral', but no OAuth2 client registration has that id (configured: portal)",
+                "spring.security.oauth2.client.registration.potral"));
   }
 
   @Test
   void registrationIdWithoutAnyRegistrationFails() {
-    this.runner.withPropertyValues("portal.api.auth.registration-id=portal")
-        .run(failsWith("(none is configured)", "spring.security.oauth2.client.registration.portal"));
+    this.runner
+        .withPropertyValues("portal.api.auth.registration-id=portal")
+        .run(
+            failsWith("(none is configured)", "spring.security.oauth2.client.registration.portal"));
   }
 
   @Test
   void registrationWithAnotherGrantFails() {
-    this.runner.withPropertyValues(REGISTRATION)
-        .withPropertyValues("spring.security.oauth2.client.registration.portal.authorization-grant-type=authorization_code",
+    this.runner
+        .withPropertyValues(REGISTRATION)
+        .withPropertyValues(
+            "spring.security.oauth2.client.registration.portal.authorization-grant-type=authorization_code",
             "spring.security.oauth2.client.registration.portal.redirect-uri=https://app.example.com/callback",
             "spring.security.oauth2.client.provider.portal.authorization-uri=https://auth.example.com/authorize",
             "portal.api.auth.registration-id=portal")
@@ -225,99 +304,139 @@ class PortalApiAuthAutoConfigurationTests {
 
   @Test
   void registrationIdWithoutSpringSecurityFailsWithAdvice() {
-    this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security.oauth2.client"))
+    this.runner
+        .withClassLoader(new FilteredClassLoader("org.springframework.security.oauth2.client"))
         .withPropertyValues("portal.api.auth.registration-id=portal")
-        .run(failsWith("Spring Security's OAuth2 client is not on the class path",
-            "spring-boot-starter-security-oauth2-client"));
+        .run(
+            failsWith(
+                "Spring Security's OAuth2 client is not on the class path",
+                "spring-boot-starter-security-oauth2-client"));
   }
 
   @Test
   void clientIdWorksWithoutSpringSecurity() {
-    this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
-        .withPropertyValues("portal.api.auth.client-id=app_123", "portal.api.auth.client-secret=secret_456")
-        .run((context) -> assertThat(context).hasSingleBean(ClientCredentialsTokenProvider.class)
-            .doesNotHaveBean(ClientRegistrationRepository.class));
+    this.runner
+        .withClassLoader(new FilteredClassLoader("org.springframework.security"))
+        .withPropertyValues(
+            "portal.api.auth.client-id=app_123", "portal.api.auth.client-secret=secret_456")
+        .run(
+            (context) ->
+                assertThat(context)
+                    .hasSingleBean(ClientCredentialsTokenProvider.class)
+                    .doesNotHaveBean(ClientRegistrationRepository.class));
   }
 
   @Test
   void forwardReadsTheSecurityContextThenTheAuthorizationHeader() {
-    this.runner.withPropertyValues("portal.api.auth.mode=forward").run((context) -> {
-      TokenSource tokens = context.getBean(TokenSource.class);
-      assertThat(tokens.token()).isEmpty();
-      assertThat(tokens.canRefresh()).isFalse();
-      bindRequestWithBearer("h3ader");
-      assertThat(tokens.token()).contains("h3ader");
-      SecurityContextHolder.getContext().setAuthentication(jwtAuthentication("jwt-alice"));
-      assertThat(tokens.token()).contains("jwt-alice");
-    });
+    this.runner
+        .withPropertyValues("portal.api.auth.mode=forward")
+        .run(
+            (context) -> {
+              TokenSource tokens = context.getBean(TokenSource.class);
+              assertThat(tokens.token()).isEmpty();
+              assertThat(tokens.canRefresh()).isFalse();
+              bindRequestWithBearer("h3ader");
+              assertThat(tokens.token()).contains("h3ader");
+              SecurityContextHolder.getContext().setAuthentication(jwtAuthentication("jwt-alice"));
+              assertThat(tokens.token()).contains("jwt-alice");
+            });
   }
 
   @Test
   void forwardWithoutServletReadsOnlyTheSecurityContext() {
-    this.runner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class))
-        .withPropertyValues("portal.api.auth.mode=forward").run((context) -> {
-          TokenSource tokens = context.getBean(TokenSource.class);
-          bindRequestWithBearer("h3ader");
-          assertThat(tokens.token()).isEmpty();
-          SecurityContextHolder.getContext().setAuthentication(jwtAuthentication("jwt-alice"));
-          assertThat(tokens.token()).contains("jwt-alice");
-        });
+    this.runner
+        .withClassLoader(new FilteredClassLoader(HttpServletRequest.class))
+        .withPropertyValues("portal.api.auth.mode=forward")
+        .run(
+            (context) -> {
+              TokenSource tokens = context.getBean(TokenSource.class);
+              bindRequestWithBearer("h3ader");
+              assertThat(tokens.token()).isEmpty();
+              SecurityContextHolder.getContext().setAuthentication(jwtAuthentication("jwt-alice"));
+              assertThat(tokens.token()).contains("jwt-alice");
+            });
   }
 
   @Test
   void forwardWithoutSpringSecurityReadsTheAuthorizationHeader() {
-    this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
-        .withPropertyValues("portal.api.auth.mode=forward").run((context) -> {
-          TokenSource tokens = context.getBean(TokenSource.class);
-          SecurityContextHolder.getContext().setAuthentication(jwtAuthentication("jwt-alice"));
-          bindRequestWithBearer("h3ader");
-          assertThat(tokens.token()).contains("h3ader");
-        });
+    this.runner
+        .withClassLoader(new FilteredClassLoader("org.springframework.security"))
+        .withPropertyValues("portal.api.auth.mode=forward")
+        .run(
+            (context) -> {
+              TokenSource tokens = context.getBean(TokenSource.class);
+              SecurityContextHolder.getContext().setAuthentication(jwtAuthentication("jwt-alice"));
+              bindRequestWithBearer("h3ader");
+              assertThat(tokens.token()).contains("h3ader");
+            });
   }
 
   @Test
   void forwardWithNeitherSpringSecurityNorServletFails() {
-    this.runner.withClassLoader(new FilteredClassLoader(FilteredClassLoader.PackageFilter.of("org.springframework.security"),
-            FilteredClassLoader.ClassFilter.of(HttpServletRequest.class)))
+    this.runner
+        .withClassLoader(
+            new FilteredClassLoader(
+                FilteredClassLoader.PackageFilter.of("org.springframework.security"),
+                FilteredClassLoader.ClassFilter.of(HttpServletRequest.class)))
         .withPropertyValues("portal.api.auth.mode=forward")
-        .run(failsWith("nowhere to read the user's token from", "spring-boot-starter-security-oauth2-resource-server"));
+        .run(
+            failsWith(
+                "nowhere to read the user's token from",
+                "spring-boot-starter-security-oauth2-resource-server"));
   }
 
   @Test
   void hybridUsesTheUserTokenWhenThereIsOneAndTheMachineTokenElsewhere() {
-    this.runner.withPropertyValues("portal.api.auth.mode=hybrid", "portal.api.auth.client-id=app_123",
-        "portal.api.auth.client-secret=secret_456").run((context) -> {
-          TokenSource tokens = context.getBean(TokenSource.class);
-          assertThat(tokens).isInstanceOf(HybridTokenSource.class);
-          assertThat(tokens.toString()).contains("ClientCredentialsTokenProvider").doesNotContain("secret_456");
-          SecurityContextHolder.getContext().setAuthentication(jwtAuthentication("jwt-alice"));
-          assertThat(tokens.token()).contains("jwt-alice");
-          assertThat(tokens.canRefresh()).isFalse();
-        });
+    this.runner
+        .withPropertyValues(
+            "portal.api.auth.mode=hybrid",
+            "portal.api.auth.client-id=app_123",
+            "portal.api.auth.client-secret=secret_456")
+        .run(
+            (context) -> {
+              TokenSource tokens = context.getBean(TokenSource.class);
+              assertThat(tokens).isInstanceOf(HybridTokenSource.class);
+              assertThat(tokens.toString())
+                  .contains("ClientCredentialsTokenProvider")
+                  .doesNotContain("secret_456");
+              SecurityContextHolder.getContext().setAuthentication(jwtAuthentication("jwt-alice"));
+              assertThat(tokens.token()).contains("jwt-alice");
+              assertThat(tokens.canRefresh()).isFalse();
+            });
   }
 
   @Test
   void hybridWithRegistrationIdUsesSpringSecurityForTheMachineToken() {
-    this.runner.withPropertyValues(REGISTRATION)
+    this.runner
+        .withPropertyValues(REGISTRATION)
         .withPropertyValues("portal.api.auth.mode=hybrid", "portal.api.auth.registration-id=portal")
-        .run((context) -> {
-          assertThat(context).hasSingleBean(PortalApiAuthorizedClientManager.class);
-          assertThat(context.getBean(TokenSource.class).toString()).contains("AuthorizedClientTokenSource");
-        });
+        .run(
+            (context) -> {
+              assertThat(context).hasSingleBean(PortalApiAuthorizedClientManager.class);
+              assertThat(context.getBean(TokenSource.class).toString())
+                  .contains("AuthorizedClientTokenSource");
+            });
   }
 
   @Test
   void hybridWithoutMachineCredentialsFails() {
-    this.runner.withPropertyValues("portal.api.auth.mode=hybrid")
-        .run(failsWith("portal.api.auth.mode is 'hybrid', but neither", "portal.api.auth.client-id"));
+    this.runner
+        .withPropertyValues("portal.api.auth.mode=hybrid")
+        .run(
+            failsWith(
+                "portal.api.auth.mode is 'hybrid', but neither", "portal.api.auth.client-id"));
   }
 
   @Test
   void staticModeWorksWithoutSpringSecurityOrServlet() {
-    this.runner.withClassLoader(new FilteredClassLoader(FilteredClassLoader.PackageFilter.of("org.springframework.security"),
-            FilteredClassLoader.PackageFilter.of("jakarta.servlet")))
+    this.runner
+        .withClassLoader(
+            new FilteredClassLoader(
+                FilteredClassLoader.PackageFilter.of("org.springframework.security"),
+                FilteredClassLoader.PackageFilter.of("jakarta.servlet")))
         .withPropertyValues("portal.api.auth.token=st4tic")
-        .run((context) -> assertThat(context.getBean(TokenSource.class).token()).contains("st4tic"));
+        .run(
+            (context) -> assertThat(context.getBean(TokenSource.class).token()).contains("st4tic"));
   }
 
   private static void bindRequestWithBearer(String token) {
@@ -327,12 +446,18 @@ class PortalApiAuthAutoConfigurationTests {
   }
 
   private static JwtAuthenticationToken jwtAuthentication(String tokenValue) {
-    Jwt jwt = new Jwt(tokenValue, Instant.now(), Instant.now().plusSeconds(300), Map.of("alg", "none"),
-        Map.of("sub", "alice"));
+    Jwt jwt =
+        new Jwt(
+            tokenValue,
+            Instant.now(),
+            Instant.now().plusSeconds(300),
+            Map.of("alg", "none"),
+            Map.of("sub", "alice"));
     return new JwtAuthenticationToken(jwt, List.of());
   }
 
-  private static ContextConsumer<AssertableApplicationContext> failsWith(String description, String action) {
+  private static ContextConsumer<AssertableApplicationContext> failsWith(
+      String description, String action) {
     return (context) -> {
       assertThat(context).hasFailed();
       Throwable failure = context.getStartupFailure();
@@ -343,7 +468,9 @@ class PortalApiAuthAutoConfigurationTests {
         }
         failure = failure.getCause();
       }
-      assertThat(exception).as("PortalApiConfigurationException in the startup failure").isNotNull();
+      assertThat(exception)
+          .as("PortalApiConfigurationException in the startup failure")
+          .isNotNull();
       assertThat(exception.description()).contains(description).doesNotContain("secret_456");
       assertThat(exception.action()).contains(action);
     };
@@ -362,8 +489,8 @@ class PortalApiAuthAutoConfigurationTests {
   static class ApplicationManagerConfiguration {
 
     @Bean
-    OAuth2AuthorizedClientManager applicationManager(ClientRegistrationRepository registrations,
-        OAuth2AuthorizedClientService clients) {
+    OAuth2AuthorizedClientManager applicationManager(
+        ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
       return new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
     }
   }
@@ -372,10 +499,11 @@ class PortalApiAuthAutoConfigurationTests {
   static class UserPortalManagerConfiguration {
 
     @Bean
-    PortalApiAuthorizedClientManager myPortalManager(ClientRegistrationRepository registrations,
-        OAuth2AuthorizedClientService clients) {
+    PortalApiAuthorizedClientManager myPortalManager(
+        ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
       return new PortalApiAuthorizedClientManager(
-          new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients), clients);
+          new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients),
+          clients);
     }
   }
 }

@@ -27,10 +27,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 @WireMockTest
 class PortalApiHealthIndicatorTests {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(PortalApiAutoConfiguration.class, RestClientAutoConfiguration.class,
-          HealthContributorRegistryAutoConfiguration.class))
-      .withPropertyValues("portal.api.retry.max-attempts=1");
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  PortalApiAutoConfiguration.class,
+                  RestClientAutoConfiguration.class,
+                  HealthContributorRegistryAutoConfiguration.class))
+          .withPropertyValues("portal.api.retry.max-attempts=1");
 
   private WireMockRuntimeInfo wm;
 
@@ -46,47 +50,61 @@ class PortalApiHealthIndicatorTests {
   @Test
   void indicatorIsRegisteredAsPortalAndNotCalledAtStartup() {
     stubHealth(200, "{\"success\":true,\"data\":{\"status\":\"ok\",\"version\":\"4.2.0\"}}");
-    portal().run((context) -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(HealthContributorRegistry.class).getContributor("portal"))
-          .isInstanceOf(PortalApiHealthIndicator.class);
-      this.wm.getWireMock().verifyThat(0, anyRequestedFor(anyUrl()));
+    portal()
+        .run(
+            (context) -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(HealthContributorRegistry.class).getContributor("portal"))
+                  .isInstanceOf(PortalApiHealthIndicator.class);
+              this.wm.getWireMock().verifyThat(0, anyRequestedFor(anyUrl()));
 
-      health(context);
-      this.wm.getWireMock().verifyThat(1, getRequestedFor(urlEqualTo("/health")));
-    });
+              health(context);
+              this.wm.getWireMock().verifyThat(1, getRequestedFor(urlEqualTo("/health")));
+            });
   }
 
   @Test
   void healthyPortalIsUp() {
     stubHealth(200, "{\"success\":true,\"data\":{\"status\":\"ok\",\"version\":\"4.2.0\"}}");
-    portal().run((context) -> {
-      Health health = health(context);
-      assertThat(health.getStatus()).isEqualTo(Status.UP);
-      assertThat(health.getDetails()).containsEntry("status", "ok").containsEntry("version", "4.2.0");
-    });
+    portal()
+        .run(
+            (context) -> {
+              Health health = health(context);
+              assertThat(health.getStatus()).isEqualTo(Status.UP);
+              assertThat(health.getDetails())
+                  .containsEntry("status", "ok")
+                  .containsEntry("version", "4.2.0");
+            });
   }
 
   @Test
   void portalReportingItselfUnhealthyIsDown() {
-    stubHealth(200, """
+    stubHealth(
+        200,
+        """
         {"success":true,"data":{"status":"error","error":{"database":{"status":"down"}}}}
         """);
-    portal().run((context) -> {
-      Health health = health(context);
-      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-      assertThat(health.getDetails()).containsEntry("status", "error").containsKey("error");
-    });
+    portal()
+        .run(
+            (context) -> {
+              Health health = health(context);
+              assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+              assertThat(health.getDetails()).containsEntry("status", "error").containsKey("error");
+            });
   }
 
   @Test
   void portalAnsweringWithServerErrorIsDown() {
-    stubHealth(503, "{\"success\":false,\"error\":{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"maintenance\"}}");
-    portal().run((context) -> {
-      Health health = health(context);
-      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-      assertThat(health.getDetails().get("error")).asString().contains("ServerException");
-    });
+    stubHealth(
+        503,
+        "{\"success\":false,\"error\":{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"maintenance\"}}");
+    portal()
+        .run(
+            (context) -> {
+              Health health = health(context);
+              assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+              assertThat(health.getDetails().get("error")).asString().contains("ServerException");
+            });
   }
 
   @Test
@@ -95,16 +113,28 @@ class PortalApiHealthIndicatorTests {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    this.runner.withPropertyValues("portal.api.base-url=http://localhost:" + port).run((context) -> {
-      Health health = health(context);
-      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-      assertThat(health.getDetails().get("error")).asString().contains("TransportException");
-    });
+    this.runner
+        .withPropertyValues("portal.api.base-url=http://localhost:" + port)
+        .run(
+            (context) -> {
+              Health health = health(context);
+              assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+              assertThat(health.getDetails().get("error"))
+                  .asString()
+                  .contains("TransportException");
+            });
   }
 
   private void stubHealth(int status, String body) {
-    this.wm.getWireMock().register(get("/health")
-        .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+    this.wm
+        .getWireMock()
+        .register(
+            get("/health")
+                .willReturn(
+                    aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
   }
 
   private static Health health(AssertableApplicationContext context) {

@@ -55,124 +55,196 @@ class PortalApiRestClientTests {
 
   private static final String HEALTHY = "{\"success\":true,\"data\":{\"status\":\"ok\"}}";
 
-  private static final String TRUST_PORTAL = "spring.ssl.bundle.pem.portal.truststore.certificate=classpath:ssl/portal-server.crt";
+  private static final String TRUST_PORTAL =
+      "spring.ssl.bundle.pem.portal.truststore.certificate=classpath:ssl/portal-server.crt";
 
   @RegisterExtension
-  static WireMockExtension portal = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().dynamicHttpsPort()
-          .keystorePath(resource("ssl/portal-server.p12")).keystoreType("PKCS12")
-          .keystorePassword("test-secret").keyManagerPassword("test-secret"))
-      .build();
+  static WireMockExtension portal =
+      WireMockExtension.newInstance()
+          .options(
+              wireMockConfig()
+                  .dynamicPort()
+                  .dynamicHttpsPort()
+                  .keystorePath(resource("ssl/portal-server.p12"))
+                  .keystoreType("PKCS12")
+                  .keystorePassword("test-secret")
+                  .keyManagerPassword("test-secret"))
+          .build();
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(PortalApiAutoConfiguration.class, RestClientAutoConfiguration.class,
-          HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
-          SslAutoConfiguration.class))
-      .withPropertyValues("portal.api.retry.max-attempts=1");
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  PortalApiAutoConfiguration.class,
+                  RestClientAutoConfiguration.class,
+                  HttpClientAutoConfiguration.class,
+                  ImperativeHttpClientAutoConfiguration.class,
+                  SslAutoConfiguration.class))
+          .withPropertyValues("portal.api.retry.max-attempts=1");
 
   @BeforeEach
   void stubHealth() {
-    portal.stubFor(get("/health")
-        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(HEALTHY)));
+    portal.stubFor(
+        get("/health")
+            .willReturn(
+                aResponse().withHeader("Content-Type", "application/json").withBody(HEALTHY)));
   }
 
   @Test
   void restClientCustomizerIsApplied() {
-    this.runner.withPropertyValues("portal.api.base-url=" + httpUrl())
-        .withBean(RestClientCustomizer.class,
+    this.runner
+        .withPropertyValues("portal.api.base-url=" + httpUrl())
+        .withBean(
+            RestClientCustomizer.class,
             () -> (builder) -> builder.defaultHeader("X-Calling-Service", "billing"))
-        .run((context) -> {
-          context.getBean(HealthApi.class).check();
-          portal.verify(getRequestedFor(urlEqualTo("/health")).withHeader("X-Calling-Service", equalTo("billing")));
-        });
+        .run(
+            (context) -> {
+              context.getBean(HealthApi.class).check();
+              portal.verify(
+                  getRequestedFor(urlEqualTo("/health"))
+                      .withHeader("X-Calling-Service", equalTo("billing")));
+            });
   }
 
   @Test
   void streamedUploadOfUnknownLengthWorksOnPlainHttp() {
-    portal.stubFor(post("/users").willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody("{\"success\":true,\"data\":{\"id\":\"u-1\"}}")));
-    this.runner.withPropertyValues("portal.api.base-url=" + httpUrl()).run((context) -> {
-      byte[] csv = "id,name\n1,Ada\n".getBytes(StandardCharsets.UTF_8);
-      RequestExecutor executor = new RequestExecutor(new ClientSettings(httpUrl(), null, null, null,
-          Duration.ofSeconds(5), context.getBean(PortalTransport.class), RetryPolicy.NONE, ObservationRegistry.NOOP,
-          null, "test", Clock.systemUTC(), (d) -> {}));
+    portal.stubFor(
+        post("/users")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"success\":true,\"data\":{\"id\":\"u-1\"}}")));
+    this.runner
+        .withPropertyValues("portal.api.base-url=" + httpUrl())
+        .run(
+            (context) -> {
+              byte[] csv = "id,name\n1,Ada\n".getBytes(StandardCharsets.UTF_8);
+              RequestExecutor executor =
+                  new RequestExecutor(
+                      new ClientSettings(
+                          httpUrl(),
+                          null,
+                          null,
+                          null,
+                          Duration.ofSeconds(5),
+                          context.getBean(PortalTransport.class),
+                          RetryPolicy.NONE,
+                          ObservationRegistry.NOOP,
+                          null,
+                          "test",
+                          Clock.systemUTC(),
+                          (d) -> {}));
 
-      executor.execute(Call.to(Endpoints.USER_CREATE)
-          .body(RequestBody.of(() -> new ByteArrayInputStream(csv), -1, "text/csv", false)), Map.class);
+              executor.execute(
+                  Call.to(Endpoints.USER_CREATE)
+                      .body(
+                          RequestBody.of(
+                              () -> new ByteArrayInputStream(csv), -1, "text/csv", false)),
+                  Map.class);
 
-      portal.verify(postRequestedFor(urlEqualTo("/users")).withRequestBody(equalTo("id,name\n1,Ada\n")));
-    });
+              portal.verify(
+                  postRequestedFor(urlEqualTo("/users"))
+                      .withRequestBody(equalTo("id,name\n1,Ada\n")));
+            });
   }
 
   @Test
   void applicationRequestFactoryBuilderIsUsed() {
     AtomicBoolean used = new AtomicBoolean();
-    this.runner.withPropertyValues("portal.api.base-url=" + httpUrl())
-        .withBean(ClientHttpRequestFactoryBuilder.class,
+    this.runner
+        .withPropertyValues("portal.api.base-url=" + httpUrl())
+        .withBean(
+            ClientHttpRequestFactoryBuilder.class,
             () -> ClientHttpRequestFactoryBuilder.jdk().withCustomizer((factory) -> used.set(true)))
-        .run((context) -> {
-          assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
-          assertThat(used).isTrue();
-        });
+        .run(
+            (context) -> {
+              assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
+              assertThat(used).isTrue();
+            });
   }
 
   @Test
   void requestFactoryIsClosedWithTheContext() {
     AtomicBoolean closed = new AtomicBoolean();
-    this.runner.withPropertyValues("portal.api.base-url=" + httpUrl())
-        .withBean(ClientHttpRequestFactoryBuilder.class,
-            () -> (ClientHttpRequestFactoryBuilder<?>) (settings) -> new ClosingRequestFactory(closed))
-        .run((context) -> {
-          assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
-          assertThat(closed).isFalse();
-        });
+    this.runner
+        .withPropertyValues("portal.api.base-url=" + httpUrl())
+        .withBean(
+            ClientHttpRequestFactoryBuilder.class,
+            () ->
+                (ClientHttpRequestFactoryBuilder<?>)
+                    (settings) -> new ClosingRequestFactory(closed))
+        .run(
+            (context) -> {
+              assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
+              assertThat(closed).isFalse();
+            });
     assertThat(closed).isTrue();
   }
 
   @Test
   void sslBundleOfThePortalIsTrusted() {
-    this.runner.withPropertyValues("portal.api.base-url=https://localhost:" + portal.getHttpsPort(),
-        TRUST_PORTAL, "portal.api.ssl.bundle=portal")
+    this.runner
+        .withPropertyValues(
+            "portal.api.base-url=https://localhost:" + portal.getHttpsPort(),
+            TRUST_PORTAL,
+            "portal.api.ssl.bundle=portal")
         .run((context) -> assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue());
   }
 
   @Test
   void selfSignedPortalIsRefusedWithoutTheBundle() {
-    this.runner.withPropertyValues("portal.api.base-url=https://localhost:" + portal.getHttpsPort(), TRUST_PORTAL)
-        .run((context) -> assertThatExceptionOfType(TransportException.class)
-            .isThrownBy(() -> context.getBean(HealthApi.class).check())
-            .satisfies((ex) -> assertThat(ex).hasCauseInstanceOf(SSLHandshakeException.class)));
+    this.runner
+        .withPropertyValues(
+            "portal.api.base-url=https://localhost:" + portal.getHttpsPort(), TRUST_PORTAL)
+        .run(
+            (context) ->
+                assertThatExceptionOfType(TransportException.class)
+                    .isThrownBy(() -> context.getBean(HealthApi.class).check())
+                    .satisfies(
+                        (ex) -> assertThat(ex).hasCauseInstanceOf(SSLHandshakeException.class)));
   }
 
   @Test
   void sslBundleOfAllHttpClientsAppliesToThePortal() {
-    this.runner.withPropertyValues("portal.api.base-url=https://localhost:" + portal.getHttpsPort(),
-        TRUST_PORTAL, "spring.http.clients.ssl.bundle=portal")
+    this.runner
+        .withPropertyValues(
+            "portal.api.base-url=https://localhost:" + portal.getHttpsPort(),
+            TRUST_PORTAL,
+            "spring.http.clients.ssl.bundle=portal")
         .run((context) -> assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue());
   }
 
   @Test
   void sslBundleIsAppliedWithoutRestClientToo() {
-    this.runner.withClassLoader(new FilteredClassLoader(RestClient.class))
-        .withPropertyValues("portal.api.base-url=https://localhost:" + portal.getHttpsPort(), TRUST_PORTAL,
+    this.runner
+        .withClassLoader(new FilteredClassLoader(RestClient.class))
+        .withPropertyValues(
+            "portal.api.base-url=https://localhost:" + portal.getHttpsPort(),
+            TRUST_PORTAL,
             "portal.api.ssl.bundle=portal")
-        .run((context) -> {
-          assertThat(context).doesNotHaveBean(RestClientPortalTransport.class);
-          assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
-        });
+        .run(
+            (context) -> {
+              assertThat(context).doesNotHaveBean(RestClientPortalTransport.class);
+              assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
+            });
   }
 
   @Test
   void redirectsAreNotFollowedWhateverTheHttpClientSettingsSay() {
-    portal.stubFor(get("/health").willReturn(aResponse().withStatus(302)
-        .withHeader("Location", httpUrl() + "/elsewhere")));
-    this.runner.withPropertyValues("portal.api.base-url=" + httpUrl(), "spring.http.clients.redirects=follow")
-        .run((context) -> {
-          assertThatExceptionOfType(PortalApiException.class)
-              .isThrownBy(() -> context.getBean(HealthApi.class).check())
-              .withMessageContaining("redirects are not followed");
-          portal.verify(0, getRequestedFor(urlEqualTo("/elsewhere")));
-        });
+    portal.stubFor(
+        get("/health")
+            .willReturn(
+                aResponse().withStatus(302).withHeader("Location", httpUrl() + "/elsewhere")));
+    this.runner
+        .withPropertyValues(
+            "portal.api.base-url=" + httpUrl(), "spring.http.clients.redirects=follow")
+        .run(
+            (context) -> {
+              assertThatExceptionOfType(PortalApiException.class)
+                  .isThrownBy(() -> context.getBean(HealthApi.class).check())
+                  .withMessageContaining("redirects are not followed");
+              portal.verify(0, getRequestedFor(urlEqualTo("/elsewhere")));
+            });
   }
 
   /** A JDK request factory that records being closed. */
@@ -196,7 +268,8 @@ class PortalApiRestClientTests {
 
   private static String resource(String name) {
     try {
-      return Path.of(PortalApiRestClientTests.class.getClassLoader().getResource(name).toURI()).toString();
+      return Path.of(PortalApiRestClientTests.class.getClassLoader().getResource(name).toURI())
+          .toString();
     } catch (URISyntaxException ex) {
       throw new IllegalStateException(ex);
     }

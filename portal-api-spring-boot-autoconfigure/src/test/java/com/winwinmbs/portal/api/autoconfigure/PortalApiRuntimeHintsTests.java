@@ -25,14 +25,28 @@ class PortalApiRuntimeHintsTests {
 
   @Test
   void recordsOfEveryNamespaceAreBindable() throws Exception {
-    for (Class<?> type : new Class<?>[] {HealthStatus.class, ApiResponse.class, ApiPaginatedResponse.class,
-        Pagination.class, SearchRequest.class}) {
-      assertThat(RuntimeHintsPredicates.reflection().onType(type)
-          .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(this.hints);
-      assertThat(RuntimeHintsPredicates.reflection().onType(type)
-          .withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).accepts(this.hints);
+    for (Class<?> type :
+        new Class<?>[] {
+          HealthStatus.class,
+          ApiResponse.class,
+          ApiPaginatedResponse.class,
+          Pagination.class,
+          SearchRequest.class
+        }) {
+      assertThat(
+              RuntimeHintsPredicates.reflection()
+                  .onType(type)
+                  .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS))
+          .accepts(this.hints);
+      assertThat(
+              RuntimeHintsPredicates.reflection()
+                  .onType(type)
+                  .withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS))
+          .accepts(this.hints);
     }
-    assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(HealthStatus.class.getMethod("status")))
+    assertThat(
+            RuntimeHintsPredicates.reflection()
+                .onMethodInvocation(HealthStatus.class.getMethod("status")))
         .accepts(this.hints);
   }
 
@@ -43,23 +57,30 @@ class PortalApiRuntimeHintsTests {
 
   @Test
   void internalsAreLeftOut() {
-    assertThat(RuntimeHintsPredicates.reflection().onType(ClientSettings.class)).rejects(this.hints);
+    assertThat(RuntimeHintsPredicates.reflection().onType(ClientSettings.class))
+        .rejects(this.hints);
     assertThat(PortalApiRuntimeHints.jsonTypes(getClass().getClassLoader()))
         .noneMatch((name) -> name.contains(".internal.") || name.contains(".http."));
   }
 
   @Test
   void resourcesTheClientLoadsAreIncluded() {
-    assertThat(RuntimeHintsPredicates.resource().forResource("com/winwinmbs/portal/api/version.properties"))
+    assertThat(
+            RuntimeHintsPredicates.resource()
+                .forResource("com/winwinmbs/portal/api/version.properties"))
         .accepts(this.hints);
-    assertThat(RuntimeHintsPredicates.resource().forResource("com/winwinmbs/portal/api/openapi/portal-api.yaml"))
+    assertThat(
+            RuntimeHintsPredicates.resource()
+                .forResource("com/winwinmbs/portal/api/openapi/portal-api.yaml"))
         .accepts(this.hints);
   }
 
   @Test
   void hintsAreRegisteredByTheAutoConfiguration() {
-    assertThat(PortalApiAutoConfiguration.class
-        .getAnnotation(org.springframework.context.annotation.ImportRuntimeHints.class).value())
+    assertThat(
+            PortalApiAutoConfiguration.class
+                .getAnnotation(org.springframework.context.annotation.ImportRuntimeHints.class)
+                .value())
         .containsExactly(PortalApiRuntimeHints.class);
   }
 }

@@ -64,17 +64,23 @@ class RestClientPortalTransportTests {
   @BeforeEach
   void stubAnything(WireMockRuntimeInfo wm) {
     this.wm = wm;
-    wm.getWireMock().register(any(anyUrl())
-        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(OK)));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .willReturn(
+                    aResponse().withHeader("Content-Type", "application/json").withBody(OK)));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "../admin | /users/..%2Fadmin",
-      "a/b?c#d | /users/a%2Fb%3Fc%23d",
-      ".. | /users/%2E%2E",
-      "100% ü | /users/100%25%20%C3%BC",
-      "{id} | /users/%7Bid%7D"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "../admin | /users/..%2Fadmin",
+        "a/b?c#d | /users/a%2Fb%3Fc%23d",
+        ".. | /users/%2E%2E",
+        "100% ü | /users/100%25%20%C3%BC",
+        "{id} | /users/%7Bid%7D"
+      })
   void pathVariableStaysInsideItsSegmentOnTheWire(String id, String path) {
     executor(transport(RestClient.builder()), ObservationRegistry.NOOP)
         .execute(Call.to(Endpoints.USER_FIND_BY_ID).path("id", id), Map.class);
@@ -85,12 +91,18 @@ class RestClientPortalTransportTests {
 
   @Test
   void queryIsSentAsTheClientEncodedIt() {
-    executor(transport(RestClient.builder()), ObservationRegistry.NOOP).execute(
-        Call.to(Endpoints.USER_FIND_BY_ID).path("id", "u-1").query("include", "roles & perms").query("x", "1/2"),
-        Map.class);
+    executor(transport(RestClient.builder()), ObservationRegistry.NOOP)
+        .execute(
+            Call.to(Endpoints.USER_FIND_BY_ID)
+                .path("id", "u-1")
+                .query("include", "roles & perms")
+                .query("x", "1/2"),
+            Map.class);
 
-    assertThat(this.wm.getWireMock().find(getRequestedFor(anyUrl()))).singleElement()
-        .extracting(LoggedRequest::getUrl).isEqualTo("/users/u-1?include=roles%20%26%20perms&x=1%2F2");
+    assertThat(this.wm.getWireMock().find(getRequestedFor(anyUrl())))
+        .singleElement()
+        .extracting(LoggedRequest::getUrl)
+        .isEqualTo("/users/u-1?include=roles%20%26%20perms&x=1%2F2");
   }
 
   @Test
@@ -98,82 +110,130 @@ class RestClientPortalTransportTests {
     TestObservationRegistry registry = TestObservationRegistry.create();
     RestClient.Builder builder = RestClient.builder().observationRegistry(registry);
     executor(transport(builder), registry)
-        .execute(Call.to(Endpoints.USER_FIND_BY_ID).path("id", "u-42").query("include", "roles"), Map.class);
+        .execute(
+            Call.to(Endpoints.USER_FIND_BY_ID).path("id", "u-42").query("include", "roles"),
+            Map.class);
 
     TestObservationRegistryAssert.assertThat(registry)
-        .hasObservationWithNameEqualTo("http.client.requests").that()
+        .hasObservationWithNameEqualTo("http.client.requests")
+        .that()
         .hasLowCardinalityKeyValue("uri", "/users/{id}")
-        .hasHighCardinalityKeyValue("http.url", this.wm.getHttpBaseUrl() + "/users/u-42?include=roles");
+        .hasHighCardinalityKeyValue(
+            "http.url", this.wm.getHttpBaseUrl() + "/users/u-42?include=roles");
     TestObservationRegistryAssert.assertThat(registry)
-        .hasObservationWithNameEqualTo("portal.api.client.requests").that()
+        .hasObservationWithNameEqualTo("portal.api.client.requests")
+        .that()
         .hasLowCardinalityKeyValue("uri", "/users/{id}");
   }
 
   @Test
   void uriTemplateKeepsTheBasePath() {
-    TransportRequest request = request(Endpoints.USER_FIND_BY_ID, URI.create("https://portal.example.com/api/v2/users/a%2Fb"),
-        Map.of("id", "a/b"), null);
+    TransportRequest request =
+        request(
+            Endpoints.USER_FIND_BY_ID,
+            URI.create("https://portal.example.com/api/v2/users/a%2Fb"),
+            Map.of("id", "a/b"),
+            null);
 
-    assertThat(RestClientPortalTransport.uriTemplate(request)).isEqualTo("https://portal.example.com/api/v2/users/{id}");
+    assertThat(RestClientPortalTransport.uriTemplate(request))
+        .isEqualTo("https://portal.example.com/api/v2/users/{id}");
   }
 
   @Test
   void clientHeadersReachTheWire() {
-    RequestExecutor executor = new RequestExecutor(new ClientSettings(this.wm.getHttpBaseUrl(),
-        TokenSource.of("t0k3n"), "app_key", "tenant-1", Duration.ofSeconds(5), transport(RestClient.builder()),
-        RetryPolicy.NONE, ObservationRegistry.NOOP, null, "portal-api-java/test", Clock.systemUTC(), (d) -> {}));
+    RequestExecutor executor =
+        new RequestExecutor(
+            new ClientSettings(
+                this.wm.getHttpBaseUrl(),
+                TokenSource.of("t0k3n"),
+                "app_key",
+                "tenant-1",
+                Duration.ofSeconds(5),
+                transport(RestClient.builder()),
+                RetryPolicy.NONE,
+                ObservationRegistry.NOOP,
+                null,
+                "portal-api-java/test",
+                Clock.systemUTC(),
+                (d) -> {}));
 
     executor.execute(Call.to(Endpoints.HEALTH_CHECK), Map.class);
 
-    this.wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/health"))
-        .withHeader("Authorization", equalTo("Bearer t0k3n"))
-        .withHeader("X-API-Key", equalTo("app_key"))
-        .withHeader("X-Tenant-Id", equalTo("tenant-1"))
-        .withHeader("Accept", equalTo("application/json"))
-        .withHeader("User-Agent", equalTo("portal-api-java/test")));
+    this.wm
+        .getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/health"))
+                .withHeader("Authorization", equalTo("Bearer t0k3n"))
+                .withHeader("X-API-Key", equalTo("app_key"))
+                .withHeader("X-Tenant-Id", equalTo("tenant-1"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("User-Agent", equalTo("portal-api-java/test")));
   }
 
   @Test
   void streamedBodyOfKnownLengthIsSentWithContentLength() {
     byte[] json = "{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8);
-    RequestBody body = RequestBody.of(() -> new ByteArrayInputStream(json), json.length, "application/json", false);
+    RequestBody body =
+        RequestBody.of(
+            () -> new ByteArrayInputStream(json), json.length, "application/json", false);
 
     executor(transport(RestClient.builder()), ObservationRegistry.NOOP)
         .execute(Call.to(Endpoints.USER_CREATE).body(body), Map.class);
 
-    this.wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/users"))
-        .withHeader("Content-Length", equalTo(String.valueOf(json.length)))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withRequestBody(equalTo("{\"name\":\"Ada\"}")));
+    this.wm
+        .getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/users"))
+                .withHeader("Content-Length", equalTo(String.valueOf(json.length)))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalTo("{\"name\":\"Ada\"}")));
   }
 
   @Test
   void streamedBodyOfUnknownLengthIsSentChunked() {
     byte[] csv = "id,name\n1,Ada\n".getBytes(StandardCharsets.UTF_8);
     RequestBody body = RequestBody.of(() -> new ByteArrayInputStream(csv), -1, "text/csv", false);
-    // Chunked transfer is HTTP/1.1; the JDK client would otherwise try an h2c upgrade on plain http.
-    PortalTransport transport = RestClientPortalTransport.create(RestClient.builder(),
-        ClientHttpRequestFactoryBuilder.jdk().withHttpClientCustomizer((client) -> client.version(Version.HTTP_1_1)),
-        SETTINGS);
+    // Chunked transfer is HTTP/1.1; the JDK client would otherwise try an h2c upgrade on plain
+    // http.
+    PortalTransport transport =
+        RestClientPortalTransport.create(
+            RestClient.builder(),
+            ClientHttpRequestFactoryBuilder.jdk()
+                .withHttpClientCustomizer((client) -> client.version(Version.HTTP_1_1)),
+            SETTINGS);
 
-    executor(transport, ObservationRegistry.NOOP).execute(Call.to(Endpoints.USER_CREATE).body(body), Map.class);
+    executor(transport, ObservationRegistry.NOOP)
+        .execute(Call.to(Endpoints.USER_CREATE).body(body), Map.class);
 
-    this.wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/users"))
-        .withHeader("Transfer-Encoding", equalTo("chunked"))
-        .withRequestBody(equalTo("id,name\n1,Ada\n")));
+    this.wm
+        .getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/users"))
+                .withHeader("Transfer-Encoding", equalTo("chunked"))
+                .withRequestBody(equalTo("id,name\n1,Ada\n")));
   }
 
   @Test
   void errorResponsesAreReturnedWithTheirBody() throws Exception {
-    this.wm.getWireMock().register(get("/users/gone").willReturn(aResponse().withStatus(404)
-        .withHeader("X-Request-Id", "req-9").withBody("{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\"}}")));
-    this.wm.getWireMock().register(get("/users/broken").willReturn(aResponse().withStatus(503).withBody("down")));
+    this.wm
+        .getWireMock()
+        .register(
+            get("/users/gone")
+                .willReturn(
+                    aResponse()
+                        .withStatus(404)
+                        .withHeader("X-Request-Id", "req-9")
+                        .withBody("{\"success\":false,\"error\":{\"code\":\"NOT_FOUND\"}}")));
+    this.wm
+        .getWireMock()
+        .register(get("/users/broken").willReturn(aResponse().withStatus(503).withBody("down")));
     PortalTransport transport = transport(RestClient.builder());
 
     try (TransportResponse response = transport.exchange(findById("/users/gone", "gone"))) {
       assertThat(response.status()).isEqualTo(404);
       assertThat(response.headers().first("x-request-id")).contains("req-9");
-      assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8)).contains("NOT_FOUND");
+      assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
+          .contains("NOT_FOUND");
     }
     try (TransportResponse response = transport.exchange(findById("/users/broken", "broken"))) {
       assertThat(response.status()).isEqualTo(503);
@@ -183,10 +243,17 @@ class RestClientPortalTransportTests {
 
   @Test
   void redirectsAreNeverFollowedEvenWhenTheSettingsSaySo() throws Exception {
-    this.wm.getWireMock().register(get("/users/moved")
-        .willReturn(aResponse().withStatus(302).withHeader("Location", this.wm.getHttpBaseUrl() + "/elsewhere")));
-    PortalTransport transport = RestClientPortalTransport.create(RestClient.builder(),
-        SETTINGS.withRedirects(HttpRedirects.FOLLOW));
+    this.wm
+        .getWireMock()
+        .register(
+            get("/users/moved")
+                .willReturn(
+                    aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", this.wm.getHttpBaseUrl() + "/elsewhere")));
+    PortalTransport transport =
+        RestClientPortalTransport.create(
+            RestClient.builder(), SETTINGS.withRedirects(HttpRedirects.FOLLOW));
 
     try (TransportResponse response = transport.exchange(findById("/users/moved", "moved"))) {
       assertThat(response.status()).isEqualTo(302);
@@ -196,12 +263,20 @@ class RestClientPortalTransportTests {
 
   @Test
   void responseBodyIsHandedBackBeforeItHasArrived() throws Exception {
-    this.wm.getWireMock().register(get("/users/slow-body").willReturn(aResponse().withStatus(200)
-        .withBody("x".repeat(4096)).withChunkedDribbleDelay(4, 2000)));
+    this.wm
+        .getWireMock()
+        .register(
+            get("/users/slow-body")
+                .willReturn(
+                    aResponse()
+                        .withStatus(200)
+                        .withBody("x".repeat(4096))
+                        .withChunkedDribbleDelay(4, 2000)));
     PortalTransport transport = transport(RestClient.builder());
 
     long started = System.nanoTime();
-    try (TransportResponse response = transport.exchange(findById("/users/slow-body", "slow-body"))) {
+    try (TransportResponse response =
+        transport.exchange(findById("/users/slow-body", "slow-body"))) {
       long headersMillis = (System.nanoTime() - started) / 1_000_000;
       try (InputStream body = response.body()) {
         assertThat(body.readAllBytes()).hasSize(4096);
@@ -214,12 +289,29 @@ class RestClientPortalTransportTests {
 
   @Test
   void readTimeoutIsReportedAsTimeout() {
-    this.wm.getWireMock().register(get("/health").willReturn(aResponse().withFixedDelay(2000).withBody(OK)));
-    PortalTransport transport = RestClientPortalTransport.create(RestClient.builder(),
-        HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
-    RequestExecutor executor = new RequestExecutor(new ClientSettings(this.wm.getHttpBaseUrl(), null, null, null,
-        Duration.ofMillis(300), transport, RetryPolicy.NONE, ObservationRegistry.NOOP, null, "test",
-        Clock.systemUTC(), (d) -> {}));
+    this.wm
+        .getWireMock()
+        .register(get("/health").willReturn(aResponse().withFixedDelay(2000).withBody(OK)));
+    PortalTransport transport =
+        RestClientPortalTransport.create(
+            RestClient.builder(),
+            HttpClientSettings.defaults()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
+    RequestExecutor executor =
+        new RequestExecutor(
+            new ClientSettings(
+                this.wm.getHttpBaseUrl(),
+                null,
+                null,
+                null,
+                Duration.ofMillis(300),
+                transport,
+                RetryPolicy.NONE,
+                ObservationRegistry.NOOP,
+                null,
+                "test",
+                Clock.systemUTC(),
+                (d) -> {}));
 
     assertThatExceptionOfType(TransportException.class)
         .isThrownBy(() -> executor.execute(Call.to(Endpoints.HEALTH_CHECK), Map.class))
@@ -228,13 +320,19 @@ class RestClientPortalTransportTests {
 
   @Test
   void perCallTimeoutIsHonoured() {
-    this.wm.getWireMock().register(get("/health").willReturn(aResponse().withFixedDelay(3000).withBody(OK)));
+    this.wm
+        .getWireMock()
+        .register(get("/health").willReturn(aResponse().withFixedDelay(3000).withBody(OK)));
     RequestExecutor executor = executor(transport(RestClient.builder()), ObservationRegistry.NOOP);
 
     long started = System.nanoTime();
     assertThatExceptionOfType(TransportException.class)
-        .isThrownBy(() -> executor.execute(Call.to(Endpoints.HEALTH_CHECK)
-            .options(RequestOptions.builder().timeout(Duration.ofMillis(300)).build()), Map.class))
+        .isThrownBy(
+            () ->
+                executor.execute(
+                    Call.to(Endpoints.HEALTH_CHECK)
+                        .options(RequestOptions.builder().timeout(Duration.ofMillis(300)).build()),
+                    Map.class))
         .satisfies((ex) -> assertThat(ex.kind()).isEqualTo(TransportException.Kind.TIMEOUT));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
   }
@@ -245,9 +343,21 @@ class RestClientPortalTransportTests {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    RequestExecutor executor = new RequestExecutor(new ClientSettings("http://localhost:" + port, null, null, null,
-        Duration.ofSeconds(2), transport(RestClient.builder()), RetryPolicy.NONE, ObservationRegistry.NOOP, null,
-        "test", Clock.systemUTC(), (d) -> {}));
+    RequestExecutor executor =
+        new RequestExecutor(
+            new ClientSettings(
+                "http://localhost:" + port,
+                null,
+                null,
+                null,
+                Duration.ofSeconds(2),
+                transport(RestClient.builder()),
+                RetryPolicy.NONE,
+                ObservationRegistry.NOOP,
+                null,
+                "test",
+                Clock.systemUTC(),
+                (d) -> {}));
 
     assertThatExceptionOfType(TransportException.class)
         .isThrownBy(() -> executor.execute(Call.to(Endpoints.HEALTH_CHECK), Map.class))
@@ -259,17 +369,39 @@ class RestClientPortalTransportTests {
   }
 
   private RequestExecutor executor(PortalTransport transport, ObservationRegistry registry) {
-    return new RequestExecutor(new ClientSettings(this.wm.getHttpBaseUrl(), null, null, null, Duration.ofSeconds(5),
-        transport, RetryPolicy.NONE, registry, null, "test", Clock.systemUTC(), (d) -> {}));
+    return new RequestExecutor(
+        new ClientSettings(
+            this.wm.getHttpBaseUrl(),
+            null,
+            null,
+            null,
+            Duration.ofSeconds(5),
+            transport,
+            RetryPolicy.NONE,
+            registry,
+            null,
+            "test",
+            Clock.systemUTC(),
+            (d) -> {}));
   }
 
   private TransportRequest findById(String path, String id) {
-    return request(Endpoints.USER_FIND_BY_ID, URI.create(this.wm.getHttpBaseUrl() + path), Map.of("id", id), null);
+    return request(
+        Endpoints.USER_FIND_BY_ID,
+        URI.create(this.wm.getHttpBaseUrl() + path),
+        Map.of("id", id),
+        null);
   }
 
-  private static TransportRequest request(Endpoint endpoint, URI uri, Map<String, String> variables,
-      RequestBody body) {
-    return new TransportRequest(endpoint, endpoint.method(), uri, variables,
-        Headers.builder().set("Accept", "application/json").build(), body, Duration.ofSeconds(5));
+  private static TransportRequest request(
+      Endpoint endpoint, URI uri, Map<String, String> variables, RequestBody body) {
+    return new TransportRequest(
+        endpoint,
+        endpoint.method(),
+        uri,
+        variables,
+        Headers.builder().set("Accept", "application/json").build(),
+        body,
+        Duration.ofSeconds(5));
   }
 }

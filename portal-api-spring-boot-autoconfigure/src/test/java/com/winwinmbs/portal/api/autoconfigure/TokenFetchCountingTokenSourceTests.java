@@ -20,40 +20,52 @@ class TokenFetchCountingTokenSourceTests {
 
   @Test
   void machineTokenSourceIsWrapped() {
-    assertThat(TokenFetchCountingTokenSource.wrap(new CachingSource(), AuthMode.CLIENT_CREDENTIALS, this.registry))
+    assertThat(
+            TokenFetchCountingTokenSource.wrap(
+                new CachingSource(), AuthMode.CLIENT_CREDENTIALS, this.registry))
         .isInstanceOf(TokenFetchCountingTokenSource.class);
-    assertThat(TokenFetchCountingTokenSource.wrap(new CachingSource(), AuthMode.NONE, this.registry))
+    assertThat(
+            TokenFetchCountingTokenSource.wrap(new CachingSource(), AuthMode.NONE, this.registry))
         .isInstanceOf(TokenFetchCountingTokenSource.class);
   }
 
   @Test
   void sourcesWhoseFetchesCannotBeToldApartAreLeftAlone() {
     TokenSource caching = new CachingSource();
-    assertThat(TokenFetchCountingTokenSource.wrap(caching, AuthMode.FORWARD, this.registry)).isSameAs(caching);
-    assertThat(TokenFetchCountingTokenSource.wrap(caching, AuthMode.HYBRID, this.registry)).isSameAs(caching);
-    assertThat(TokenFetchCountingTokenSource.wrap(caching, AuthMode.CLIENT_CREDENTIALS, ObservationRegistry.NOOP))
+    assertThat(TokenFetchCountingTokenSource.wrap(caching, AuthMode.FORWARD, this.registry))
+        .isSameAs(caching);
+    assertThat(TokenFetchCountingTokenSource.wrap(caching, AuthMode.HYBRID, this.registry))
+        .isSameAs(caching);
+    assertThat(
+            TokenFetchCountingTokenSource.wrap(
+                caching, AuthMode.CLIENT_CREDENTIALS, ObservationRegistry.NOOP))
         .isSameAs(caching);
     TokenSource constant = TokenSource.of("static");
-    assertThat(TokenFetchCountingTokenSource.wrap(constant, AuthMode.STATIC, this.registry)).isSameAs(constant);
+    assertThat(TokenFetchCountingTokenSource.wrap(constant, AuthMode.STATIC, this.registry))
+        .isSameAs(constant);
   }
 
   @Test
   void eachNewTokenIsOneFetchEvent() {
     List<String> events = new ArrayList<>();
     ObservationRegistry registry = ObservationRegistry.create();
-    registry.observationConfig().observationHandler(new ObservationHandler<>() {
-      @Override
-      public void onEvent(Observation.Event event, Observation.Context context) {
-        events.add(event.getName());
-      }
+    registry
+        .observationConfig()
+        .observationHandler(
+            new ObservationHandler<>() {
+              @Override
+              public void onEvent(Observation.Event event, Observation.Context context) {
+                events.add(event.getName());
+              }
 
-      @Override
-      public boolean supportsContext(Observation.Context context) {
-        return true;
-      }
-    });
+              @Override
+              public boolean supportsContext(Observation.Context context) {
+                return true;
+              }
+            });
     CachingSource source = new CachingSource();
-    TokenSource counting = TokenFetchCountingTokenSource.wrap(source, AuthMode.CLIENT_CREDENTIALS, registry);
+    TokenSource counting =
+        TokenFetchCountingTokenSource.wrap(source, AuthMode.CLIENT_CREDENTIALS, registry);
     Observation observation = Observation.start("portal.api.client.requests", registry);
     try (Observation.Scope scope = observation.openScope()) {
       counting.token();
@@ -73,7 +85,8 @@ class TokenFetchCountingTokenSourceTests {
   @Test
   void tokenOutsideAnObservationIsNotCounted() {
     TokenSource counting =
-        TokenFetchCountingTokenSource.wrap(new CachingSource(), AuthMode.CLIENT_CREDENTIALS, this.registry);
+        TokenFetchCountingTokenSource.wrap(
+            new CachingSource(), AuthMode.CLIENT_CREDENTIALS, this.registry);
 
     assertThat(counting.token()).contains("token-1");
     TestObservationRegistryAssert.assertThat(this.registry).doesNotHaveAnyObservation();

@@ -23,12 +23,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The web application of the forwarding tests: a JWT resource server whose controller calls the portal. */
+/**
+ * The web application of the forwarding tests: a JWT resource server whose controller calls the
+ * portal.
+ */
 final class WebTestSupport {
 
   private WebTestSupport() {}
 
-  /** Every request authenticated by a JWT; nothing else, so the test sees only the resource server. */
+  /**
+   * Every request authenticated by a JWT; nothing else, so the test sees only the resource server.
+   */
   @Configuration(proxyBeanMethods = false)
   static class ResourceServerSecurity {
 
@@ -69,20 +74,28 @@ final class WebTestSupport {
 
     /** Hands the call to another thread, propagating the security context explicitly. */
     @GetMapping("/call-on-propagating-pool")
-    String callOnPropagatingPool(Principal principal) throws InterruptedException, ExecutionException {
+    String callOnPropagatingPool(Principal principal)
+        throws InterruptedException, ExecutionException {
       String caller = "propagated:" + principal.getName();
-      return new DelegatingSecurityContextExecutorService(this.pool).submit(() -> check(caller)).get();
+      return new DelegatingSecurityContextExecutorService(this.pool)
+          .submit(() -> check(caller))
+          .get();
     }
 
     String check(String caller) {
-      return this.portal.health().check(RequestOptions.builder().header("X-Caller", caller).build()).status();
+      return this.portal
+          .health()
+          .check(RequestOptions.builder().header("X-Caller", caller).build())
+          .status();
     }
   }
 
-  static HttpResponse<String> get(HttpClient http, int port, String path, String token) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Bearer " + token)
-        .build();
+  static HttpResponse<String> get(HttpClient http, int port, String path, String token)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
