@@ -195,6 +195,8 @@ public final class RequestExecutor {
    * Sends the call and reads a 2xx response with the reader (which closes nothing when {@code
    * streaming}).
    */
+  @SuppressWarnings(
+      "try") // the scope is only opened, to make the observation current for the attempts
   public <T> T send(Call call, ResponseReader<T> reader, boolean streaming) {
     Endpoint endpoint = call.endpoint();
     RequestOptions options = call.options();
