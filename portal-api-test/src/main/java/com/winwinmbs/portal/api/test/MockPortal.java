@@ -243,6 +243,14 @@ public final class MockPortal implements AutoCloseable {
     return this;
   }
 
+  /** Lets {@code /oauth/token} issue tokens to this client too. */
+  public MockPortal acceptClient(String clientId, String clientSecret) {
+    filter.acceptClient(
+        Objects.requireNonNull(clientId, "clientId == null"),
+        Objects.requireNonNull(clientSecret, "clientSecret == null"));
+    return this;
+  }
+
   /**
    * Forgets scenarios, received requests and contract violations; keeps the stubs (yours too) and
    * the tokens issued.

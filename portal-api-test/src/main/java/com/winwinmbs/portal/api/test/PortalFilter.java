@@ -71,7 +71,7 @@ final class PortalFilter implements StubRequestFilterV2 {
       boolean requireToken,
       @Nullable CompletableFuture<ContractValidator> validator,
       Duration tokenLifetime) {
-    this.clients = Map.copyOf(clients);
+    this.clients = new ConcurrentHashMap<>(clients);
     this.requireToken = requireToken;
     this.validator = validator;
     this.tokenLifetime = tokenLifetime;
@@ -350,6 +350,10 @@ final class PortalFilter implements StubRequestFilterV2 {
     next.clear();
     rejectAll = false;
     expired.clear();
+  }
+
+  void acceptClient(String clientId, String clientSecret) {
+    clients.put(clientId, clientSecret);
   }
 
   void acceptToken(String token) {
