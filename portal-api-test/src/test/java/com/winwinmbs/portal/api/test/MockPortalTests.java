@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.winwinmbs.portal.api.AuthenticationException;
 import com.winwinmbs.portal.api.BadRequestException;
 import com.winwinmbs.portal.api.NotFoundException;
@@ -249,22 +250,22 @@ class MockPortalTests {
 
   @Test
   void aTestsOwnStubWinsOverTheBuiltInOne() {
-    portal
-        .wireMock()
-        .stubFor(
-            get(urlPathEqualTo("/health"))
-                .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"success\":true,\"data\":{\"status\":\"degraded\"}}")));
+    StubMapping degraded =
+        portal
+            .wireMock()
+            .stubFor(
+                get(urlPathEqualTo("/health"))
+                    .willReturn(
+                        aResponse()
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"success\":true,\"data\":{\"status\":\"degraded\"}}")));
     try {
       assertThat(client().health().check().status()).isEqualTo("degraded");
       portal.verify(1, getRequestedFor(urlPathEqualTo("/health")));
     } finally {
-      portal.wireMock().resetMappings();
-      portal.wireMock().stop();
-      portal = MockPortal.start();
+      portal.wireMock().removeStub(degraded);
     }
+    assertThat(client().health().check().status()).isEqualTo("ok");
   }
 
   private static HttpRequest tokenRequest(String clientId, String secret) {
