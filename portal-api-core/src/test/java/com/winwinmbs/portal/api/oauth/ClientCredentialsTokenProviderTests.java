@@ -392,12 +392,15 @@ class ClientCredentialsTokenProviderTests {
     wm.getWireMock()
         .register(
             post("/oauth/token")
-                .willReturn(token("at-slow", 3600).withChunkedDribbleDelay(20, 3000)));
+                .willReturn(token("at-slow", 3600).withChunkedDribbleDelay(20, 4000)));
     ClientCredentialsTokenProvider tokens = provider(wm).timeout(Duration.ofMillis(600)).build();
 
+    // A reader without a deadline would get the whole token after 4 s and succeed, so the
+    // TokenException proves the deadline; the generous preemptive bound only keeps a hang from
+    // blocking the build on a loaded machine.
     Throwable failure =
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-            Duration.ofMillis(2500),
+            Duration.ofMillis(3800),
             () -> org.assertj.core.api.Assertions.catchThrowable(tokens::accessToken));
 
     assertThat(failure)
@@ -406,7 +409,7 @@ class ClientCredentialsTokenProviderTests {
     assertThat(tokens.cachedToken()).isEmpty();
     // the server records the request once it stops writing; wait for it so it cannot land in the
     // next test
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (tokenRequests(wm) < 1 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
