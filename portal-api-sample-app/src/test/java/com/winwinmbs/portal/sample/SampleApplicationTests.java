@@ -28,7 +28,15 @@ class SampleApplicationTests {
 
   @Autowired MockPortal portal;
 
+  @Autowired com.winwinmbs.portal.api.http.PortalTransport transport;
+
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void clientRunsOnTheRestClientTransportTheStarterBrings() {
+    assertThat(transport)
+        .isInstanceOf(com.winwinmbs.portal.api.autoconfigure.RestClientPortalTransport.class);
+  }
 
   @Test
   void startupReportCalledThePortalWithAMachineToken() {
