@@ -36,9 +36,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -56,14 +53,16 @@ import org.springframework.web.client.RestClient;
  * Each namespace bean, the transport ({@link PortalTransport}) and the observation convention
  * ({@link PortalObservationConvention}) can be replaced by a bean of the same type.
  */
+// Optional modules by name: a class literal of an absent module makes every read of this annotation
+// fail (and log a warning) in applications without that module.
 @AutoConfiguration(
-    after = {
-      RestClientAutoConfiguration.class,
-      HttpClientAutoConfiguration.class,
-      SslAutoConfiguration.class,
-      ObservationAutoConfiguration.class
-    },
-    afterName = "com.winwinmbs.portal.api.autoconfigure.PortalApiAuthAutoConfiguration")
+    after = SslAutoConfiguration.class,
+    afterName = {
+      "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+      "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+      "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+      "com.winwinmbs.portal.api.autoconfigure.PortalApiAuthAutoConfiguration"
+    })
 @ConditionalOnClass(PortalApiClient.class)
 @EnableConfigurationProperties(PortalApiProperties.class)
 @ImportRuntimeHints(PortalApiRuntimeHints.class)
