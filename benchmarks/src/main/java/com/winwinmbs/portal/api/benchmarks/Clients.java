@@ -61,14 +61,18 @@ final class Clients {
     return PortalApiClient.builder().apiUrl(baseUrl).tokenSource(TokenSource.of(TOKEN)).build();
   }
 
-  /** This client on the RestClient transport, with the JDK request factory. */
+  /**
+   * This client on the RestClient transport, with the JDK request factory and the timeouts the
+   * auto-configuration gives it (connect 10 s, read 30 s: the client's defaults).
+   */
   static PortalApiClient portalOnRestClient(String baseUrl) {
     RestClientPortalTransport transport =
         RestClientPortalTransport.create(
             RestClient.builder(),
             ClientHttpRequestFactoryBuilder.jdk()
                 .withHttpClientCustomizer(builder -> builder.version(HttpClient.Version.HTTP_1_1)),
-            HttpClientSettings.defaults());
+            HttpClientSettings.defaults()
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
     return PortalApiClient.builder()
         .apiUrl(baseUrl)
         .tokenSource(TokenSource.of(TOKEN))
