@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default transport, on the JDK's {@link HttpClient}: HTTP/1.1, no redirects followed.
@@ -34,21 +36,30 @@ public final class JdkHttpTransport implements PortalTransport {
   private static final Set<String> RESTRICTED =
       Set.of("connection", "content-length", "host", "expect", "upgrade");
 
-  private final HttpClient httpClient;
+  private final Supplier<HttpClient> factory;
+  private final String description;
+  private volatile @Nullable HttpClient httpClient;
 
-  private JdkHttpTransport(HttpClient httpClient) {
-    this.httpClient = httpClient;
+  private JdkHttpTransport(Supplier<HttpClient> factory, String description) {
+    this.factory = factory;
+    this.description = description;
   }
 
-  /** A transport on a new {@link HttpClient} with this connect timeout. */
+  /**
+   * A transport on a new {@link HttpClient} with this connect timeout. The client (and its selector
+   * thread) is created on the first request, so building a portal client costs no I/O resources and
+   * adds nothing to an application's start-up.
+   */
   public static JdkHttpTransport create(Duration connectTimeout) {
     Objects.requireNonNull(connectTimeout, "connectTimeout == null");
     return new JdkHttpTransport(
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout)
-            .build());
+        () ->
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .build(),
+        HttpClient.Version.HTTP_1_1 + ", connectTimeout=" + connectTimeout);
   }
 
   /**
@@ -64,7 +75,24 @@ public final class JdkHttpTransport implements PortalTransport {
               + httpClient.followRedirects()
               + "); build it with followRedirects(HttpClient.Redirect.NEVER) so credentials never reach another host");
     }
-    return new JdkHttpTransport(httpClient);
+    return new JdkHttpTransport(
+        () -> httpClient,
+        httpClient.version()
+            + httpClient.connectTimeout().map(timeout -> ", connectTimeout=" + timeout).orElse(""));
+  }
+
+  private HttpClient httpClient() {
+    HttpClient client = httpClient;
+    if (client == null) {
+      synchronized (this) {
+        client = httpClient;
+        if (client == null) {
+          client = factory.get();
+          httpClient = client;
+        }
+      }
+    }
+    return client;
   }
 
   @Override
@@ -89,7 +117,7 @@ public final class JdkHttpTransport implements PortalTransport {
     }
     HttpResponse<InputStream> response;
     try {
-      response = httpClient.send(builder.build(), BodyHandlers.ofInputStream());
+      response = httpClient().send(builder.build(), BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       InterruptedIOException interrupted =
@@ -125,10 +153,7 @@ public final class JdkHttpTransport implements PortalTransport {
 
   @Override
   public String toString() {
-    return "JdkHttpTransport["
-        + httpClient.version()
-        + httpClient.connectTimeout().map(timeout -> ", connectTimeout=" + timeout).orElse("")
-        + "]";
+    return "JdkHttpTransport[" + description + "]";
   }
 
   private static final class JdkResponse implements TransportResponse {
