@@ -285,8 +285,33 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
               + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : " (" + scrub(e.getMessage()) + ")"),
           0,
-          e);
+          withoutSecret(e));
     }
+  }
+
+  /**
+   * The failure to attach as the cause: itself, or, when a message in its chain quotes the secret
+   * (a parser quoting the bytes a broken endpoint sent back), a copy of the chain with it scrubbed.
+   */
+  private Throwable withoutSecret(Throwable failure) {
+    boolean quoted = false;
+    for (Throwable t = failure; t != null && !quoted; t = t.getCause()) {
+      quoted = t.getMessage() != null && !scrub(t.getMessage()).equals(t.getMessage());
+    }
+    return quoted ? scrubbedCopy(failure, 0) : failure;
+  }
+
+  private IOException scrubbedCopy(Throwable failure, int depth) {
+    IOException copy =
+        new IOException(
+            failure.getClass().getName()
+                + (failure.getMessage() == null ? "" : ": " + scrub(failure.getMessage())));
+    copy.setStackTrace(failure.getStackTrace());
+    Throwable cause = failure.getCause();
+    if (cause != null && cause != failure && depth < 8) {
+      copy.initCause(scrubbedCopy(cause, depth + 1));
+    }
+    return copy;
   }
 
   /**
