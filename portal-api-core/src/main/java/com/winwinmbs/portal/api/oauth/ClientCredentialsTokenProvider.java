@@ -22,7 +22,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -262,7 +264,8 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       long expiresIn = 3600;
       JsonNode expires = json.get("expires_in");
       if (expires != null && expires.isNumber()) {
-        expiresIn = expires.asLong();
+        // a fraction is cut off; a number past the range of a long stops at its end
+        expiresIn = expires.canConvertToLong() ? expires.asLong() : (long) expires.asDouble();
       } else if (expires != null && expires.isString()) {
         try {
           expiresIn = Long.parseLong(expires.asString().trim());
@@ -275,8 +278,7 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
           tokenEndpoint,
           (System.nanoTime() - started) / 1_000_000,
           expiresIn);
-      return new SingleFlightTokenCache.Token(
-          accessToken.asString(), clock.instant().plusSeconds(expiresIn));
+      return new SingleFlightTokenCache.Token(accessToken.asString(), expiresAt(expiresIn));
     } catch (IOException e) {
       throw new TokenException(
           "client_credentials token request to "
@@ -285,8 +287,46 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
               + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : " (" + scrub(e.getMessage()) + ")"),
           0,
-          e);
+          withoutSecret(e));
     }
+  }
+
+  /**
+   * When the token expires; an {@code expires_in} beyond what an {@link Instant} holds never
+   * expires (as in the TypeScript client's arithmetic) instead of failing the fetch.
+   */
+  private Instant expiresAt(long expiresIn) {
+    Instant now = clock.instant();
+    try {
+      return now.plusSeconds(expiresIn);
+    } catch (ArithmeticException | DateTimeException e) {
+      return expiresIn > 0 ? Instant.MAX : now;
+    }
+  }
+
+  /**
+   * The failure to attach as the cause: itself, or, when a message in its chain quotes the secret
+   * (a parser quoting the bytes a broken endpoint sent back), a copy of the chain with it scrubbed.
+   */
+  private Throwable withoutSecret(Throwable failure) {
+    boolean quoted = false;
+    for (Throwable t = failure; t != null && !quoted; t = t.getCause()) {
+      quoted = t.getMessage() != null && !scrub(t.getMessage()).equals(t.getMessage());
+    }
+    return quoted ? scrubbedCopy(failure, 0) : failure;
+  }
+
+  private IOException scrubbedCopy(Throwable failure, int depth) {
+    IOException copy =
+        new IOException(
+            failure.getClass().getName()
+                + (failure.getMessage() == null ? "" : ": " + scrub(failure.getMessage())));
+    copy.setStackTrace(failure.getStackTrace());
+    Throwable cause = failure.getCause();
+    if (cause != null && cause != failure && depth < 8) {
+      copy.initCause(scrubbedCopy(cause, depth + 1));
+    }
+    return copy;
   }
 
   /**
