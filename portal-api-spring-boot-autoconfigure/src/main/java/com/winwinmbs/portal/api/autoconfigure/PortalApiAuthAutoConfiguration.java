@@ -3,6 +3,7 @@ package com.winwinmbs.portal.api.autoconfigure;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
 import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -322,6 +323,16 @@ public final class PortalApiAuthAutoConfiguration {
         builder.refreshSkew(auth.getRefreshSkew()).timeout(properties.getTimeout());
         provider = builder.build();
       } catch (IllegalArgumentException | IllegalStateException ex) {
+        if (ex.getMessage() != null && ex.getMessage().contains("plain http")) {
+          throw new PortalApiConfigurationException(
+              (hasText(auth.getTokenEndpoint())
+                      ? "portal.api.auth.token-endpoint"
+                      : "The token endpoint derived from portal.api.base-url")
+                  + " uses plain http to "
+                  + tokenEndpointHost(auth, properties)
+                  + ", so the client secret would travel unencrypted.",
+              "Use an https URL, or set portal.api.allow-insecure-http=true on a trusted network.");
+        }
         throw new PortalApiConfigurationException(
             "The machine-to-machine token settings under portal.api.auth are invalid: "
                 + ex.getMessage(),
@@ -330,6 +341,14 @@ public final class PortalApiAuthAutoConfiguration {
       }
       return withUser(auth, provider, context);
     }
+  }
+
+  /** The host of the token endpoint, for a message; the URLs were checked already. */
+  private static @Nullable String tokenEndpointHost(
+      PortalApiProperties.Auth auth, PortalApiProperties properties) {
+    String url =
+        hasText(auth.getTokenEndpoint()) ? auth.getTokenEndpoint() : properties.getBaseUrl();
+    return (url == null) ? null : URI.create(url.trim()).getHost();
   }
 
   /**
