@@ -247,7 +247,13 @@ class PortalApiClientBuilderTests {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"http://api.winwinmbs.com", "http://10.0.0.7:8080", "http://portal.internal"})
+      strings = {
+        "http://api.winwinmbs.com",
+        "http://10.0.0.7:8080",
+        "http://portal.internal",
+        "http://127.example.com",
+        "http://localhost.example.com"
+      })
   void plainHttpToARemoteHostWithATokenIsRefused(String url) {
     assertThatThrownBy(
             () -> PortalApiClient.builder().apiUrl(url).tokenSource(TokenSource.of(TOKEN)).build())

@@ -15,6 +15,9 @@ public final class Urls {
    */
   private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
+  /** 127.0.0.0/8 as an address literal; a host name that merely starts with "127." is not one. */
+  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
+
   private Urls() {}
 
   /**
@@ -106,7 +109,7 @@ public final class Urls {
     }
     return host.equals("localhost")
         || host.endsWith(".localhost")
-        || host.startsWith("127.")
+        || IPV4_LOOPBACK.matcher(host).matches()
         || host.equals("::1")
         || host.equals("0:0:0:0:0:0:0:1");
   }

@@ -3,6 +3,8 @@ package com.winwinmbs.portal.api.autoconfigure;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
 import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
@@ -32,10 +37,13 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.client.RestClient;
 
 /**
  * Auto-configuration for the {@link TokenSource} of the portal client, chosen by {@code
@@ -139,9 +147,7 @@ public final class PortalApiAuthAutoConfiguration {
           authorizedClientService.getIfAvailable(
               () -> new InMemoryOAuth2AuthorizedClientService(repository));
       OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokenClient =
-          (auth.getTokenFormat() == TokenRequestFormat.JSON)
-              ? new JsonClientCredentialsTokenResponseClient()
-              : new RestClientClientCredentialsTokenResponseClient();
+          tokenResponseClient(auth.getTokenFormat(), tokenRequestFactory(properties));
       OAuth2AuthorizedClientProvider provider =
           OAuth2AuthorizedClientProviderBuilder.builder()
               .clientCredentials(
@@ -163,6 +169,47 @@ public final class PortalApiAuthAutoConfiguration {
           new AuthorizedClientTokenSource(
               clients, auth.getRegistrationId(), auth.getRefreshSkew(), Clock.systemUTC());
       return withUser(auth, machine, context);
+    }
+
+    /**
+     * The token response client on a request factory with the portal's timeouts: the default ones
+     * of Spring Security have no read timeout, so a token endpoint that never answers would hold
+     * every portal call.
+     */
+    private static OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest>
+        tokenResponseClient(
+            @Nullable TokenRequestFormat format, ClientHttpRequestFactory requestFactory) {
+      if (format == TokenRequestFormat.JSON) {
+        return new JsonClientCredentialsTokenResponseClient(
+            RestClient.builder().requestFactory(requestFactory).build());
+      }
+      // Spring Security's own RestClient, with the request factory added
+      RestClient restClient =
+          RestClient.builder()
+              .configureMessageConverters(
+                  (converters) ->
+                      converters
+                          .addCustomConverter(new FormHttpMessageConverter())
+                          .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+              .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+              .requestFactory(requestFactory)
+              .build();
+      RestClientClientCredentialsTokenResponseClient client =
+          new RestClientClientCredentialsTokenResponseClient();
+      client.setRestClient(restClient);
+      return client;
+    }
+
+    /**
+     * Token requests wait no longer than portal requests: portal.api.connect-timeout and timeout.
+     */
+    private static ClientHttpRequestFactory tokenRequestFactory(PortalApiProperties properties) {
+      PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
+      JdkClientHttpRequestFactory requestFactory =
+          new JdkClientHttpRequestFactory(
+              HttpClient.newBuilder().connectTimeout(mapper.connectTimeout()).build());
+      requestFactory.setReadTimeout(mapper.timeout());
+      return requestFactory;
     }
 
     /**
@@ -276,6 +323,16 @@ public final class PortalApiAuthAutoConfiguration {
         builder.refreshSkew(auth.getRefreshSkew()).timeout(properties.getTimeout());
         provider = builder.build();
       } catch (IllegalArgumentException | IllegalStateException ex) {
+        if (ex.getMessage() != null && ex.getMessage().contains("plain http")) {
+          throw new PortalApiConfigurationException(
+              (hasText(auth.getTokenEndpoint())
+                      ? "portal.api.auth.token-endpoint"
+                      : "The token endpoint derived from portal.api.base-url")
+                  + " uses plain http to "
+                  + tokenEndpointHost(auth, properties)
+                  + ", so the client secret would travel unencrypted.",
+              "Use an https URL, or set portal.api.allow-insecure-http=true on a trusted network.");
+        }
         throw new PortalApiConfigurationException(
             "The machine-to-machine token settings under portal.api.auth are invalid: "
                 + ex.getMessage(),
@@ -284,6 +341,14 @@ public final class PortalApiAuthAutoConfiguration {
       }
       return withUser(auth, provider, context);
     }
+  }
+
+  /** The host of the token endpoint, for a message; the URLs were checked already. */
+  private static @Nullable String tokenEndpointHost(
+      PortalApiProperties.Auth auth, PortalApiProperties properties) {
+    String url =
+        hasText(auth.getTokenEndpoint()) ? auth.getTokenEndpoint() : properties.getBaseUrl();
+    return (url == null) ? null : URI.create(url.trim()).getHost();
   }
 
   /**

@@ -206,7 +206,10 @@ class PortalApiAuthAutoConfigurationTests {
             "portal.api.auth.client-id=app_123",
             "portal.api.auth.client-secret=secret_456",
             "portal.api.auth.token-endpoint=http://auth.example.com/token")
-        .run(failsWith("portal.api.auth are invalid", "portal.api.auth.token-endpoint"));
+        .run(
+            failsWith(
+                "portal.api.auth.token-endpoint uses plain http to auth.example.com",
+                "portal.api.allow-insecure-http=true"));
     this.runner
         .withPropertyValues(
             "portal.api.auth.client-id=app_123",
