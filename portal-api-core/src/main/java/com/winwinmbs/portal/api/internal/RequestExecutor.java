@@ -21,6 +21,7 @@ import com.winwinmbs.portal.api.observation.DefaultPortalObservationConvention;
 import com.winwinmbs.portal.api.observation.PortalObservationContext;
 import io.micrometer.observation.Observation;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -574,7 +575,9 @@ public final class RequestExecutor {
       InputStream body, TransportResponse response, JavaType type, Endpoint endpoint)
       throws IOException {
     try (InputStream in = body) {
-      return PortalJson.MAPPER.readValue(in, type);
+      // the parser stops at the value's end and closes what it read from: read on to the end of
+      // the body first, so the transport can reuse the connection
+      return PortalJson.MAPPER.readValue(new ReadToEndOnClose(in), type);
     } catch (JacksonException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
@@ -727,6 +730,34 @@ public final class RequestExecutor {
       response.close();
     } catch (IOException ignored) {
       // the result is already read; a failing close loses nothing
+    }
+  }
+
+  /**
+   * Reads what is left of the body (a few bytes at most after a JSON value) when closed, and leaves
+   * closing it to its owner. The JDK client returns a connection to its pool only when the body's
+   * end has been delivered; a body closed before that is cancelled, which closes the connection,
+   * and the caller's next request opens a new one.
+   */
+  private static final class ReadToEndOnClose extends FilterInputStream {
+    private static final int LIMIT = 64 * 1024;
+
+    ReadToEndOnClose(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {
+      byte[] buffer = new byte[512];
+      int left = LIMIT; // more trailing bytes than this: closing the connection is cheaper
+      try {
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, Math.min(buffer.length, left))) != -1) {
+          left -= read;
+        }
+      } catch (IOException ignored) {
+        // the value is read; a body that breaks off after it only costs the connection
+      }
     }
   }
 
