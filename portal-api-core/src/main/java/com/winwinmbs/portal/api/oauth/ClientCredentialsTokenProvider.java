@@ -22,7 +22,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -262,7 +264,7 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       long expiresIn = 3600;
       JsonNode expires = json.get("expires_in");
       if (expires != null && expires.isNumber()) {
-        expiresIn = expires.asLong();
+        expiresIn = expires.asLong(expiresIn); // beyond a long: the default, as for bad text
       } else if (expires != null && expires.isString()) {
         try {
           expiresIn = Long.parseLong(expires.asString().trim());
@@ -275,8 +277,13 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
           tokenEndpoint,
           (System.nanoTime() - started) / 1_000_000,
           expiresIn);
-      return new SingleFlightTokenCache.Token(
-          accessToken.asString(), clock.instant().plusSeconds(expiresIn));
+      Instant expiresAt;
+      try {
+        expiresAt = clock.instant().plusSeconds(expiresIn);
+      } catch (DateTimeException | ArithmeticException beyondTime) {
+        expiresAt = expiresIn < 0 ? Instant.EPOCH : Instant.MAX;
+      }
+      return new SingleFlightTokenCache.Token(accessToken.asString(), expiresAt);
     } catch (IOException e) {
       throw new TokenException(
           "client_credentials token request to "
