@@ -573,9 +573,14 @@ public final class RequestExecutor {
     StringBuilder out = new StringBuilder();
     for (String[] parameter : query) {
       out.append(out.length() == 0 ? '?' : '&');
-      out.append(UriTemplates.encode(parameter[0]))
-          .append('=')
-          .append(UriTemplates.encode(parameter[1]));
+      try {
+        out.append(UriTemplates.encode(parameter[0]))
+            .append('=')
+            .append(UriTemplates.encode(parameter[1]));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "query parameter '" + parameter[0] + "': " + e.getMessage(), e);
+      }
     }
     return out.toString();
   }
