@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param limit requests allowed in the current window
  * @param remaining requests left in the current window
- * @param reset when the window resets (the header holds epoch seconds), or null when not sent
+ * @param reset when the window resets (the header holds epoch seconds), or null when not sent or
+ *     not a representable instant
  */
 public record RateLimit(long limit, long remaining, @Nullable Instant reset) {
 
@@ -25,13 +26,17 @@ public record RateLimit(long limit, long remaining, @Nullable Instant reset) {
       return Optional.empty();
     }
     Long reset = parse(headers.first("X-RateLimit-Reset").orElse(null));
+    boolean representable =
+        reset != null
+            && reset >= Instant.MIN.getEpochSecond()
+            && reset <= Instant.MAX.getEpochSecond();
     return Optional.of(
-        new RateLimit(limit, remaining, reset == null ? null : Instant.ofEpochSecond(reset)));
+        new RateLimit(limit, remaining, representable ? Instant.ofEpochSecond(reset) : null));
   }
 
   /** Whether fewer than 10% of the window's requests are left. */
   public boolean isNearlyExhausted() {
-    return limit > 0 && remaining * 10 < limit;
+    return limit > 0 && remaining <= (limit - 1) / 10; // remaining * 10 < limit, without overflow
   }
 
   private static @Nullable Long parse(@Nullable String value) {

@@ -69,10 +69,19 @@ public final class UriTemplates {
     if (value.equals(".") || value.equals("..")) {
       return value.equals(".") ? "%2E" : "%2E%2E";
     }
-    return encode(value);
+    try {
+      return encode(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("path variable '" + name + "': " + e.getMessage(), e);
+    }
   }
 
-  /** Percent-encodes every byte of the UTF-8 form but the unreserved characters. */
+  /**
+   * Percent-encodes every byte of the UTF-8 form but the unreserved characters.
+   *
+   * @throws IllegalArgumentException when the value holds an unpaired surrogate, which has no UTF-8
+   *     form (encoding it as {@code ?} or U+FFFD would send another value)
+   */
   public static String encode(String value) {
     int i = 0;
     while (i < value.length() && isUnreserved(value.charAt(i))) {
@@ -81,6 +90,7 @@ public final class UriTemplates {
     if (i == value.length()) {
       return value;
     }
+    requireWellFormed(value, i);
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     StringBuilder out = new StringBuilder(bytes.length * 3);
     for (byte b : bytes) {
@@ -92,6 +102,23 @@ public final class UriTemplates {
       }
     }
     return out.toString();
+  }
+
+  private static void requireWellFormed(String value, int from) {
+    for (int i = from; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(
+            String.format(
+                "the value holds an unpaired surrogate U+%04X at index %d: it has no UTF-8 form, so it"
+                    + " cannot be sent",
+                (int) c, i));
+      }
+    }
   }
 
   private static boolean isUnreserved(char c) {

@@ -33,6 +33,8 @@ public final class ErrorDecoder {
   /** How much of an error body is kept. */
   public static final int MAX_BODY = 64 * 1024;
 
+  private static final Duration LONGEST_WAIT = Duration.ofMillis(Long.MAX_VALUE);
+
   private ErrorDecoder() {}
 
   /** A parsed error response: what it said, and the wait it asked for (429, 503). */
@@ -128,12 +130,12 @@ public final class ErrorDecoder {
       try {
         long seconds = Long.parseLong(value);
         if (seconds >= 0) {
-          return Duration.ofSeconds(seconds);
+          return bounded(Duration.ofSeconds(seconds));
         }
       } catch (NumberFormatException notSeconds) {
         try {
           Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-          return nonNegative(Duration.between(now, at));
+          return bounded(Duration.between(now, at));
         } catch (DateTimeParseException notDate) {
           // fall through to the rate-limit reset
         }
@@ -143,8 +145,7 @@ public final class ErrorDecoder {
     String reset = headers.first("X-RateLimit-Reset").orElse(null);
     if (reset != null) {
       try {
-        return nonNegative(
-            Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.trim()))));
+        return bounded(Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.trim()))));
       } catch (NumberFormatException | java.time.DateTimeException malformed) {
         return null;
       }
@@ -254,7 +255,8 @@ public final class ErrorDecoder {
       return null;
     }
     if (value.isNumber()) {
-      return value.asLong();
+      // beyond a long (1e30, thirty digits): saturate, as the cast below does for text
+      return value.asLong(value.asString().startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE);
     }
     if (value.isString()) {
       try {
@@ -280,7 +282,11 @@ public final class ErrorDecoder {
     }
   }
 
-  private static Duration nonNegative(Duration duration) {
-    return duration.isNegative() ? Duration.ZERO : duration;
+  /** At least zero, at most what {@link Duration#toMillis()} can tell. */
+  private static Duration bounded(Duration duration) {
+    if (duration.isNegative()) {
+      return Duration.ZERO;
+    }
+    return duration.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : duration;
   }
 }

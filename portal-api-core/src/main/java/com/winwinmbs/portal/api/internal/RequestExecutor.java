@@ -93,7 +93,16 @@ public final class RequestExecutor {
   public <T> T execute(Call call, JavaType type) {
     Endpoint endpoint = call.endpoint();
     if (!endpoint.envelope()) {
-      return send(call, response -> readJson(response, type, endpoint), false);
+      return send(
+          call,
+          response -> {
+            T body = readJson(response, type, endpoint);
+            if (body == null) {
+              throw decodeFailure(response, endpoint, type, "the body is JSON null", null);
+            }
+            return body;
+          },
+          false);
     }
     JavaType envelope =
         type.getRawClass() == Object.class || !type.getBindings().isEmpty()
@@ -113,6 +122,9 @@ public final class RequestExecutor {
           ApiResponse<T> body = readJson(response, envelope, endpoint);
           if (body == null || !body.success()) {
             throw unsuccessful(call, response.status(), body == null ? null : body.message());
+          }
+          if (body.data() instanceof List<?> list && list.contains(null)) {
+            throw decodeFailure(response, endpoint, envelope, "a list item is null", null);
           }
           return body.data();
         },
@@ -137,6 +149,9 @@ public final class RequestExecutor {
             throw unsuccessful(call, response.status(), body == null ? null : body.message());
           }
           List<T> items = body.data() == null ? List.of() : body.data();
+          if (items.contains(null)) {
+            throw decodeFailure(response, endpoint, envelope, "a list item is null", null);
+          }
           Pagination pagination =
               body.pagination() != null
                   ? body.pagination()
@@ -559,9 +574,14 @@ public final class RequestExecutor {
     StringBuilder out = new StringBuilder();
     for (String[] parameter : query) {
       out.append(out.length() == 0 ? '?' : '&');
-      out.append(UriTemplates.encode(parameter[0]))
-          .append('=')
-          .append(UriTemplates.encode(parameter[1]));
+      try {
+        out.append(UriTemplates.encode(parameter[0]))
+            .append('=')
+            .append(UriTemplates.encode(parameter[1]));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "query parameter '" + parameter[0] + "': " + e.getMessage(), e);
+      }
     }
     return out.toString();
   }
@@ -582,34 +602,43 @@ public final class RequestExecutor {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      String method = endpoint.method().name();
-      throw new PortalApiException(
-          "could not decode the "
-              + response.status()
-              + " response of "
-              + endpoint.id()
-              + " as "
-              + type.toCanonical()
-              + ": "
-              + e.getOriginalMessage()
-              + " ["
-              + method
-              + " "
-              + endpoint.uriTemplate()
-              + "]",
-          new PortalError(
-              response.status(),
-              "DECODE_ERROR",
-              null,
-              Map.of(),
-              response.headers().first("X-Request-Id").orElse(null),
-              endpoint.uriTemplate(),
-              method,
-              null,
-              null),
-          1,
-          e);
+      throw decodeFailure(response, endpoint, type, e.getOriginalMessage(), e);
     }
+  }
+
+  private static PortalApiException decodeFailure(
+      TransportResponse response,
+      Endpoint endpoint,
+      JavaType type,
+      String what,
+      @Nullable Throwable cause) {
+    String method = endpoint.method().name();
+    return new PortalApiException(
+        "could not decode the "
+            + response.status()
+            + " response of "
+            + endpoint.id()
+            + " as "
+            + type.toCanonical()
+            + ": "
+            + what
+            + " ["
+            + method
+            + " "
+            + endpoint.uriTemplate()
+            + "]",
+        new PortalError(
+            response.status(),
+            "DECODE_ERROR",
+            null,
+            Map.of(),
+            response.headers().first("X-Request-Id").orElse(null),
+            endpoint.uriTemplate(),
+            method,
+            null,
+            null),
+        1,
+        cause);
   }
 
   private static PortalApiException unsuccessful(Call call, int status, @Nullable String message) {

@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  */
 record AuditLogPage(@Nullable List<McpAuditLog> logs, @Nullable AuditPagination pagination) {
 
+  AuditLogPage {
+    if (logs != null && logs.contains(null)) {
+      throw new IllegalArgumentException("logs holds a null where an entry belongs");
+    }
+  }
+
   /**
    * The guide's pagination: camelCase, with {@code totalCount} where the portal says {@code total}.
    */

@@ -4,4 +4,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The answer of {@code GET /mcp/tokens}: {@code {tokens: [...]}}. */
-record McpTokenList(@Nullable List<McpToken> tokens) {}
+record McpTokenList(@Nullable List<McpToken> tokens) {
+
+  McpTokenList {
+    if (tokens != null && tokens.contains(null)) {
+      throw new IllegalArgumentException("tokens holds a null where a token belongs");
+    }
+  }
+}
