@@ -63,12 +63,31 @@ public final class RequestExecutor {
           "token.refreshes", "a rejected token was replaced and the request sent again");
 
   private final ClientSettings settings;
+
+  /**
+   * Whether the base URL is plain http to a host that is not loopback, and that was not allowed: a
+   * client built without credentials may still be handed some per call (a token source, an {@code
+   * Authorization} header, a session's cookie, a login's password), and they must not go out.
+   */
+  private final boolean plainHttpRefused;
+
   private final AtomicReference<@Nullable RateLimit> lastRateLimit = new AtomicReference<>();
   private final Map<Class<?>, JavaType> singleTypes = new ConcurrentHashMap<>();
   private final Map<Class<?>, JavaType> pageTypes = new ConcurrentHashMap<>();
 
   public RequestExecutor(ClientSettings settings) {
+    this(settings, false);
+  }
+
+  /**
+   * @param allowInsecureHttp whether credentials may go over plain http to a host that is not
+   *     loopback
+   */
+  public RequestExecutor(ClientSettings settings, boolean allowInsecureHttp) {
     this.settings = settings;
+    URI base = URI.create(settings.baseUrl());
+    this.plainHttpRefused =
+        !allowInsecureHttp && "http".equalsIgnoreCase(base.getScheme()) && !Urls.isLoopback(base);
   }
 
   public ClientSettings settings() {
@@ -283,6 +302,9 @@ public final class RequestExecutor {
               headers.build(),
               body,
               timeout);
+      if (plainHttpRefused && carriesCredentials(request)) {
+        Urls.requireSecure(uri, "apiUrl", "the credentials of " + endpoint.id(), false);
+      }
       if (log.isTraceEnabled()) {
         log.trace(
             "{} {} attempt {} headers={}",
@@ -461,6 +483,17 @@ public final class RequestExecutor {
       }
       throw ErrorDecoder.toException(decoded, attempt, rateLimit, note);
     }
+  }
+
+  /** Whether a credential goes with the request: in a header, or as the body of a sign-in. */
+  private static boolean carriesCredentials(TransportRequest request) {
+    for (String name : request.headers().names()) {
+      if (Headers.isSensitive(name)) {
+        return true;
+      }
+    }
+    return request.endpoint().equals(Endpoints.AUTH_LOGIN)
+        || request.endpoint().equals(Endpoints.TENANT_REGISTER);
   }
 
   private static boolean isRetryableStatus(int status) {
