@@ -621,7 +621,7 @@ public final class RequestExecutor {
               + " as "
               + type.toCanonical()
               + ": "
-              + e.getOriginalMessage()
+              + PortalJson.describe(e)
               + " ["
               + method
               + " "
@@ -638,7 +638,7 @@ public final class RequestExecutor {
               null,
               null),
           1,
-          e);
+          null); // not the cause: its message quotes the body, which may hold a token
     }
   }
 
