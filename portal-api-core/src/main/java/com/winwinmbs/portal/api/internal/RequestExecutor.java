@@ -452,7 +452,8 @@ public final class RequestExecutor {
                     + policy.maxRateLimitWait().toMillis()
                     + " ms"
                 : null;
-        throw ErrorDecoder.toException(decoded, attempt, rateLimit, note);
+        throw ErrorDecoder.toException(
+            withoutCredentials(decoded, request.headers()), attempt, rateLimit, note);
       }
       if (isRetryableStatus(status)
           && idempotent
@@ -481,8 +482,69 @@ public final class RequestExecutor {
       } else if (isRetryableStatus(status) && !idempotent) {
         note = "not retried: " + method + " is not idempotent and carries no Idempotency-Key";
       }
-      throw ErrorDecoder.toException(decoded, attempt, rateLimit, note);
+      throw ErrorDecoder.toException(
+          withoutCredentials(decoded, request.headers()), attempt, rateLimit, note);
     }
+  }
+
+  /**
+   * The decoded error with the request's own credentials (bearer token, API key, cookies) cut out
+   * of what the server said, so a server that echoes them cannot put them into a message. The raw
+   * body is kept as received.
+   */
+  private static ErrorDecoder.Decoded withoutCredentials(
+      ErrorDecoder.Decoded decoded, Headers sent) {
+    List<String> secrets = new java.util.ArrayList<>();
+    for (String name : sent.names()) {
+      if (!Headers.isSensitive(name)) {
+        continue;
+      }
+      for (String value : sent.values(name)) {
+        secrets.add(value);
+        int space = value.indexOf(' ');
+        if (space > 0) {
+          secrets.add(value.substring(space + 1).trim()); // Bearer <token>, Basic <credentials>
+        }
+        for (String pair : value.split(";")) {
+          int equals = pair.indexOf('=');
+          secrets.add(pair.trim());
+          if (equals >= 0) {
+            secrets.add(pair.substring(equals + 1).trim()); // a cookie's value
+          }
+        }
+      }
+    }
+    // short values (a cookie "1") would blank out ordinary text and are no secret worth the name
+    secrets.removeIf(secret -> secret.length() < 8);
+    if (secrets.isEmpty()) {
+      return decoded;
+    }
+    secrets.sort((a, b) -> b.length() - a.length()); // the longest first, so no part is left over
+    PortalError error = decoded.error();
+    PortalError scrubbed =
+        new PortalError(
+            error.status(),
+            scrub(error.code(), secrets),
+            scrub(error.message(), secrets),
+            error.details(),
+            scrub(error.requestId(), secrets),
+            scrub(error.path(), secrets),
+            scrub(error.method(), secrets),
+            scrub(error.timestamp(), secrets),
+            error.rawBody());
+    return scrubbed.equals(error)
+        ? decoded
+        : new ErrorDecoder.Decoded(scrubbed, decoded.retryAfter());
+  }
+
+  private static @Nullable String scrub(@Nullable String text, List<String> secrets) {
+    if (text == null) {
+      return null;
+    }
+    for (String secret : secrets) {
+      text = text.replace(secret, "[REDACTED]");
+    }
+    return text;
   }
 
   /** Whether a credential goes with the request: in a header, or as the body of a sign-in. */
