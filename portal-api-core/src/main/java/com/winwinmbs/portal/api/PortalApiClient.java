@@ -73,7 +73,7 @@ public final class PortalApiClient {
 
   private PortalApiClient(Builder builder, ClientSettings settings) {
     this.source = builder.copy();
-    this.executor = new RequestExecutor(settings);
+    this.executor = new RequestExecutor(settings, builder.allowInsecureHttp);
     this.health = new HealthApi(executor);
     this.user = new UserApi(executor);
     this.organization = new OrganizationApi(executor);

@@ -312,10 +312,10 @@ public final class AuthApi {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      // Jackson's own message may quote the body, which holds a token: only the kind of failure is
-      // told
+      // Jackson's own message may quote the body, which holds a token: only the kind and place of
+      // the failure are told, and the exception is not kept as the cause
       throw decodeFailure(
-          response, endpoint, type.getSimpleName() + ": " + e.getClass().getSimpleName(), e);
+          response, endpoint, type.getSimpleName() + ": " + PortalJson.describe(e), null);
     }
     if (value == null) {
       throw decodeFailure(response, endpoint, type.getSimpleName() + ": the body is empty", null);

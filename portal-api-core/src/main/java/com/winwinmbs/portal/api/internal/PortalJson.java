@@ -1,6 +1,8 @@
 package com.winwinmbs.portal.api.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,5 +29,17 @@ public final class PortalJson {
         .changeDefaultPropertyInclusion(
             include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
         .build();
+  }
+
+  /**
+   * What went wrong decoding, safe to put in a message: the kind of failure and where, never
+   * Jackson's own message, which quotes the text it failed on (a token, a secret).
+   */
+  public static String describe(JacksonException e) {
+    TokenStreamLocation location = e.getLocation();
+    return e.getClass().getSimpleName()
+        + (location == null || location.getLineNr() < 0
+            ? ""
+            : " at line " + location.getLineNr() + ", column " + location.getColumnNr());
   }
 }

@@ -64,12 +64,31 @@ public final class RequestExecutor {
           "token.refreshes", "a rejected token was replaced and the request sent again");
 
   private final ClientSettings settings;
+
+  /**
+   * Whether the base URL is plain http to a host that is not loopback, and that was not allowed: a
+   * client built without credentials may still be handed some per call (a token source, an {@code
+   * Authorization} header, a session's cookie, a login's password), and they must not go out.
+   */
+  private final boolean plainHttpRefused;
+
   private final AtomicReference<@Nullable RateLimit> lastRateLimit = new AtomicReference<>();
   private final Map<Class<?>, JavaType> singleTypes = new ConcurrentHashMap<>();
   private final Map<Class<?>, JavaType> pageTypes = new ConcurrentHashMap<>();
 
   public RequestExecutor(ClientSettings settings) {
+    this(settings, false);
+  }
+
+  /**
+   * @param allowInsecureHttp whether credentials may go over plain http to a host that is not
+   *     loopback
+   */
+  public RequestExecutor(ClientSettings settings, boolean allowInsecureHttp) {
     this.settings = settings;
+    URI base = URI.create(settings.baseUrl());
+    this.plainHttpRefused =
+        !allowInsecureHttp && "http".equalsIgnoreCase(base.getScheme()) && !Urls.isLoopback(base);
   }
 
   public ClientSettings settings() {
@@ -299,6 +318,9 @@ public final class RequestExecutor {
               headers.build(),
               body,
               timeout);
+      if (plainHttpRefused && carriesCredentials(request)) {
+        Urls.requireSecure(uri, "apiUrl", "the credentials of " + endpoint.id(), false);
+      }
       if (log.isTraceEnabled()) {
         log.trace(
             "{} {} attempt {} headers={}",
@@ -446,7 +468,8 @@ public final class RequestExecutor {
                     + policy.maxRateLimitWait().toMillis()
                     + " ms"
                 : null;
-        throw ErrorDecoder.toException(decoded, attempt, rateLimit, note);
+        throw ErrorDecoder.toException(
+            withoutCredentials(decoded, request.headers()), attempt, rateLimit, note);
       }
       if (isRetryableStatus(status)
           && idempotent
@@ -475,8 +498,80 @@ public final class RequestExecutor {
       } else if (isRetryableStatus(status) && !idempotent) {
         note = "not retried: " + method + " is not idempotent and carries no Idempotency-Key";
       }
-      throw ErrorDecoder.toException(decoded, attempt, rateLimit, note);
+      throw ErrorDecoder.toException(
+          withoutCredentials(decoded, request.headers()), attempt, rateLimit, note);
     }
+  }
+
+  /**
+   * The decoded error with the request's own credentials (bearer token, API key, cookies) cut out
+   * of what the server said, so a server that echoes them cannot put them into a message. The raw
+   * body is kept as received.
+   */
+  private static ErrorDecoder.Decoded withoutCredentials(
+      ErrorDecoder.Decoded decoded, Headers sent) {
+    List<String> secrets = new java.util.ArrayList<>();
+    for (String name : sent.names()) {
+      if (!Headers.isSensitive(name)) {
+        continue;
+      }
+      for (String value : sent.values(name)) {
+        secrets.add(value);
+        int space = value.indexOf(' ');
+        if (space > 0) {
+          secrets.add(value.substring(space + 1).trim()); // Bearer <token>, Basic <credentials>
+        }
+        for (String pair : value.split(";")) {
+          int equals = pair.indexOf('=');
+          secrets.add(pair.trim());
+          if (equals >= 0) {
+            secrets.add(pair.substring(equals + 1).trim()); // a cookie's value
+          }
+        }
+      }
+    }
+    // short values (a cookie "1") would blank out ordinary text and are no secret worth the name
+    secrets.removeIf(secret -> secret.length() < 8);
+    if (secrets.isEmpty()) {
+      return decoded;
+    }
+    secrets.sort((a, b) -> b.length() - a.length()); // the longest first, so no part is left over
+    PortalError error = decoded.error();
+    PortalError scrubbed =
+        new PortalError(
+            error.status(),
+            scrub(error.code(), secrets),
+            scrub(error.message(), secrets),
+            error.details(),
+            scrub(error.requestId(), secrets),
+            scrub(error.path(), secrets),
+            scrub(error.method(), secrets),
+            scrub(error.timestamp(), secrets),
+            error.rawBody());
+    return scrubbed.equals(error)
+        ? decoded
+        : new ErrorDecoder.Decoded(scrubbed, decoded.retryAfter());
+  }
+
+  private static @Nullable String scrub(@Nullable String text, List<String> secrets) {
+    if (text == null) {
+      return null;
+    }
+    for (String secret : secrets) {
+      text = text.replace(secret, "[REDACTED]");
+    }
+    return text;
+  }
+
+  /** Whether a credential goes with the request: in a header, or as the body of a sign-in. */
+  private static boolean carriesCredentials(TransportRequest request) {
+    for (String name : request.headers().names()) {
+      if (Headers.isSensitive(name)) {
+        return true;
+      }
+    }
+    return request.endpoint().equals(Endpoints.AUTH_LOGIN)
+        || request.endpoint().equals(Endpoints.TENANT_REGISTER);
   }
 
   private static boolean isRetryableStatus(int status) {
@@ -602,7 +697,8 @@ public final class RequestExecutor {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw decodeFailure(response, endpoint, type, e.getOriginalMessage(), e);
+      // not the cause: its message quotes the body, which may hold a token
+      throw decodeFailure(response, endpoint, type, PortalJson.describe(e), null);
     }
   }
 

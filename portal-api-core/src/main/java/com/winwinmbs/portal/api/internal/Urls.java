@@ -1,7 +1,9 @@
 package com.winwinmbs.portal.api.internal;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -14,9 +16,6 @@ public final class Urls {
    * path.
    */
   private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
-
-  /** 127.0.0.0/8 as an address literal; a host name that merely starts with "127." is not one. */
-  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
   private Urls() {}
 
@@ -97,21 +96,43 @@ public final class Urls {
     return uri;
   }
 
-  /** Whether the URL's host is a loopback name or address, without a DNS lookup. */
+  /**
+   * Whether the URL's host is a loopback name or address, without a DNS lookup: {@code localhost}
+   * and names under {@code .localhost} (reserved for loopback, RFC 6761), an IPv4 literal in
+   * 127.0.0.0/8, or the IPv6 literal {@code ::1}. Any other name is not trusted, however it reads
+   * ({@code 127.0.0.1.nip.io} resolves wherever its DNS says).
+   */
   public static boolean isLoopback(URI uri) {
     String host = uri.getHost();
     if (host == null) {
       return false;
     }
     host = host.toLowerCase(Locale.ROOT);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
+    if (host.equals("localhost") || host.endsWith(".localhost")) {
+      return true;
     }
-    return host.equals("localhost")
-        || host.endsWith(".localhost")
-        || IPV4_LOOPBACK.matcher(host).matches()
-        || host.equals("::1")
-        || host.equals("0:0:0:0:0:0:0:1");
+    if (host.startsWith("[") && host.endsWith("]")) {
+      return isLoopbackLiteral(host.substring(1, host.length() - 1), IPV6_LITERAL);
+    }
+    return isLoopbackLiteral(host, IPV4_LITERAL);
+  }
+
+  private static final Pattern IPV4_LITERAL =
+      Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
+
+  /** Hex digits, colons and dots only (a zone id or anything else is not a loopback literal). */
+  private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-f:.]+");
+
+  private static boolean isLoopbackLiteral(String host, Pattern literal) {
+    if (!literal.matcher(host).matches()) {
+      return false;
+    }
+    try {
+      // a literal address: parsed, never looked up
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /**

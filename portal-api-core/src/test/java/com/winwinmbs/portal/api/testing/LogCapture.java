@@ -3,9 +3,12 @@ package com.winwinmbs.portal.api.testing;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,6 +28,8 @@ public final class LogCapture implements AutoCloseable {
   private final Level previous;
   private final boolean previousAdditive;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Map<Logger, Level> silencedLevels = new LinkedHashMap<>();
+  private final List<Appender<ILoggingEvent>> detached = new ArrayList<>();
 
   private LogCapture(String loggerName) {
     this.logger = (Logger) LoggerFactory.getLogger(loggerName);
@@ -36,9 +41,36 @@ public final class LogCapture implements AutoCloseable {
     logger.setAdditive(false); // captured, not printed: keeps TRACE noise out of the build output
   }
 
+  private LogCapture() {
+    this.logger = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    this.previous = logger.getLevel();
+    this.previousAdditive = logger.isAdditive();
+    // every logger inherits TRACE from the root while captured, whatever the configuration says
+    for (Logger each : logger.getLoggerContext().getLoggerList()) {
+      if (each != logger && each.getLevel() != null) {
+        silencedLevels.put(each, each.getLevel());
+        each.setLevel(null);
+      }
+    }
+    // captured, not printed: the console appender is put back on close
+    logger.iteratorForAppenders().forEachRemaining(detached::add);
+    detached.forEach(logger::detachAppender);
+    appender.start();
+    logger.addAppender(appender);
+    logger.setLevel(Level.TRACE);
+  }
+
   /** Captures the {@code com.winwinmbs.portal} loggers. */
   public static LogCapture start() {
     return new LogCapture("com.winwinmbs.portal");
+  }
+
+  /**
+   * Captures every logger of the JVM at TRACE and above, the client's and every library's, the
+   * test's own servers included.
+   */
+  public static LogCapture everything() {
+    return new LogCapture();
   }
 
   /** The captured events. */
@@ -76,6 +108,8 @@ public final class LogCapture implements AutoCloseable {
     logger.detachAppender(appender);
     logger.setLevel(previous);
     logger.setAdditive(previousAdditive);
+    detached.forEach(logger::addAppender);
+    silencedLevels.forEach(Logger::setLevel);
     appender.stop();
   }
 }
