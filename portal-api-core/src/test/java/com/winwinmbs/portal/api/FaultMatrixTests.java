@@ -32,6 +32,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -330,6 +331,13 @@ class FaultMatrixTests {
         assertThat(((TransportException) e).kind()).isEqualTo(outcome.kind());
         assertThat(e.status()).isZero();
       }
+      // a failure the request was not retried for because of its method says so
+      String notRetried = "(not retried: POST is not idempotent and carries no Idempotency-Key)";
+      if (request == Request.POST && !(e instanceof RateLimitException)) {
+        assertThat(e).hasMessageContaining(notRetried);
+      } else {
+        assertThat(e).hasMessageNotContaining("not retried");
+      }
       if (e instanceof RateLimitException limited) {
         assertThat(limited.retryAfter()).contains(Duration.ofSeconds(61));
         assertThat(e)
@@ -393,6 +401,30 @@ class FaultMatrixTests {
       }
     }
     return received(wm);
+  }
+
+  @Test
+  void tokenSourceThatFailsBeforeTheFirstRequestCountsNoAttempt(WireMockRuntimeInfo wm) {
+    wm.getWireMock().register(any(anyUrl()).willReturn(ok()));
+    PortalApiClient portal =
+        TestClients.builder(wm)
+            .tokenSource(
+                TokenSource.fromSupplier(
+                    () -> {
+                      throw new IllegalStateException("the vault is sealed");
+                    }))
+            .observationRegistry(registry)
+            .build();
+
+    Throwable thrown = catchThrowable(() -> portal.user().findById("usr_1"));
+
+    assertThat(thrown).isInstanceOf(TokenException.class);
+    assertThat(((PortalApiException) thrown).attempts()).isZero();
+    assertThat(observed)
+        .as("the observation agrees with the exception: nothing was sent")
+        .singleElement()
+        .satisfies(c -> assertThat(c.attempts()).isZero());
+    assertThat(received(wm)).isEmpty();
   }
 
   private static List<LoggedRequest> received(WireMockRuntimeInfo wm) {

@@ -99,7 +99,7 @@ public final class AuthApi {
     LoginRequest body = new LoginRequest(email, password, rememberMe, null);
     // a login proves who the user is with the password: no bearer token goes with it
     LoginResult result =
-        exchange(Endpoints.AUTH_LOGIN, body, withoutToken(options), LoginResult.class);
+        exchange(Endpoints.AUTH_LOGIN, body, password, withoutToken(options), LoginResult.class);
     requireToken(result.accessToken(), Endpoints.AUTH_LOGIN);
     session.begin(result.accessToken(), result.user(), result.tenant(), this::refreshCall);
     return result;
@@ -146,7 +146,7 @@ public final class AuthApi {
             ? base
             : base.toBuilder().tokenSource(TokenSource.of(token)).build();
     try {
-      exchange(Endpoints.AUTH_LOGOUT, null, call, null);
+      exchange(Endpoints.AUTH_LOGOUT, null, null, call, null);
     } finally {
       session.clear();
     }
@@ -165,7 +165,7 @@ public final class AuthApi {
             && base.tokenSource().isEmpty()
             && base.headers().first("Authorization").isEmpty();
     RequestOptions call = viaSession ? base.toBuilder().tokenSource(session).build() : base;
-    CurrentUser me = exchange(Endpoints.AUTH_ME, null, call, CurrentUser.class);
+    CurrentUser me = exchange(Endpoints.AUTH_ME, null, null, call, CurrentUser.class);
     if (viaSession) {
       session.profile(me.user(), me.tenant());
     }
@@ -259,7 +259,8 @@ public final class AuthApi {
     // The guide's refresh goes out as {} with the cookie only. Without a bearer token it cannot
     // recurse into the session's own 401 handling.
     RefreshResult result =
-        exchange(Endpoints.AUTH_REFRESH, Map.of(), withoutToken(options), RefreshResult.class);
+        exchange(
+            Endpoints.AUTH_REFRESH, Map.of(), null, withoutToken(options), RefreshResult.class);
     requireToken(result.accessToken(), Endpoints.AUTH_REFRESH);
     return result.accessToken();
   }
@@ -269,7 +270,11 @@ public final class AuthApi {
    * sets. A null {@code type} discards the body.
    */
   private <T> T exchange(
-      Endpoint endpoint, @Nullable Object json, RequestOptions options, @Nullable Class<T> type) {
+      Endpoint endpoint,
+      @Nullable Object json,
+      @Nullable String secret,
+      RequestOptions options,
+      @Nullable Class<T> type) {
     URI uri = URI.create(executor.settings().baseUrl() + endpoint.uriTemplate());
     RequestOptions.Builder builder = options.toBuilder();
     session
@@ -284,7 +289,7 @@ public final class AuthApi {
                         .first("Cookie")
                         .map(own -> own + "; " + cookies)
                         .orElse(cookies)));
-    Call call = Call.to(endpoint).options(builder.build());
+    Call call = Call.to(endpoint).options(builder.build()).secret(secret);
     if (json != null) {
       call.json(json);
     }

@@ -28,6 +28,7 @@ public final class Call {
   private @Nullable Object json;
   private @Nullable RequestBody body;
   private RequestOptions options = RequestOptions.none();
+  private final List<String> secrets = new ArrayList<>(0);
 
   private Call(Endpoint endpoint) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
@@ -77,6 +78,17 @@ public final class Call {
     return this;
   }
 
+  /**
+   * Names a secret this call's body carries (a password, a client secret, a one-time code), so an
+   * error message that echoes it has it cut out; a null value is ignored.
+   */
+  public Call secret(@Nullable String value) {
+    if (value != null && !value.isBlank()) {
+      secrets.add(value);
+    }
+    return this;
+  }
+
   /** Sets the call's options; null means none. */
   public Call options(@Nullable RequestOptions options) {
     this.options = options == null ? RequestOptions.none() : options;
@@ -105,6 +117,10 @@ public final class Call {
 
   RequestOptions options() {
     return options;
+  }
+
+  List<String> secrets() {
+    return secrets;
   }
 
   private static String asString(Object value) {

@@ -140,7 +140,7 @@ public final class RequestExecutor {
           }
           ApiResponse<T> body = readJson(response, envelope, endpoint);
           if (body == null || !body.success()) {
-            throw unsuccessful(call, response.status(), body == null ? null : body.message());
+            throw new UnsuccessfulEnvelope(body == null ? null : body.message());
           }
           if (body.data() instanceof List<?> list && list.contains(null)) {
             throw decodeFailure(response, endpoint, envelope, "a list item is null", null);
@@ -165,7 +165,7 @@ public final class RequestExecutor {
         response -> {
           ApiPaginatedResponse<T> body = readJson(response, envelope, endpoint);
           if (body == null || !body.success()) {
-            throw unsuccessful(call, response.status(), body == null ? null : body.message());
+            throw new UnsuccessfulEnvelope(body == null ? null : body.message());
           }
           List<T> items = body.data() == null ? List.of() : body.data();
           if (items.contains(null)) {
@@ -200,7 +200,7 @@ public final class RequestExecutor {
                 readJson(
                     in, response, PortalJson.MAPPER.constructType(ApiResponse.class), endpoint);
             if (body != null && !body.success()) {
-              throw unsuccessful(call, response.status(), body.message());
+              throw new UnsuccessfulEnvelope(body.message());
             }
           } else {
             try (InputStream in = response.body()) {
@@ -299,7 +299,6 @@ public final class RequestExecutor {
     boolean refreshed = false;
     while (true) {
       attempt++;
-      context.setAttempts(attempt);
       // what the previous attempt received must not describe this one (a 503, then a timeout)
       context.setResponse(null);
       context.setRequestId(null);
@@ -329,12 +328,16 @@ public final class RequestExecutor {
             attempt,
             request.headers());
       }
+      // counted once the request goes out: a token source or a refusal that fails first made none
+      context.setAttempts(attempt);
       TransportResponse response;
       long attemptStarted = System.nanoTime();
       try {
         response = settings.transport().exchange(request);
       } catch (IOException e) {
-        TransportException failure = transportFailure(e, method, path, attempt, timeout);
+        List<String> secrets = secrets(request.headers(), call);
+        TransportException failure =
+            transportFailure(e, method, path, attempt, timeout, null, secrets);
         if (failure.kind() != TransportException.Kind.INTERRUPTED
             && idempotent
             && replayable
@@ -349,7 +352,10 @@ public final class RequestExecutor {
               observation);
           continue;
         }
-        throw failure;
+        String note = notRetried(failure.kind(), idempotent, replayable, method);
+        throw note == null
+            ? failure
+            : transportFailure(e, method, path, attempt, timeout, note, secrets);
       }
       int status = response.status();
       context.setResponse(status);
@@ -397,7 +403,8 @@ public final class RequestExecutor {
           readFailure =
               deadline != null && deadline.cancel()
                   ? bodyTimeout(e, method, path, attempt, timeout)
-                  : transportFailure(e, method, path, attempt, timeout);
+                  : transportFailure(
+                      e, method, path, attempt, timeout, null, secrets(request.headers(), call));
         } catch (Error e) {
           close = true;
           throw e;
@@ -406,6 +413,13 @@ public final class RequestExecutor {
           if (deadline != null && deadline.cancel()) {
             // a body cut off by the deadline fails to decode: report the timeout, not the decoding
             readFailure = bodyTimeout(e, method, path, attempt, timeout);
+          } else if (e instanceof UnsuccessfulEnvelope unsuccessful) {
+            throw unsuccessful(
+                endpoint,
+                status,
+                unsuccessful.envelopeMessage,
+                attempt,
+                secrets(request.headers(), call));
           } else {
             throw e;
           }
@@ -431,6 +445,15 @@ public final class RequestExecutor {
               "I/O failure reading the response: " + readFailure.kind(),
               observation);
           continue;
+        }
+        String note = notRetried(readFailure.kind(), idempotent, replayable, method);
+        if (note != null) {
+          throw new TransportException(
+              withNote(readFailure.getMessage(), note),
+              readFailure.kind(),
+              readFailure.error(),
+              attempt,
+              readFailure.getCause());
         }
         throw readFailure;
       }
@@ -469,7 +492,10 @@ public final class RequestExecutor {
                     + " ms"
                 : null;
         throw ErrorDecoder.toException(
-            withoutCredentials(decoded, request.headers()), attempt, rateLimit, note);
+            withoutCredentials(decoded, secrets(request.headers(), call)),
+            attempt,
+            rateLimit,
+            note);
       }
       if (isRetryableStatus(status)
           && idempotent
@@ -495,11 +521,11 @@ public final class RequestExecutor {
                     .map(RequestExecutor::origin)
                     .map(o -> "; Location points to " + o)
                     .orElse("");
-      } else if (isRetryableStatus(status) && !idempotent) {
-        note = "not retried: " + method + " is not idempotent and carries no Idempotency-Key";
+      } else if (isRetryableStatus(status)) {
+        note = notRetried(null, idempotent, replayable, method);
       }
       throw ErrorDecoder.toException(
-          withoutCredentials(decoded, request.headers()), attempt, rateLimit, note);
+          withoutCredentials(decoded, secrets(request.headers(), call)), attempt, rateLimit, note);
     }
   }
 
@@ -509,7 +535,33 @@ public final class RequestExecutor {
    * body is kept as received.
    */
   private static ErrorDecoder.Decoded withoutCredentials(
-      ErrorDecoder.Decoded decoded, Headers sent) {
+      ErrorDecoder.Decoded decoded, List<String> secrets) {
+    if (secrets.isEmpty()) {
+      return decoded;
+    }
+    PortalError error = decoded.error();
+    PortalError scrubbed =
+        new PortalError(
+            error.status(),
+            scrub(error.code(), secrets),
+            scrub(error.message(), secrets),
+            error.details(),
+            scrub(error.requestId(), secrets),
+            scrub(error.path(), secrets),
+            scrub(error.method(), secrets),
+            scrub(error.timestamp(), secrets),
+            error.rawBody());
+    return scrubbed.equals(error)
+        ? decoded
+        : new ErrorDecoder.Decoded(scrubbed, decoded.retryAfter());
+  }
+
+  /**
+   * What the request must not see echoed in an error message, longest first: its credential headers
+   * (the whole value, the part after the scheme, each cookie's value) of 8 characters or more, and
+   * the secrets its body carries ({@link Call#secret}) of 4 or more.
+   */
+  private static List<String> secrets(Headers sent, Call call) {
     List<String> secrets = new java.util.ArrayList<>();
     for (String name : sent.names()) {
       if (!Headers.isSensitive(name)) {
@@ -532,35 +584,17 @@ public final class RequestExecutor {
     }
     // short values (a cookie "1") would blank out ordinary text and are no secret worth the name
     secrets.removeIf(secret -> secret.length() < 8);
-    if (secrets.isEmpty()) {
-      return decoded;
+    for (String secret : call.secrets()) {
+      if (secret.length() >= 4) {
+        secrets.add(secret);
+      }
     }
     secrets.sort((a, b) -> b.length() - a.length()); // the longest first, so no part is left over
-    PortalError error = decoded.error();
-    PortalError scrubbed =
-        new PortalError(
-            error.status(),
-            scrub(error.code(), secrets),
-            scrub(error.message(), secrets),
-            error.details(),
-            scrub(error.requestId(), secrets),
-            scrub(error.path(), secrets),
-            scrub(error.method(), secrets),
-            scrub(error.timestamp(), secrets),
-            error.rawBody());
-    return scrubbed.equals(error)
-        ? decoded
-        : new ErrorDecoder.Decoded(scrubbed, decoded.retryAfter());
+    return secrets;
   }
 
   private static @Nullable String scrub(@Nullable String text, List<String> secrets) {
-    if (text == null) {
-      return null;
-    }
-    for (String secret : secrets) {
-      text = text.replace(secret, "[REDACTED]");
-    }
-    return text;
+    return Redaction.scrub(text, secrets);
   }
 
   /** Whether a credential goes with the request: in a header, or as the body of a sign-in. */
@@ -572,6 +606,32 @@ public final class RequestExecutor {
     }
     return request.endpoint().equals(Endpoints.AUTH_LOGIN)
         || request.endpoint().equals(Endpoints.TENANT_REGISTER);
+  }
+
+  /** Why a failure that could have been retried was not, or null when that is not the reason. */
+  private static @Nullable String notRetried(
+      TransportException.@Nullable Kind kind,
+      boolean idempotent,
+      boolean replayable,
+      String method) {
+    if (kind == TransportException.Kind.INTERRUPTED) {
+      return null;
+    }
+    if (!idempotent) {
+      return "not retried: " + method + " is not idempotent and carries no Idempotency-Key";
+    }
+    if (!replayable) {
+      return "not retried: the request body is a stream that cannot be sent again";
+    }
+    return null;
+  }
+
+  /** The message with a note put before its closing {@code [method path…]} part. */
+  private static String withNote(String message, String note) {
+    int bracket = message.lastIndexOf(" [");
+    return bracket < 0
+        ? message + " (" + note + ")"
+        : message.substring(0, bracket) + " (" + note + ")" + message.substring(bracket);
   }
 
   private static boolean isRetryableStatus(int status) {
@@ -737,13 +797,39 @@ public final class RequestExecutor {
         cause);
   }
 
-  private static PortalApiException unsuccessful(Call call, int status, @Nullable String message) {
-    String method = call.endpoint().method().name();
-    String path = call.endpoint().uriTemplate();
+  private static PortalApiException unsuccessful(
+      Endpoint endpoint, int status, @Nullable String message, int attempt, List<String> secrets) {
+    String method = endpoint.method().name();
+    String path = endpoint.uriTemplate();
     PortalError error =
-        new PortalError(status, "UNSUCCESSFUL", message, Map.of(), null, path, method, null, null);
+        new PortalError(
+            status,
+            "UNSUCCESSFUL",
+            scrub(message, secrets),
+            Map.of(),
+            null,
+            path,
+            method,
+            null,
+            null);
     return new PortalApiException(
-        ErrorDecoder.message(error, 1, "the envelope reported success=false"), error, 1, null);
+        ErrorDecoder.message(error, attempt, "the envelope reported success=false"),
+        error,
+        attempt,
+        null);
+  }
+
+  /**
+   * A 2xx whose envelope says {@code success: false}, thrown by a reader and turned into a {@link
+   * PortalApiException} by the attempt loop, which knows the credentials to keep out of it.
+   */
+  private static final class UnsuccessfulEnvelope extends RuntimeException {
+    private final @Nullable String envelopeMessage;
+
+    UnsuccessfulEnvelope(@Nullable String envelopeMessage) {
+      super(null, null, false, false);
+      this.envelopeMessage = envelopeMessage;
+    }
   }
 
   private static byte @Nullable [] readErrorBody(TransportResponse response) {
@@ -762,7 +848,13 @@ public final class RequestExecutor {
   }
 
   private static TransportException transportFailure(
-      IOException e, String method, String path, int attempt, Duration timeout) {
+      IOException e,
+      String method,
+      String path,
+      int attempt,
+      Duration timeout,
+      @Nullable String note,
+      List<String> secrets) {
     TransportException.Kind kind;
     String what;
     if (e instanceof HttpConnectTimeoutException
@@ -781,13 +873,18 @@ public final class RequestExecutor {
       kind = TransportException.Kind.IO;
       what = "I/O failure";
     }
+    // the JDK quotes what it could not parse: a server echoing the request would show its
+    // credentials
     String detail =
-        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + scrub(e.getMessage(), secrets));
     return new TransportException(
         what
             + " ("
             + detail
-            + ") ["
+            + ")"
+            + (note == null ? "" : " (" + note + ")")
+            + " ["
             + method
             + " "
             + path
@@ -796,7 +893,7 @@ public final class RequestExecutor {
         kind,
         PortalError.noResponse(method, path),
         attempt,
-        e);
+        secrets.isEmpty() ? e : Redaction.causeWithout(e, text -> scrub(text, secrets)));
   }
 
   private static TransportException bodyTimeout(

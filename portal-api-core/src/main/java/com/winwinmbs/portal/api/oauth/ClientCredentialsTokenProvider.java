@@ -12,6 +12,7 @@ import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.http.TransportResponse;
 import com.winwinmbs.portal.api.internal.PortalJson;
 import com.winwinmbs.portal.api.internal.ReadDeadline;
+import com.winwinmbs.portal.api.internal.Redaction;
 import com.winwinmbs.portal.api.internal.SingleFlightTokenCache;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.internal.Version;
@@ -309,24 +310,7 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
    * (a parser quoting the bytes a broken endpoint sent back), a copy of the chain with it scrubbed.
    */
   private Throwable withoutSecret(Throwable failure) {
-    boolean quoted = false;
-    for (Throwable t = failure; t != null && !quoted; t = t.getCause()) {
-      quoted = t.getMessage() != null && !scrub(t.getMessage()).equals(t.getMessage());
-    }
-    return quoted ? scrubbedCopy(failure, 0) : failure;
-  }
-
-  private IOException scrubbedCopy(Throwable failure, int depth) {
-    IOException copy =
-        new IOException(
-            failure.getClass().getName()
-                + (failure.getMessage() == null ? "" : ": " + scrub(failure.getMessage())));
-    copy.setStackTrace(failure.getStackTrace());
-    Throwable cause = failure.getCause();
-    if (cause != null && cause != failure && depth < 8) {
-      copy.initCause(scrubbedCopy(cause, depth + 1));
-    }
-    return copy;
+    return Redaction.causeWithout(failure, this::scrub);
   }
 
   /**

@@ -54,6 +54,7 @@ public final class OtpApi {
   public OtpVerification verify(OtpVerifyRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.OTP_VERIFY).json(request).options(options), OtpVerification.class);
+        Call.to(Endpoints.OTP_VERIFY).json(request).secret(request.code()).options(options),
+        OtpVerification.class);
   }
 }

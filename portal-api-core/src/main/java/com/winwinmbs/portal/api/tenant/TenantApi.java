@@ -39,7 +39,10 @@ public final class TenantApi {
       RegisterTenantRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.TENANT_REGISTER).json(request).options(options),
+        Call.to(Endpoints.TENANT_REGISTER)
+            .json(request)
+            .secret(request.adminPassword())
+            .options(options),
         RegisterTenantResult.class);
   }
 
@@ -89,6 +92,7 @@ public final class TenantApi {
         Call.to(Endpoints.TENANT_UPDATE_SSO)
             .path("tenantId", tenantId)
             .json(request)
+            .secret(request.clientSecret())
             .options(options));
   }
 

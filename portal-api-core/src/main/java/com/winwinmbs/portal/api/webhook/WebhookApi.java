@@ -81,7 +81,8 @@ public final class WebhookApi {
   public Webhook create(WebhookCreateRequest request, @Nullable RequestOptions options) {
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.WEBHOOK_CREATE).json(request).options(options), Webhook.class);
+        Call.to(Endpoints.WEBHOOK_CREATE).json(request).secret(request.secret()).options(options),
+        Webhook.class);
   }
 
   /** Changes a webhook; fields left null in the request stay as they are. */
@@ -94,7 +95,11 @@ public final class WebhookApi {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(request, "request == null");
     return executor.execute(
-        Call.to(Endpoints.WEBHOOK_UPDATE).path("id", id).json(request).options(options),
+        Call.to(Endpoints.WEBHOOK_UPDATE)
+            .path("id", id)
+            .json(request)
+            .secret(request.secret())
+            .options(options),
         Webhook.class);
   }
 
