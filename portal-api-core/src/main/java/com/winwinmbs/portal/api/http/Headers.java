@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Immutable HTTP headers with case-insensitive names, in the order they were added.
  *
  * <p>{@link #toString()} redacts the values of credential headers ({@code Authorization}, {@code
- * X-API-Key}, {@code Cookie}, {@code Set-Cookie}, {@code Proxy-Authorization}), so headers can be
- * logged or printed without leaking secrets.
+ * X-API-Key}, {@code Cookie}, {@code Set-Cookie}, {@code Proxy-Authorization}) and the query of
+ * {@code Location}, so headers can be logged or printed without leaking secrets.
  */
 public final class Headers {
 
@@ -106,7 +106,10 @@ public final class Headers {
     return toLowerMap().hashCode();
   }
 
-  /** The headers with credential values replaced by {@code [REDACTED]}. */
+  /**
+   * The headers with credential values replaced by {@code [REDACTED]}, and the query and fragment
+   * of {@code Location} and {@code Content-Location} too.
+   */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("{");
@@ -115,9 +118,33 @@ public final class Headers {
         out.append(", ");
       }
       out.append(entry.name).append('=');
-      out.append(isSensitive(entry.name) ? "[REDACTED]" : String.join(",", entry.values));
+      if (isSensitive(entry.name)) {
+        out.append("[REDACTED]");
+      } else if (isLocation(entry.name)) {
+        // a redirect's query may carry a token (an SSO callback's ?token=…): show where, not what
+        out.append(String.join(",", entry.values.stream().map(Headers::withoutQuery).toList()));
+      } else {
+        out.append(String.join(",", entry.values));
+      }
     }
     return out.append('}').toString();
+  }
+
+  private static boolean isLocation(String name) {
+    return name.equalsIgnoreCase("Location") || name.equalsIgnoreCase("Content-Location");
+  }
+
+  private static String withoutQuery(String location) {
+    int cut = location.length();
+    int query = location.indexOf('?');
+    int fragment = location.indexOf('#');
+    if (query >= 0) {
+      cut = query;
+    }
+    if (fragment >= 0 && fragment < cut) {
+      cut = fragment;
+    }
+    return cut == location.length() ? location : location.substring(0, cut) + "?[REDACTED]";
   }
 
   private record Entry(String name, List<String> values) {}

@@ -41,6 +41,28 @@ class HeadersTests {
   }
 
   @Test
+  void toStringShowsWhereALocationPointsButNotItsQueryOrFragment() {
+    Headers headers =
+        Headers.builder()
+            .set("Location", "https://app.acme.com/sso/done?token=eyJ.sso.sig&state=s1")
+            .set("content-location", "/files/f1#access=tok-123")
+            .add("X-Other", "a?b=c")
+            .build();
+    Headers plain = Headers.builder().set("Location", "https://app.acme.com/next").build();
+
+    assertThat(headers.toString())
+        .doesNotContain("eyJ.sso.sig", "state=s1", "tok-123")
+        .contains(
+            "Location=https://app.acme.com/sso/done?[REDACTED]",
+            "content-location=/files/f1?[REDACTED]",
+            "X-Other=a?b=c");
+    assertThat(headers.first("Location"))
+        .as("the value itself is kept")
+        .contains("https://app.acme.com/sso/done?token=eyJ.sso.sig&state=s1");
+    assertThat(plain.toString()).contains("Location=https://app.acme.com/next");
+  }
+
+  @Test
   void namesAreCaseInsensitiveAndKeepTheirFirstSpelling() {
     Headers headers =
         Headers.builder().add("X-Trace", "a").add("x-trace", "b").set("Accept", "x").build();
