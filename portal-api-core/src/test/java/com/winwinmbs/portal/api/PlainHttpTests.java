@@ -13,8 +13,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.winwinmbs.portal.api.auth.SessionTokenSource;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
+import com.winwinmbs.portal.api.otp.OtpVerifyRequest;
 import com.winwinmbs.portal.api.tenant.RegisterTenantRequest;
+import com.winwinmbs.portal.api.tenant.SsoProviderType;
 import com.winwinmbs.portal.api.tenant.TenantPlan;
+import com.winwinmbs.portal.api.tenant.UpdateSsoConfigRequest;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -172,6 +175,18 @@ class PlainHttpTests {
                 .register(
                     new RegisterTenantRequest(
                         "Acme", "acme", "ann@acme.com", PASSWORD, "Ann", TenantPlan.FREE)));
+    // a body that holds a secret is a credential too
+    assertRefused(() -> anonymous.otp().verify(OtpVerifyRequest.of("REF-1", "918273")));
+    assertRefused(
+        () ->
+            anonymous
+                .tenant()
+                .updateSso(
+                    "t1",
+                    UpdateSsoConfigRequest.builder(SsoProviderType.AZURE_AD)
+                        .clientId("sso-client")
+                        .clientSecret(CLIENT_SECRET)
+                        .build()));
     assertThat(session.isActive()).isFalse();
     assertThat(wm.getWireMock().getServeEvents()).as("requests that went out").isEmpty();
 

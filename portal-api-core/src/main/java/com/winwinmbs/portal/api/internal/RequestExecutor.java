@@ -317,7 +317,7 @@ public final class RequestExecutor {
               headers.build(),
               body,
               timeout);
-      if (plainHttpRefused && carriesCredentials(request)) {
+      if (plainHttpRefused && carriesCredentials(request, call)) {
         Urls.requireSecure(uri, "apiUrl", "the credentials of " + endpoint.id(), false);
       }
       if (log.isTraceEnabled()) {
@@ -597,14 +597,18 @@ public final class RequestExecutor {
     return Redaction.scrub(text, secrets);
   }
 
-  /** Whether a credential goes with the request: in a header, or as the body of a sign-in. */
-  private static boolean carriesCredentials(TransportRequest request) {
+  /**
+   * Whether a credential goes with the request: in a header, in a body that names a secret ({@link
+   * Call#secret}), or as the body of a sign-in.
+   */
+  private static boolean carriesCredentials(TransportRequest request, Call call) {
     for (String name : request.headers().names()) {
       if (Headers.isSensitive(name)) {
         return true;
       }
     }
-    return request.endpoint().equals(Endpoints.AUTH_LOGIN)
+    return !call.secrets().isEmpty()
+        || request.endpoint().equals(Endpoints.AUTH_LOGIN)
         || request.endpoint().equals(Endpoints.TENANT_REGISTER);
   }
 
