@@ -319,42 +319,14 @@ public final class AuthApi {
       }
       // Jackson's own message may quote the body, which holds a token: only the kind and place of
       // the failure are told, and the exception is not kept as the cause
-      throw decodeFailure(
+      throw RequestExecutor.decodeFailure(
           response, endpoint, type.getSimpleName() + ": " + PortalJson.describe(e), null);
     }
     if (value == null) {
-      throw decodeFailure(response, endpoint, type.getSimpleName() + ": the body is empty", null);
+      throw RequestExecutor.decodeFailure(
+          response, endpoint, type.getSimpleName() + ": the body is empty", null);
     }
     return value;
-  }
-
-  private static PortalApiException decodeFailure(
-      TransportResponse response, Endpoint endpoint, String what, @Nullable Throwable cause) {
-    String method = endpoint.method().name();
-    return new PortalApiException(
-        "could not decode the "
-            + response.status()
-            + " response of "
-            + endpoint.id()
-            + " as "
-            + what
-            + " ["
-            + method
-            + " "
-            + endpoint.uriTemplate()
-            + "]",
-        new PortalError(
-            response.status(),
-            "DECODE_ERROR",
-            null,
-            Map.of(),
-            response.headers().first("X-Request-Id").orElse(null),
-            endpoint.uriTemplate(),
-            method,
-            null,
-            null),
-        1,
-        cause);
   }
 
   private static void requireToken(@Nullable String token, Endpoint endpoint) {

@@ -772,6 +772,15 @@ public final class RequestExecutor {
       JavaType type,
       String what,
       @Nullable Throwable cause) {
+    return decodeFailure(response, endpoint, type.toCanonical() + ": " + what, cause);
+  }
+
+  /**
+   * The exception for a 2xx response that could not be read as {@code what} ({@code "User: the body
+   * is empty"}), code {@code DECODE_ERROR}; the message never quotes the body.
+   */
+  public static PortalApiException decodeFailure(
+      TransportResponse response, Endpoint endpoint, String what, @Nullable Throwable cause) {
     String method = endpoint.method().name();
     return new PortalApiException(
         "could not decode the "
@@ -779,8 +788,6 @@ public final class RequestExecutor {
             + " response of "
             + endpoint.id()
             + " as "
-            + type.toCanonical()
-            + ": "
             + what
             + " ["
             + method
