@@ -598,8 +598,8 @@ public final class RequestExecutor {
   }
 
   /**
-   * Whether a credential goes with the request: in a header, in a body that names a secret ({@link
-   * Call#secret}), or as the body of a sign-in.
+   * Whether a credential goes with the request: in a header, or in a body that names a secret
+   * ({@link Call#secret}: a login's password, a sign-up's admin password, an SSO client secret…).
    */
   private static boolean carriesCredentials(TransportRequest request, Call call) {
     for (String name : request.headers().names()) {
@@ -607,9 +607,7 @@ public final class RequestExecutor {
         return true;
       }
     }
-    return !call.secrets().isEmpty()
-        || request.endpoint().equals(Endpoints.AUTH_LOGIN)
-        || request.endpoint().equals(Endpoints.TENANT_REGISTER);
+    return !call.secrets().isEmpty();
   }
 
   /** Why a failure that could have been retried was not, or null when that is not the reason. */
