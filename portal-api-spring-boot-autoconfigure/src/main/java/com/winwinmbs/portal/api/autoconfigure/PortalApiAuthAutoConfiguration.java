@@ -1,5 +1,6 @@
 package com.winwinmbs.portal.api.autoconfigure;
 
+import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
 import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
@@ -143,6 +144,7 @@ public final class PortalApiAuthAutoConfiguration {
                 + ".authorization-grant-type to client_credentials, or point portal.api.auth.registration-id at "
                 + "a client_credentials registration.");
       }
+      requireSecureTokenUri(registration, properties);
       OAuth2AuthorizedClientService clients =
           authorizedClientService.getIfAvailable(
               () -> new InMemoryOAuth2AuthorizedClientService(repository));
@@ -169,6 +171,35 @@ public final class PortalApiAuthAutoConfiguration {
           new AuthorizedClientTokenSource(
               clients, auth.getRegistrationId(), auth.getRefreshSkew(), Clock.systemUTC());
       return withUser(auth, machine, context);
+    }
+
+    /**
+     * The registration's token-uri receives the client secret: plain http to it follows the rule
+     * for the portal's own URL (loopback, or portal.api.allow-insecure-http).
+     */
+    private static void requireSecureTokenUri(
+        ClientRegistration registration, PortalApiProperties properties) {
+      String tokenUri = registration.getProviderDetails().getTokenUri();
+      if (properties.isAllowInsecureHttp() || !hasText(tokenUri)) {
+        return;
+      }
+      URI uri = URI.create(tokenUri.trim());
+      if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+        return;
+      }
+      String origin = "http://" + uri.getHost() + ((uri.getPort() < 0) ? "" : ":" + uri.getPort());
+      try {
+        // the client's own rule for credentials over plain http, applied to the token endpoint
+        PortalApiClient.builder().apiUrl(origin).apiKey("client-secret").build();
+      } catch (IllegalArgumentException ex) {
+        throw new PortalApiConfigurationException(
+            "The token-uri of registration '"
+                + registration.getRegistrationId()
+                + "' uses plain http to "
+                + uri.getHost()
+                + ", so the client secret would travel unencrypted.",
+            "Use an https token-uri, or set portal.api.allow-insecure-http=true on a trusted network.");
+      }
     }
 
     /**

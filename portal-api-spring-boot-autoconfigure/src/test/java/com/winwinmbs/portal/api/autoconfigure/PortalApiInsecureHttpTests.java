@@ -3,6 +3,7 @@ package com.winwinmbs.portal.api.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.winwinmbs.portal.api.PortalApiClient;
+import com.winwinmbs.portal.api.TokenSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +13,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -126,9 +128,56 @@ class PortalApiInsecureHttpTests {
     assertThat(analysis.getDescription()).contains("uses plain http to");
   }
 
-  private FailureAnalysis analyze(String... properties) {
+  @Test
+  void registrationWhoseTokenUriIsPlainHttpToARemoteHostFailsStartupSayingHowToAllowIt() {
+    FailureAnalysis analysis =
+        analyze(
+            withRegistration("http://auth.example.com/oauth/token"),
+            "portal.api.base-url=https://portal.example.com");
+
+    assertThat(analysis.getDescription())
+        .isEqualTo(
+            "The token-uri of registration 'portal' uses plain http to auth.example.com, so the client secret would travel unencrypted.")
+        .doesNotContain("s3cret-reg");
+    assertThat(analysis.getAction()).contains("portal.api.allow-insecure-http=true");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://localhost:9000/oauth/token",
+        "http://127.0.0.1:9000/oauth/token",
+        "https://auth.example.com/oauth/token"
+      })
+  void registrationWhoseTokenUriIsLoopbackOrHttpsStarts(String tokenUri) {
+    withRegistration(tokenUri)
+        .withPropertyValues("portal.api.base-url=https://portal.example.com")
+        .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TokenSource.class));
+  }
+
+  @Test
+  void registrationWhoseTokenUriIsPlainHttpStartsWhenAllowedByProperty() {
+    withRegistration("http://auth.example.com/oauth/token")
+        .withPropertyValues(
+            "portal.api.base-url=https://portal.example.com", "portal.api.allow-insecure-http=true")
+        .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TokenSource.class));
+  }
+
+  private ApplicationContextRunner withRegistration(String tokenUri) {
+    return this.runner
+        .withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class))
+        .withPropertyValues(
+            "portal.api.auth.registration-id=portal",
+            "spring.security.oauth2.client.registration.portal.client-id=app_reg",
+            "spring.security.oauth2.client.registration.portal.client-secret=s3cret-reg",
+            "spring.security.oauth2.client.registration.portal.authorization-grant-type=client_credentials",
+            "spring.security.oauth2.client.registration.portal.provider=portal",
+            "spring.security.oauth2.client.provider.portal.token-uri=" + tokenUri);
+  }
+
+  private FailureAnalysis analyze(ApplicationContextRunner runner, String... properties) {
     FailureAnalysis[] analysis = new FailureAnalysis[1];
-    this.runner
+    runner
         .withPropertyValues(properties)
         .run(
             (context) -> {
@@ -137,5 +186,9 @@ class PortalApiInsecureHttpTests {
             });
     assertThat(analysis[0]).as("a report of the portal client's failure analyzer").isNotNull();
     return analysis[0];
+  }
+
+  private FailureAnalysis analyze(String... properties) {
+    return analyze(this.runner, properties);
   }
 }
