@@ -93,7 +93,7 @@ class MockPortalMainTests {
 
   @Test
   void aTakenPortIsReportedInOneLineThatSaysWhatToPass() throws IOException {
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
 
       assertThatThrownBy(() -> MockPortalMain.start(List.of("--port=" + port), out))

@@ -98,7 +98,7 @@ class MockPortalStandaloneIT {
 
   @Test
   void aTakenPortEndsItWithOneLineAndStatusOne() throws Exception {
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       Path out = temp.resolve("out.txt");
       Path err = temp.resolve("err.txt");
       Process process = launch(out, err, "--port=" + taken.getLocalPort());
