@@ -3,6 +3,7 @@ package com.winwinmbs.portal.api.test;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,18 +42,23 @@ public final class MockPortalMain {
    */
   public static void main(String[] args) throws InterruptedException {
     quietLogging();
+    CountDownLatch stopped = new CountDownLatch(1);
     MockPortal portal;
     try {
-      portal = start(List.of(args), System.out);
+      // The hook is in place before the banner says where the portal is, so whoever reads it and
+      // presses Ctrl+C stops it cleanly.
+      portal = start(List.of(args), System.out, started -> stopOnShutdown(started, stopped));
     } catch (ExitException e) {
       System.err.println(e.getMessage());
       System.exit(e.status());
       return;
     }
-    if (portal == null) {
-      return;
+    if (portal != null) {
+      stopped.await();
     }
-    CountDownLatch stopped = new CountDownLatch(1);
+  }
+
+  private static void stopOnShutdown(MockPortal portal, CountDownLatch stopped) {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -60,24 +66,24 @@ public final class MockPortalMain {
                   try {
                     portal.stop();
                     System.out.println("Mock portal stopped.");
-                  } catch (RuntimeException | LinkageError e) {
+                  } catch (Exception | LinkageError e) { // Jetty may rethrow checked exceptions
                     System.err.println("Mock portal did not stop cleanly: " + e);
                   } finally {
                     stopped.countDown();
                   }
                 },
                 "mock-portal-shutdown"));
-    stopped.await();
   }
 
   /**
-   * Parses the arguments, starts the portal and prints how to reach it; returns {@code null} after
-   * printing the usage for {@code --help}.
+   * Parses the arguments, starts the portal, hands it to {@code onStarted} and prints how to reach
+   * it; returns {@code null} after printing the usage for {@code --help}.
    *
    * @throws ExitException when the arguments are wrong or the port is taken, with the one line to
    *     print and the exit status
    */
-  static @Nullable MockPortal start(List<String> args, PrintStream out) {
+  static @Nullable MockPortal start(
+      List<String> args, PrintStream out, Consumer<MockPortal> onStarted) {
     Options options = Options.parse(args);
     if (options.help()) {
       out.println(USAGE);
@@ -95,6 +101,7 @@ public final class MockPortalMain {
               + " pass --port=<another port>, or --port=0 for a free one.",
           1);
     }
+    onStarted.accept(portal);
     printBanner(portal, out);
     return portal;
   }

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -33,10 +34,15 @@ class MockPortalMainTests {
 
   private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
+  /** What {@code start} handed over before printing the banner. */
+  private final List<MockPortal> started = new ArrayList<>();
+
   @Test
   void printsWhatAnApplicationNeedsAndServesTokensAndRoutesAtThatAddress() throws Exception {
-    MockPortal portal = Objects.requireNonNull(MockPortalMain.start(List.of("--port=0"), out));
+    MockPortal portal =
+        Objects.requireNonNull(MockPortalMain.start(List.of("--port=0"), out, started::add));
     String baseUrl = portal.baseUrl();
+    assertThat(started).containsExactly(portal);
     try {
       String text = printed.toString(StandardCharsets.UTF_8);
       assertThat(printedValue(text, "base URL")).isEqualTo(baseUrl);
@@ -96,7 +102,7 @@ class MockPortalMainTests {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
 
-      assertThatThrownBy(() -> MockPortalMain.start(List.of("--port=" + port), out))
+      assertThatThrownBy(() -> MockPortalMain.start(List.of("--port=" + port), out, started::add))
           .isInstanceOfSatisfying(
               ExitException.class,
               e -> {
@@ -109,6 +115,7 @@ class MockPortalMainTests {
                             + " pass --port=<another port>, or --port=0 for a free one.");
               });
     }
+    assertThat(started).isEmpty();
   }
 
   @Test
@@ -121,7 +128,7 @@ class MockPortalMainTests {
   @Test
   void aPortOutsideTheRangeOrNotANumberIsRefusedWithTheRange() {
     for (String value : List.of("abc", "", "-1", "65536", "80.5")) {
-      assertThatThrownBy(() -> MockPortalMain.start(List.of("--port=" + value), out))
+      assertThatThrownBy(() -> MockPortalMain.start(List.of("--port=" + value), out, started::add))
           .isInstanceOfSatisfying(
               ExitException.class,
               e -> {
@@ -138,7 +145,7 @@ class MockPortalMainTests {
 
   @Test
   void anUnknownArgumentIsRefusedWithTheUsage() {
-    assertThatThrownBy(() -> MockPortalMain.start(List.of("--prot=9000"), out))
+    assertThatThrownBy(() -> MockPortalMain.start(List.of("--prot=9000"), out, started::add))
         .isInstanceOfSatisfying(
             ExitException.class,
             e -> {
@@ -151,7 +158,8 @@ class MockPortalMainTests {
 
   @Test
   void helpPrintsTheUsageAndStartsNothing() {
-    assertThat(MockPortalMain.start(List.of("--help"), out)).isNull();
+    assertThat(MockPortalMain.start(List.of("--help"), out, started::add)).isNull();
+    assertThat(started).isEmpty();
 
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .startsWith("Usage: java -jar portal-api-test-<version>-standalone.jar [--port=<port>]")

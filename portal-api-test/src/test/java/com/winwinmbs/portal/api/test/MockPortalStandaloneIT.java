@@ -90,7 +90,8 @@ class MockPortalStandaloneIT {
       process.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl+C (SIGINT)
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
       assertThat(Files.readString(out)).endsWith("Mock portal stopped.\n");
-      assertThat(Files.readString(err)).as("standard error").isEmpty();
+      // No SLF4J complaint about the missing provider, no stack trace; the JDK may warn of its own.
+      assertThat(Files.readString(err)).doesNotContain("SLF4J").doesNotContain("\tat ");
     } finally {
       process.destroyForcibly();
     }
@@ -107,11 +108,12 @@ class MockPortalStandaloneIT {
 
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(Files.readString(err))
-            .isEqualTo(
+            .contains(
                 "Port "
                     + taken.getLocalPort()
                     + " is already in use (a mock portal may be running there already):"
-                    + " pass --port=<another port>, or --port=0 for a free one.\n");
+                    + " pass --port=<another port>, or --port=0 for a free one.\n")
+            .doesNotContain("\tat ");
       } finally {
         process.destroyForcibly();
       }
