@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.http.Endpoint;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +64,11 @@ public final class MockPortal implements AutoCloseable {
   private final WireMockServer server;
   private final PortalFilter filter;
   private final boolean validateRequests;
+  private final int requestedPort;
 
   private MockPortal(Builder builder) {
     this.validateRequests = builder.validateRequests;
+    this.requestedPort = builder.port;
     CompletableFuture<ContractValidator> validator =
         builder.validateRequests ? ContractValidator.shared() : null;
     this.filter =
@@ -91,12 +94,29 @@ public final class MockPortal implements AutoCloseable {
   }
 
   private MockPortal startServer() {
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      // Jetty has stopped what it had started; stopping the server again would fail.
+      if (causedByBindException(e)) {
+        throw new PortInUseException(requestedPort, e);
+      }
+      throw e;
+    }
     PortalStubs.register(server);
     if (validateRequests) {
       ContractValidator.shared().join(); // fail at start, not at the first request
     }
     return this;
+  }
+
+  private static boolean causedByBindException(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The base URL to give the client, for example {@code http://127.0.0.1:53211}. */
@@ -378,7 +398,11 @@ public final class MockPortal implements AutoCloseable {
       return this;
     }
 
-    /** Starts the mock portal. */
+    /**
+     * Starts the mock portal.
+     *
+     * @throws PortInUseException when the port set with {@link #port(int)} is taken
+     */
     public MockPortal start() {
       return new MockPortal(this).startServer();
     }

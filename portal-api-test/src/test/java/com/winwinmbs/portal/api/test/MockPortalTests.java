@@ -24,6 +24,7 @@ import com.winwinmbs.portal.api.user.User;
 import com.winwinmbs.portal.api.workflow.WorkflowTask;
 import com.winwinmbs.portal.api.workflow.WorkflowTaskQuery;
 import com.winwinmbs.portal.api.workflow.WorkflowTaskStatus;
+import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -265,6 +266,20 @@ class MockPortalTests {
     } finally {
       portal.wireMock().removeStub(degraded);
     }
+    assertThat(client().health().check().status()).isEqualTo("ok");
+  }
+
+  @Test
+  void startingOnATakenPortThrowsPortInUseExceptionNamingThePort() {
+    assertThatThrownBy(
+            () -> MockPortal.builder().port(portal.port()).validateRequests(false).start())
+        .isInstanceOfSatisfying(
+            PortInUseException.class,
+            e -> {
+              assertThat(e.port()).isEqualTo(portal.port());
+              assertThat(e).hasMessage("Port " + portal.port() + " on 127.0.0.1 is already in use");
+              assertThat(e).hasRootCauseInstanceOf(BindException.class);
+            });
     assertThat(client().health().check().status()).isEqualTo("ok");
   }
 
