@@ -88,12 +88,13 @@ class UserApiTests {
   }
 
   @Test
-  void searchSendsTheOptionsHeaders() {
+  void searchThroughAViewSendsTheViewsOptions() {
     stubFor(post("/users/search").willReturn(okJson(Fixtures.read("user/search.json"))));
 
     portal
         .user()
-        .search(SearchRequest.all(), RequestOptions.builder().tenantId("tnt_acme").build());
+        .withOptions(RequestOptions.builder().tenantId("tnt_acme").build())
+        .search(SearchRequest.all());
 
     verify(
         withJson(postRequestedFor(urlEqualTo("/users/search")), "{}")
@@ -367,7 +368,7 @@ class UserApiTests {
     stubFor(
         put("/users/" + USER_ID + "/roles").willReturn(okJson(Fixtures.read("user/user.json"))));
 
-    portal.user().setRoles(USER_ID, new SetRolesRequest(List.of()));
+    portal.user().setRoles(USER_ID, List.of());
 
     verify(
         withJson(
