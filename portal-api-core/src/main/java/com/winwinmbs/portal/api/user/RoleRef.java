@@ -10,7 +10,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A role as listed on a user.
+ * A reference to a role, as a user lists the roles it holds: the role's id, code and name (the role
+ * itself, with its permissions, is {@code role().findById(id)}).
  *
  * @param id the role's id
  * @param code the role's code, for example {@code HR_MANAGER}
@@ -18,13 +19,13 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param additionalProperties fields this client does not know, kept as sent
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record UserRole(
+public record RoleRef(
     String id,
     @Nullable String code,
     @Nullable String name,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  public UserRole {
+  public RoleRef {
     Objects.requireNonNull(id, "id == null");
     additionalProperties =
         additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
