@@ -44,7 +44,8 @@ public interface McpTokenApi {
 
   /**
    * Revokes the token at once ({@code DELETE /mcp/tokens/{tokenId}}), with why as {@code {"reason":
-   * …}}; a null reason sends no body. The token stays listed, with status {@code revoked}.
+   * …}}; a null reason sends no body. The portal then reports the token with status {@link
+   * McpTokenStatus#REVOKED}.
    */
   void revoke(String tokenId, @Nullable String reason);
 
