@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
@@ -61,6 +62,7 @@ import com.winwinmbs.portal.api.workflow.WorkflowInstanceQuery;
 import com.winwinmbs.portal.api.workflow.WorkflowTaskQuery;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -201,6 +203,23 @@ class NamespaceInterfacesTests {
       assertThat(method(namespace, "withOptions", RequestOptions.class))
           .as(namespace.getSimpleName() + ".withOptions(RequestOptions)")
           .hasValueSatisfying(m -> assertThat(m.getReturnType()).isEqualTo(namespace));
+    }
+  }
+
+  @Test
+  void withOptionsOfNullIsRefusedNamingTheParameter() throws Exception {
+    PortalApiClient portal = PortalApiClient.builder().apiUrl("http://localhost:1").build();
+    for (Method accessor : PortalApiClient.class.getMethods()) {
+      if (namespaceInterfaces().contains(accessor.getReturnType())) {
+        Object namespace = accessor.invoke(portal);
+        Method withOptions =
+            accessor.getReturnType().getMethod("withOptions", RequestOptions.class);
+
+        assertThatThrownBy(() -> invoke(withOptions, namespace, null))
+            .as(accessor.getName() + "().withOptions(null)")
+            .isInstanceOf(NullPointerException.class)
+            .hasMessage("options == null");
+      }
     }
   }
 
@@ -720,6 +739,15 @@ class NamespaceInterfacesTests {
 
   private static Type itemType(Type type) {
     return ((ParameterizedType) type).getActualTypeArguments()[0];
+  }
+
+  /** Invokes a method, rethrowing what it threw. */
+  private static Object invoke(Method method, Object target, Object argument) throws Throwable {
+    try {
+      return method.invoke(target, argument);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   private static SearchRequest all() {

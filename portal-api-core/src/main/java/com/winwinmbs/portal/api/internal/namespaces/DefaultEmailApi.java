@@ -33,7 +33,8 @@ public final class DefaultEmailApi implements EmailApi {
 
   @Override
   public EmailApi withOptions(RequestOptions options) {
-    return new DefaultEmailApi(executor, this.options.with(options));
+    return new DefaultEmailApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

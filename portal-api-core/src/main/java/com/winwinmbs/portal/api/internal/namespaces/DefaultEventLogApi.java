@@ -29,7 +29,8 @@ public final class DefaultEventLogApi implements EventLogApi {
 
   @Override
   public EventLogApi withOptions(RequestOptions options) {
-    return new DefaultEventLogApi(executor, this.options.with(options));
+    return new DefaultEventLogApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -43,7 +43,8 @@ public final class DefaultFilesApi implements FilesApi {
 
   @Override
   public FilesApi withOptions(RequestOptions options) {
-    return new DefaultFilesApi(executor, this.options.with(options));
+    return new DefaultFilesApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -25,7 +25,8 @@ public final class DefaultHealthApi implements HealthApi {
 
   @Override
   public HealthApi withOptions(RequestOptions options) {
-    return new DefaultHealthApi(executor, this.options.with(options));
+    return new DefaultHealthApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -29,7 +29,8 @@ public final class DefaultLineApi implements LineApi {
 
   @Override
   public LineApi withOptions(RequestOptions options) {
-    return new DefaultLineApi(executor, this.options.with(options));
+    return new DefaultLineApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -35,7 +35,8 @@ public final class DefaultMcpTokenApi implements McpTokenApi {
 
   @Override
   public McpTokenApi withOptions(RequestOptions options) {
-    return new DefaultMcpTokenApi(executor, this.options.with(options));
+    return new DefaultMcpTokenApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

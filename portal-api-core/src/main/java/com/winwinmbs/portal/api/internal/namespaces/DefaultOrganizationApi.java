@@ -34,7 +34,8 @@ public final class DefaultOrganizationApi implements OrganizationApi {
 
   @Override
   public OrganizationApi withOptions(RequestOptions options) {
-    return new DefaultOrganizationApi(executor, this.options.with(options));
+    return new DefaultOrganizationApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

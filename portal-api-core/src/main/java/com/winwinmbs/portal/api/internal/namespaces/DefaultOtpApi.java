@@ -28,7 +28,8 @@ public final class DefaultOtpApi implements OtpApi {
 
   @Override
   public OtpApi withOptions(RequestOptions options) {
-    return new DefaultOtpApi(executor, this.options.with(options));
+    return new DefaultOtpApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

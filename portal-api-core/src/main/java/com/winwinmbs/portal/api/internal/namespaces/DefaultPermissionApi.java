@@ -31,7 +31,8 @@ public final class DefaultPermissionApi implements PermissionApi {
 
   @Override
   public PermissionApi withOptions(RequestOptions options) {
-    return new DefaultPermissionApi(executor, this.options.with(options));
+    return new DefaultPermissionApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -39,7 +39,8 @@ public final class DefaultPermissionCategoryApi implements PermissionCategoryApi
 
   @Override
   public PermissionCategoryApi withOptions(RequestOptions options) {
-    return new DefaultPermissionCategoryApi(executor, this.options.with(options));
+    return new DefaultPermissionCategoryApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

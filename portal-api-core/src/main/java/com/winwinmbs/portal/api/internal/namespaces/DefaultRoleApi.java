@@ -32,7 +32,8 @@ public final class DefaultRoleApi implements RoleApi {
 
   @Override
   public RoleApi withOptions(RequestOptions options) {
-    return new DefaultRoleApi(executor, this.options.with(options));
+    return new DefaultRoleApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -32,7 +32,8 @@ public final class DefaultSystemConfigApi implements SystemConfigApi {
 
   @Override
   public SystemConfigApi withOptions(RequestOptions options) {
-    return new DefaultSystemConfigApi(executor, this.options.with(options));
+    return new DefaultSystemConfigApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -30,7 +30,8 @@ public final class DefaultTenantApi implements TenantApi {
 
   @Override
   public TenantApi withOptions(RequestOptions options) {
-    return new DefaultTenantApi(executor, this.options.with(options));
+    return new DefaultTenantApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -31,7 +31,8 @@ public final class DefaultTodoApi implements TodoApi {
 
   @Override
   public TodoApi withOptions(RequestOptions options) {
-    return new DefaultTodoApi(executor, this.options.with(options));
+    return new DefaultTodoApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -33,7 +33,8 @@ public final class DefaultUserApi implements UserApi {
 
   @Override
   public UserApi withOptions(RequestOptions options) {
-    return new DefaultUserApi(executor, this.options.with(options));
+    return new DefaultUserApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -31,7 +31,8 @@ public final class DefaultWebhookApi implements WebhookApi {
 
   @Override
   public WebhookApi withOptions(RequestOptions options) {
-    return new DefaultWebhookApi(executor, this.options.with(options));
+    return new DefaultWebhookApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override

@@ -34,7 +34,8 @@ public final class DefaultWorkflowApi implements WorkflowApi {
 
   @Override
   public WorkflowApi withOptions(RequestOptions options) {
-    return new DefaultWorkflowApi(executor, this.options.with(options));
+    return new DefaultWorkflowApi(
+        executor, this.options.with(Objects.requireNonNull(options, "options == null")));
   }
 
   @Override
