@@ -1,5 +1,6 @@
-package com.winwinmbs.portal.api.files;
+package com.winwinmbs.portal.api.internal.namespaces;
 
+import com.winwinmbs.portal.api.files.FileUploadRequest;
 import com.winwinmbs.portal.api.http.RequestBody;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,9 +24,6 @@ import java.util.Objects;
  */
 final class Multipart {
 
-  /** The part that carries the file. */
-  static final String FILE_PART = "file";
-
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Multipart() {}
@@ -33,22 +31,18 @@ final class Multipart {
   /**
    * The body of an upload.
    *
-   * @param fields the form fields, sent before the file
-   * @param fileName the file name sent in the file part
-   * @param contentType the file part's content type
+   * @param part the form fields, sent before the file, and the file part's name and content type
+   *     (both required here; the request's constructor has checked the content type)
    * @param length the file's length in bytes, or -1 when unknown (the body is then sent chunked)
    * @param file opens the file's content; called once per attempt when {@code repeatable}
    * @param repeatable whether {@code file} may be opened again for a retry
    */
   static RequestBody body(
-      Map<String, String> fields,
-      String fileName,
-      String contentType,
-      long length,
-      RequestBody.StreamOpener file,
-      boolean repeatable) {
+      FileUploadRequest part, long length, RequestBody.StreamOpener file, boolean repeatable) {
     Objects.requireNonNull(file, "file == null");
-    checkContentType(contentType);
+    Map<String, String> fields = part.fields();
+    String fileName = Objects.requireNonNull(part.fileName(), "fileName == null");
+    String contentType = Objects.requireNonNull(part.contentType(), "contentType == null");
     String boundary = "PortalApiBoundary" + HexFormat.of().formatHex(bytes(16));
     byte[] head = head(boundary, fields, fileName, contentType);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -86,7 +80,7 @@ final class Multipart {
     utf8(
         out,
         "Content-Disposition: form-data; name=\""
-            + FILE_PART
+            + FileUploadRequest.FILE_PART
             + "\"; filename=\""
             + quote(fileName)
             + "\"\r\n");
@@ -110,23 +104,6 @@ final class Multipart {
       }
     }
     return out.toString();
-  }
-
-  static void checkContentType(String contentType) {
-    Objects.requireNonNull(contentType, "contentType == null");
-    if (contentType.isBlank() || contentType.indexOf('/') < 0) {
-      throw new IllegalArgumentException(
-          "contentType must be a media type such as application/pdf: '" + contentType + "'");
-    }
-    for (int i = 0; i < contentType.length(); i++) {
-      char c = contentType.charAt(i);
-      if (c < 0x20 || c >= 0x7f) {
-        throw new IllegalArgumentException(
-            "contentType holds a control or non-ASCII character (index "
-                + i
-                + "); it would break the part's headers");
-      }
-    }
   }
 
   private static void ascii(ByteArrayOutputStream out, String text) {

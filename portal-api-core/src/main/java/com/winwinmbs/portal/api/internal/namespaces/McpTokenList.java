@@ -1,5 +1,6 @@
-package com.winwinmbs.portal.api.mcptoken;
+package com.winwinmbs.portal.api.internal.namespaces;
 
+import com.winwinmbs.portal.api.mcptoken.McpToken;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
