@@ -30,10 +30,17 @@ class RedoclyLintTests {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
+  private static final String SKIPPED =
+      "Redocly lint skipped: Node.js (npx) is not on the PATH; CI runs it";
+
   @Test
   void redoclyFindsNoProblemWithTheRecommendedRules() throws IOException, InterruptedException {
     Optional<Path> npx = executable(isWindows() ? "npx.cmd" : "npx");
-    assumeTrue(npx.isPresent(), "Redocly lint skipped: Node.js (npx) is not on the PATH");
+    if (npx.isEmpty()) {
+      // the one line in the build's output; the report holds the same reason
+      System.out.println(SKIPPED);
+    }
+    assumeTrue(npx.isPresent(), SKIPPED);
     assertThat(VERSION).as("redocly.version from the pom").isNotBlank();
 
     Path module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
