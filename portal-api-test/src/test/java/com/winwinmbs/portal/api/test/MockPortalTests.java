@@ -218,6 +218,22 @@ class MockPortalTests {
   }
 
   @Test
+  void faultsOnTheGuideRoutesComeInTheGuideFormat() {
+    String tokenId = PortalData.requireJson("mcpToken", "list").at("/tokens/0/id").asString();
+    portal.validationErrorNext(Map.of("name", "Name is required"));
+
+    assertThatThrownBy(() -> client().mcpToken().findById(tokenId))
+        .isInstanceOfSatisfying(
+            BadRequestException.class,
+            e -> {
+              assertThat(e.fieldErrors()).containsEntry("name", List.of("Name is required"));
+              assertThat(e.rawBody())
+                  .contains("\"error\":\"Validation Error\"")
+                  .doesNotContain("\"success\"");
+            });
+  }
+
+  @Test
   void aRequestBreakingTheContractFailsNamingTheRule() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> wrongType =
