@@ -229,7 +229,13 @@ class ResponseFuzzTests {
         .checkAssert(
             headers -> {
               Headers.Builder builder = Headers.builder();
-              headers.forEach(h -> builder.add(h.getKey(), h.getValue()));
+              for (Map.Entry<String, String> h : headers) {
+                try {
+                  builder.add(h.getKey(), h.getValue());
+                } catch (IllegalArgumentException refused) {
+                  // a control character: the JDK client refuses such a response before RateLimit
+                }
+              }
               Headers built = builder.build();
               try {
                 RateLimit.from(built)

@@ -11,6 +11,7 @@ import com.winwinmbs.portal.api.http.RequestBody;
 import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.http.TransportResponse;
 import com.winwinmbs.portal.api.internal.PortalJson;
+import com.winwinmbs.portal.api.internal.Printable;
 import com.winwinmbs.portal.api.internal.ReadDeadline;
 import com.winwinmbs.portal.api.internal.Redaction;
 import com.winwinmbs.portal.api.internal.SingleFlightTokenCache;
@@ -48,8 +49,12 @@ import tools.jackson.databind.JsonNode;
  *       {apiUrl}/oauth/token} (or {@code tokenEndpoint}), with JSON {@code Accept} and {@code
  *       Content-Type}; {@link TokenRequestFormat#FORM} speaks RFC 6749 to standard servers instead.
  *   <li>Caches the token until {@code expires_in} (3600 when absent) minus {@code refreshSkew} (60
- *       s).
- *   <li>Concurrent callers share one in-flight request; a failed request is not cached.
+ *       s), but at least half its lifetime: a token that lives 60 s or less is used for half of it.
+ *       (2.0.0 fetches such a token again on every call; this is a deliberate difference.)
+ *   <li>Concurrent callers share one in-flight request; a failed request is not cached. When the
+ *       caller whose thread runs the request is interrupted, only that caller fails: a waiting
+ *       caller sends the request again for the others.
+ *   <li>A token response larger than 1 MiB fails at once, without reading the rest.
  *   <li>Failures are {@link TokenException}s carrying the HTTP status and the response's detail.
  *   <li>The client secret never appears in {@code toString()}, logs or messages.
  * </ul>
@@ -73,6 +78,9 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
   private static final Endpoint TOKEN =
       new Endpoint("oauth", "token", HttpMethod.POST, "/oauth/token", false, false);
   private static final int MAX_DETAIL = 2048;
+
+  /** The most of a token response read: a token answer is a few KB even with a large JWT. */
+  static final int MAX_RESPONSE = 1024 * 1024;
 
   private final URI tokenEndpoint;
   private final String clientId;
@@ -217,12 +225,16 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     long started = System.nanoTime();
     try (TransportResponse response = transport.exchange(request)) {
       int status = response.status();
+      long declared = declaredLength(response);
+      if (declared > MAX_RESPONSE) {
+        throw tooLarge(status, declared + " bytes announced by Content-Length");
+      }
       // every caller waits for this fetch: a stalled body must not hang them all
       ReadDeadline deadline =
           ReadDeadline.start(response, timeout.toNanos() - (System.nanoTime() - started));
       byte[] responseBody;
       try {
-        responseBody = readAll(response.body());
+        responseBody = readAtMost(response.body(), status);
       } finally {
         if (deadline.cancel()) {
           throw new TokenException(
@@ -286,7 +298,9 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
               + tokenEndpoint
               + " failed: "
               + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " (" + scrub(e.getMessage()) + ")"),
+              + (e.getMessage() == null
+                  ? ""
+                  : " (" + Printable.escape(scrub(e.getMessage())) + ")"),
           0,
           withoutSecret(e));
     }
@@ -325,7 +339,9 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     } catch (JacksonException e) {
       text = "";
     }
-    text = scrub(text);
+    // the server's text: secret cut out, and control characters (which JSON escaping leaves,
+    // DEL, C1, U+2028) escaped so the message cannot forge a log line
+    text = Printable.escape(scrub(text));
     if (text.length() > MAX_DETAIL) {
       text = text.substring(0, MAX_DETAIL) + "…";
     }
@@ -343,17 +359,51 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     return text;
   }
 
-  private static byte[] readAll(InputStream in) throws IOException {
+  /**
+   * The body, or a {@link TokenException} as soon as it grows past {@link #MAX_RESPONSE}: the rest
+   * is not read, and closing the stream unread closes the connection rather than draining it.
+   */
+  private byte[] readAtMost(InputStream in, int status) throws IOException {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[4096];
+      byte[] buffer = new byte[8192];
       int read;
       while ((read = in.read(buffer)) != -1) {
-        if (out.size() < 1024 * 1024) {
-          out.write(buffer, 0, read);
+        if (out.size() + read > MAX_RESPONSE) {
+          throw tooLarge(status, "more than " + MAX_RESPONSE + " bytes");
         }
+        out.write(buffer, 0, read);
       }
       return out.toByteArray();
+    }
+  }
+
+  private TokenException tooLarge(int status, String size) {
+    return new TokenException(
+        "client_credentials response of "
+            + tokenEndpoint
+            + " (HTTP "
+            + status
+            + ") is too large: "
+            + size
+            + ", and a token response may be at most "
+            + MAX_RESPONSE
+            + " bytes (1 MiB); the rest was not read",
+        status,
+        null);
+  }
+
+  /** The response's {@code Content-Length}, or -1 when it has none or a malformed one. */
+  private static long declaredLength(TransportResponse response) {
+    String length = response.headers().first("Content-Length").orElse(null);
+    if (length == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      // past a long: as much too large as a long's maximum; anything else is not a length
+      return length.trim().matches("[0-9]+") ? Long.MAX_VALUE : -1;
     }
   }
 
@@ -420,7 +470,10 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       return this;
     }
 
-    /** How long before expiry the token is refreshed; 60 s by default. */
+    /**
+     * How long before expiry the token is refreshed; 60 s by default. A token whose lifetime is
+     * shorter than twice the skew is refreshed when half of it has passed, so it is still cached.
+     */
     public Builder refreshSkew(Duration refreshSkew) {
       Objects.requireNonNull(refreshSkew, "refreshSkew == null");
       if (refreshSkew.isNegative()) {
