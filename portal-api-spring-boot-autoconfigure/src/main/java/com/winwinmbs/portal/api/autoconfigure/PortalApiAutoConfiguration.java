@@ -264,16 +264,21 @@ public final class PortalApiAutoConfiguration {
     }
   }
 
-  /** The {@code portal} health indicator, asked only when the health endpoint is. */
+  /**
+   * The {@code portal} health indicator, asked only when the health endpoint is, with its own
+   * timeout ({@code management.health.portal.timeout}) and no retries.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(HealthIndicator.class)
   @ConditionalOnEnabledHealthIndicator("portal")
+  @EnableConfigurationProperties(PortalApiHealthProperties.class)
   static class HealthIndicatorConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "portalHealthIndicator")
-    HealthIndicator portalHealthIndicator(ObjectProvider<HealthApi> health) {
-      return new PortalApiHealthIndicator(health);
+    HealthIndicator portalHealthIndicator(
+        PortalApiClient client, PortalApiHealthProperties properties) {
+      return PortalApiHealthIndicator.of(client, properties.getTimeout());
     }
   }
 }
