@@ -19,6 +19,7 @@ import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
 import com.winwinmbs.portal.api.testing.Fuzz;
 import com.winwinmbs.portal.api.testing.RecordingSleeper;
 import com.winwinmbs.portal.api.testing.ScriptedServer;
+import com.winwinmbs.portal.api.testing.ScriptedServer.Received;
 import com.winwinmbs.portal.api.testing.ScriptedServer.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -388,7 +389,8 @@ class ResponseFuzzTests {
 
   /**
    * Serves the response, runs the call, and checks its outcome: a value, or a PortalApiException
-   * that describes the status it was given, after no more attempts than the policy allows.
+   * that describes the status it was given, after no more attempts than the policy allows; and that
+   * the server received exactly the requests those attempts account for.
    */
   private static void exchange(Response response, Callable<?> call) {
     exchange(response, call, 1);
@@ -396,12 +398,14 @@ class ResponseFuzzTests {
 
   private static void exchange(Response response, Callable<?> call, int leastRequests) {
     server.respond(response);
+    int attempts = 1; // every answer repeats, so only a call's first attempt can succeed
     try {
       Object value = call.call();
       if (value != null) {
         assertThat(value.toString()).isNotNull();
       }
     } catch (PortalApiException expected) {
+      attempts = expected.attempts();
       assertThat(expected.getMessage()).isNotBlank();
       assertThat(expected.error()).isNotNull();
       assertThat(expected.attempts()).isBetween(Math.min(1, leastRequests), MAX_ATTEMPTS);
@@ -417,8 +421,25 @@ class ResponseFuzzTests {
     } catch (Exception | Error raw) {
       fail("a raw " + raw + " escaped for " + response, raw);
     }
-    assertThat(server.received()).hasSizeBetween(leastRequests, MAX_ATTEMPTS);
+    List<Received> received = server.received();
+    assertThat(received).hasSizeGreaterThanOrEqualTo(leastRequests);
+    assertThat(received)
+        .as("requests for %d attempts", attempts)
+        .hasSize(attempts * sent(response, received));
     assertThat(portal.lastRateLimit()).isNotNull();
+  }
+
+  /**
+   * How many times each attempt reached the server: once, except a GET whose connection closed
+   * before any byte of an answer, which the JDK's HttpClient sends once more by itself (on JDK 17
+   * and 25 alike, see JdkHttpClientBehaviourTests), unseen by the client's count of attempts.
+   */
+  private static int sent(Response response, List<Received> received) {
+    boolean jdkResends =
+        response.closesWithoutAnswer()
+            && !received.isEmpty()
+            && received.stream().allMatch(r -> r.method().equals("GET"));
+    return jdkResends ? 2 : 1;
   }
 
   private static void assertSafeFileName(String name) {
@@ -435,8 +456,12 @@ class ResponseFuzzTests {
 
   // ---- generators: responses -------------------------------------------------------------------
 
+  /** Any answer; one example in twenty is a connection closed without one. */
   private static Gen<Response> responses(Gen<byte[]> bodies) {
-    return statuses().zip(responseHeaders(), bodies, Response::new).describedAs(Response::toString);
+    return statuses()
+        .zip(responseHeaders(), bodies, Response::new)
+        .mix(Generate.constant(Response.closeWithoutAnswer()), 5)
+        .describedAs(Response::toString);
   }
 
   private static Gen<Integer> statuses() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.net.ProtocolException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -16,15 +18,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The default transport, on the JDK's {@link HttpClient}: HTTP/1.1, no redirects followed.
  *
  * <p>The JDK client itself sends a {@code GET} once more when the connection closes before any byte
- * of the response arrived (it cannot be turned off); the client's retry policy counts attempts
- * above that, so the portal may see up to twice as many {@code GET}s as {@link
- * com.winwinmbs.portal.api.PortalApiException#attempts()} reports after such failures.
+ * of the response arrived, on JDK 17 and 25 alike; nothing per client or per request turns that
+ * off, and as a {@code GET} has no body the JDK never subscribes to a body publisher that could
+ * count or refuse the second send. The client's retry policy counts attempts above that, so the
+ * portal may see up to twice as many {@code GET}s as {@link
+ * com.winwinmbs.portal.api.PortalApiException#attempts()} reports after such failures. Requests
+ * with a body are never sent twice by the JDK unless the JVM sets {@code
+ * jdk.httpclient.enableAllMethodRetry}.
+ *
+ * <p>A response the JDK cannot parse (a control character in a header value, a malformed header
+ * name or status line) fails as a {@link ProtocolException} that says the response was malformed
+ * and which header was at fault, never quoting a value: the JDK's own message quotes it, and a
+ * {@code Set-Cookie} may carry a session's refresh token. A header value the JDK refuses to send (a
+ * character above U+00FF, a control character or DEL) fails as an {@link IllegalArgumentException}
+ * that names the header, not the value.
  *
  * <pre>{@code
  * PortalTransport transport = JdkHttpTransport.create(Duration.ofSeconds(5));
@@ -35,6 +50,10 @@ public final class JdkHttpTransport implements PortalTransport {
   /** Headers the JDK client sets itself and refuses to be given. */
   private static final Set<String> RESTRICTED =
       Set.of("connection", "content-length", "host", "expect", "upgrade");
+
+  /** The JDK's {@code Invalid header value "name: value"}: a name is a token, without ':'. */
+  private static final Pattern INVALID_HEADER_VALUE =
+      Pattern.compile("Invalid header value \"([!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}):");
 
   private final Supplier<HttpClient> factory;
   private final String description;
@@ -107,7 +126,7 @@ public final class JdkHttpTransport implements PortalTransport {
         .forEach(
             (name, values) -> {
               if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> builder.header(name, value));
+                values.forEach(value -> header(builder, name, value));
               }
             });
     if (request.body() != null
@@ -124,10 +143,53 @@ public final class JdkHttpTransport implements PortalTransport {
           new InterruptedIOException("interrupted while waiting for the response");
       interrupted.initCause(e);
       throw interrupted;
+    } catch (ProtocolException e) {
+      throw malformed(e, request.uri());
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     return new JdkResponse(response);
+  }
+
+  /** Adds a header; the JDK's refusal quotes the value, which may be a credential. */
+  private static void header(HttpRequest.Builder builder, String name, String value) {
+    try {
+      builder.header(name, value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "the value of header "
+              + name
+              + " holds a character an HTTP header cannot carry (a control character, DEL, or one"
+              + " above U+00FF); the JDK's HTTP client refused to send it");
+    }
+  }
+
+  /**
+   * The JDK's parse failure, said without the text it quotes: a header value (a {@code Set-Cookie}
+   * may carry a refresh token) or a status line (a server echoing the request would show its
+   * credentials). Only a header's name, a token by the JDK's own check, is kept.
+   */
+  private static ProtocolException malformed(ProtocolException e, URI uri) {
+    String message = String.valueOf(e.getMessage());
+    String what;
+    Matcher value = INVALID_HEADER_VALUE.matcher(message);
+    if (value.lookingAt()) {
+      what =
+          "the value of header "
+              + value.group(1)
+              + " holds a character HTTP does not allow there (a control character or DEL)";
+    } else if (message.startsWith("Invalid header name")) {
+      what = "a header name holds a character HTTP does not allow there";
+    } else if (message.startsWith("Invalid status line")) {
+      what = "its status line is not HTTP/1.1";
+    } else if (message.startsWith("Header size too big")) {
+      what = "its headers are larger than the JDK accepts (" + message + ")";
+    } else {
+      what = "it is not valid HTTP";
+    }
+    String origin =
+        uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    return new ProtocolException("malformed response from " + origin + ": " + what);
   }
 
   private static BodyPublisher publisher(RequestBody body) {

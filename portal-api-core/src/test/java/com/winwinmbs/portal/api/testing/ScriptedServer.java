@@ -18,11 +18,27 @@ import java.util.concurrent.Executors;
  * A real HTTP server on loopback that answers every request with the response set last, byte for
  * byte, and records what it received as raw text: fast enough to change the answer for each example
  * of a property.
+ *
+ * <p>A header value goes on the wire as its ISO-8859-1 bytes, or as its UTF-8 bytes when it holds a
+ * character above U+00FF (as a server writing UTF-8 would send it). The JDK's own server, left to
+ * itself, differs by release: 17 writes the low byte of each such character, 25 refuses the value
+ * and closes the connection without answering (see {@code JdkHttpClientBehaviourTests}); encoding
+ * here keeps every JDK on the same bytes.
  */
 public final class ScriptedServer implements AutoCloseable {
 
   /** One response: status, headers in order (a name may repeat) and body bytes. */
   public record Response(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+
+    /** Not an answer: the server reads the request, then closes the connection unanswered. */
+    public static Response closeWithoutAnswer() {
+      return new Response(0, List.of(), new byte[0]);
+    }
+
+    /** Whether this is {@link #closeWithoutAnswer()}. */
+    public boolean closesWithoutAnswer() {
+      return status == 0;
+    }
 
     public static Response of(int status, String contentType, String body) {
       return new Response(
@@ -33,6 +49,9 @@ public final class ScriptedServer implements AutoCloseable {
 
     @Override
     public String toString() {
+      if (closesWithoutAnswer()) {
+        return "Response[closes the connection without answering]";
+      }
       String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
       return "Response[status="
           + status
@@ -100,7 +119,15 @@ public final class ScriptedServer implements AutoCloseable {
               exchange.getRequestURI().getRawPath(),
               exchange.getRequestURI().getRawQuery()));
       Response answer = response;
-      answer.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
+      if (answer.closesWithoutAnswer()) {
+        return; // closing an exchange that sent no headers closes its connection
+      }
+      answer
+          .headers()
+          .forEach(h -> exchange.getResponseHeaders().add(h.getKey(), onTheWire(h.getValue())));
+      // one request per connection: a client that pooled a connection the server is closing would
+      // lose its next request (the JDK resends only a GET), making counts depend on timing
+      exchange.getResponseHeaders().set("Connection", "close");
       boolean noBody =
           answer.body().length == 0 || answer.status() == 204 || answer.status() == 304;
       exchange.sendResponseHeaders(answer.status(), noBody ? -1 : answer.body().length);
@@ -110,6 +137,19 @@ public final class ScriptedServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * The value as the JDK's server writes it, one byte per character: unchanged when every character
+   * fits in a byte, else its UTF-8 bytes.
+   */
+  private static String onTheWire(String value) {
+    if (value.chars().allMatch(c -> c <= 0xff)) {
+      return value;
+    }
+    return new String(
+        value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   @Override
