@@ -11,6 +11,7 @@ import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.TransportException;
 import com.winwinmbs.portal.api.testing.RawHttpServer;
 import com.winwinmbs.portal.api.testing.RecordingSleeper;
+import com.winwinmbs.portal.api.workflow.TaskDecision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -71,7 +72,8 @@ class JdkHttpTransportProtocolTests {
   void aPostWhoseConnectionClosesUnansweredReachesThePortalOnceForEachAttempt() {
     server.script(out -> {});
 
-    Throwable once = catchThrowable(() -> portal.workflow().approve("tsk_1", "ok", Map.of()));
+    Throwable once =
+        catchThrowable(() -> portal.workflow().approve("tsk_1", new TaskDecision("ok", Map.of())));
     int sentOnce = server.received().size();
     server.script(out -> {});
     Throwable keyed =
@@ -79,11 +81,8 @@ class JdkHttpTransportProtocolTests {
             () ->
                 portal
                     .workflow()
-                    .approve(
-                        "tsk_1",
-                        "ok",
-                        Map.of(),
-                        RequestOptions.builder().idempotencyKey("key-Pt03").build()));
+                    .withOptions(RequestOptions.builder().idempotencyKey("key-Pt03").build())
+                    .approve("tsk_1", new TaskDecision("ok", Map.of())));
 
     assertThat(once).isInstanceOf(TransportException.class);
     assertThat(((TransportException) once).attempts()).isEqualTo(1);
