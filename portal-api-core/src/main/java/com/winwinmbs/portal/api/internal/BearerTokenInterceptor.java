@@ -27,7 +27,7 @@ final class BearerTokenInterceptor implements PortalInterceptor {
     Exchange exchange = RealChain.exchange(chain);
     TokenSource source = exchange.tokenSource;
     TransportRequest request = chain.request();
-    String token = source == null ? null : source.token().orElse(null);
+    String token = source == null ? null : token(source, exchange);
     if (token == null) {
       return chain.proceed(request);
     }
@@ -46,7 +46,13 @@ final class BearerTokenInterceptor implements PortalInterceptor {
         "{} {} was refused with 401; refreshing the token and sending once more",
         exchange.method(),
         exchange.path);
-    return chain.proceed(authorized(request, source.token().orElse(null)));
+    return chain.proceed(authorized(request, token(source, exchange)));
+  }
+
+  /** The source's token, within the attempt's timeout and the call's deadline. */
+  private static @Nullable String token(TokenSource source, Exchange exchange) {
+    exchange.startTokenWait();
+    return source.token().orElse(null);
   }
 
   private static TransportRequest authorized(TransportRequest request, @Nullable String token) {

@@ -33,10 +33,12 @@ final class Exchange {
   final Duration timeout;
   final long maxResponseSize;
   private final long deadline; // System.nanoTime() based; Long.MAX_VALUE for none
+  private long tokenDeadline = Long.MAX_VALUE;
   private final @Nullable Observation observation;
   private final @Nullable PortalObservationContext context;
 
   private int attempts;
+  private int status;
   private boolean refreshed;
   private @Nullable String note;
   private @Nullable Headers sent;
@@ -67,7 +69,10 @@ final class Exchange {
     this.cookies = cookies;
     this.timeout = timeout;
     this.maxResponseSize = maxResponseSize;
-    this.deadline = callTimeout == null ? Long.MAX_VALUE : deadlineOf(callTimeout);
+    // a call made while another waits for its token (a session's refresh) ends by that wait's end
+    Exchange outer = CURRENT.get();
+    long own = callTimeout == null ? Long.MAX_VALUE : deadlineOf(callTimeout);
+    this.deadline = outer == null ? own : Math.min(own, outer.tokenDeadline);
     this.observation = observation;
     this.context = context;
   }
@@ -84,6 +89,27 @@ final class Exchange {
   /** The call running on this thread, if any: token sources report their fetches to it. */
   static @Nullable Exchange current() {
     return CURRENT.get();
+  }
+
+  /**
+   * Starts the wait for this attempt's token: it may take as long as an attempt, and no longer than
+   * what is left of the call.
+   */
+  void startTokenWait() {
+    long now = System.nanoTime();
+    long byTimeout = now + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+    tokenDeadline = Math.min(deadline, byTimeout);
+  }
+
+  /**
+   * Nanoseconds left for the token the current call of this thread waits for (negative once
+   * passed); MAX_VALUE when no call waits.
+   */
+  static long tokenNanosLeft() {
+    Exchange current = CURRENT.get();
+    return current == null || current.tokenDeadline == Long.MAX_VALUE
+        ? Long.MAX_VALUE
+        : current.tokenDeadline - System.nanoTime();
   }
 
   /** Makes this the current call of this thread; the returned one is to be restored after. */
@@ -138,6 +164,7 @@ final class Exchange {
   /** Records that a request goes out now; what the previous one received no longer applies. */
   void attemptSent(Headers headers) {
     attempts++;
+    status = 0;
     sent = headers;
     if (context != null) {
       context.setAttempts(attempts);
@@ -148,10 +175,16 @@ final class Exchange {
 
   /** Records the status and request id of the response that came back. */
   void answered(int status, @Nullable String requestId) {
+    this.status = status;
     if (context != null) {
       context.setResponse(status);
       context.setRequestId(requestId);
     }
+  }
+
+  /** The status of the latest response, 0 while the attempt under way has none. */
+  int status() {
+    return status;
   }
 
   /** The headers of the request sent last, credentials included: what an echo must not show. */

@@ -1,5 +1,6 @@
 package com.winwinmbs.portal.api.oauth;
 
+import com.winwinmbs.portal.api.PortalApiException;
 import com.winwinmbs.portal.api.TokenException;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.http.Endpoint;
@@ -11,14 +12,11 @@ import com.winwinmbs.portal.api.http.RequestBody;
 import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.http.TransportResponse;
 import com.winwinmbs.portal.api.internal.PortalJson;
-import com.winwinmbs.portal.api.internal.ReadDeadline;
 import com.winwinmbs.portal.api.internal.Redaction;
 import com.winwinmbs.portal.api.internal.SingleFlightTokenCache;
+import com.winwinmbs.portal.api.internal.TokenExchange;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.internal.Version;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +24,9 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,13 +74,16 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       new Endpoint("oauth", "token", HttpMethod.POST, "/oauth/token", false, false);
   private static final int MAX_DETAIL = 2048;
 
+  /** The largest token answer read: a token response is a few hundred bytes. */
+  private static final long MAX_BODY = 1024 * 1024;
+
   private final URI tokenEndpoint;
   private final String clientId;
   private final String clientSecret;
   private final @Nullable String scope;
   private final Duration refreshSkew;
   private final TokenRequestFormat format;
-  private final PortalTransport transport;
+  private final TokenExchange exchange;
   private final Duration timeout;
   private final Clock clock;
   private final SingleFlightTokenCache cache;
@@ -108,19 +111,24 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     this.refreshSkew = builder.refreshSkew;
     this.format = builder.format;
     this.timeout = builder.timeout;
-    this.transport =
-        builder.transport != null ? builder.transport : JdkHttpTransport.create(builder.timeout);
+    this.exchange =
+        new TokenExchange(
+            builder.transport != null
+                ? builder.transport
+                : JdkHttpTransport.create(builder.timeout));
     this.clock = builder.clock;
     this.cache = new SingleFlightTokenCache(this::fetchToken, refreshSkew, clock);
     String json = PortalJson.MAPPER.writeValueAsString(clientSecret);
-    this.secretForms =
-        List.copyOf(
+    List<String> forms =
+        new ArrayList<>(
             new LinkedHashSet<>(
                 List.of(
                     basicCredentials(),
                     clientSecret,
                     json.substring(1, json.length() - 1),
                     formEncode(clientSecret))));
+    forms.sort(Comparator.comparingInt(String::length).reversed()); // no part of a longer one left
+    this.secretForms = List.copyOf(forms);
   }
 
   public static Builder builder() {
@@ -215,81 +223,69 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
             RequestBody.of(body, contentType),
             timeout);
     long started = System.nanoTime();
-    try (TransportResponse response = transport.exchange(request)) {
-      int status = response.status();
-      // every caller waits for this fetch: a stalled body must not hang them all
-      ReadDeadline deadline =
-          ReadDeadline.start(response, timeout.toNanos() - (System.nanoTime() - started));
-      byte[] responseBody;
-      try {
-        responseBody = readAll(response.body());
-      } finally {
-        if (deadline.cancel()) {
-          throw new TokenException(
-              "client_credentials token request to "
-                  + tokenEndpoint
-                  + " timed out: the response body did not arrive within "
-                  + timeout.toMillis()
-                  + " ms",
-              status,
-              null);
-        }
-      }
-      if (status < 200 || status >= 300) {
-        String detail = detail(responseBody);
-        log.debug(
-            "client_credentials token request to {} failed with HTTP {}", tokenEndpoint, status);
-        throw new TokenException(
-            ("client_credentials token request failed (HTTP " + status + ") " + detail).trim(),
-            status,
-            null);
-      }
-      JsonNode json;
-      try {
-        json = PortalJson.MAPPER.readTree(responseBody);
-      } catch (JacksonException e) {
-        throw new TokenException(
-            "client_credentials response of "
-                + tokenEndpoint
-                + " (HTTP "
-                + status
-                + ") was not JSON",
-            status,
-            null);
-      }
-      JsonNode accessToken = json == null ? null : json.get("access_token");
-      if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
-        throw new TokenException(
-            "client_credentials response did not include an access_token", status, null);
-      }
-      long expiresIn = 3600;
-      JsonNode expires = json.get("expires_in");
-      if (expires != null && expires.isNumber()) {
-        // a fraction is cut off; a number past the range of a long stops at its end
-        expiresIn = expires.canConvertToLong() ? expires.asLong() : (long) expires.asDouble();
-      } else if (expires != null && expires.isString()) {
-        try {
-          expiresIn = Long.parseLong(expires.asString().trim());
-        } catch (NumberFormatException ignored) {
-          // keep the default, as the TypeScript client does for a missing value
-        }
-      }
-      log.debug(
-          "client_credentials token fetched from {} in {} ms, expires in {} s",
-          tokenEndpoint,
-          (System.nanoTime() - started) / 1_000_000,
-          expiresIn);
-      return new SingleFlightTokenCache.Token(accessToken.asString(), expiresAt(expiresIn));
-    } catch (IOException e) {
+    TransportResponse.Buffered response;
+    try {
+      // every caller waits for this fetch: the request path bounds its time and its size
+      response = exchange.send(request, secretForms, MAX_BODY);
+    } catch (TokenExchange.Failed e) {
+      throw new TokenException(
+          "client_credentials token request to " + tokenEndpoint + " failed: " + e.getMessage(),
+          e.status(),
+          e.failure());
+    } catch (PortalApiException e) {
       throw new TokenException(
           "client_credentials token request to "
               + tokenEndpoint
-              + " failed: "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : " (" + scrub(e.getMessage()) + ")"),
-          0,
-          withoutSecret(e));
+              + " failed: the answer is larger than "
+              + MAX_BODY
+              + " bytes; it was not read",
+          e.status(),
+          null);
     }
+    int status = response.status();
+    byte[] responseBody = response.bytes();
+    if (status < 200 || status >= 300) {
+      String detail = detail(responseBody);
+      log.debug(
+          "client_credentials token request to {} failed with HTTP {}", tokenEndpoint, status);
+      throw new TokenException(
+          ("client_credentials token request failed (HTTP " + status + ") " + detail).trim(),
+          status,
+          null);
+    }
+    JsonNode json;
+    try {
+      json = PortalJson.MAPPER.readTree(responseBody);
+    } catch (JacksonException e) {
+      throw new TokenException(
+          "client_credentials response of " + tokenEndpoint + " (HTTP " + status + ") was not JSON",
+          status,
+          null);
+    }
+    JsonNode accessToken = json == null ? null : json.get("access_token");
+    if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
+      throw new TokenException(
+          "client_credentials response did not include an access_token", status, null);
+    }
+    long expiresIn = 3600;
+    JsonNode expires = json.get("expires_in");
+    if (expires != null && expires.isNumber()) {
+      // a fraction is cut off; a number past the range of a long stops at its end
+      expiresIn = expires.canConvertToLong() ? expires.asLong() : (long) expires.asDouble();
+    } else if (expires != null && expires.isString()) {
+      try {
+        expiresIn = Long.parseLong(expires.asString().trim());
+      } catch (NumberFormatException ignored) {
+        // keep the default, as the TypeScript client does for a missing value
+      }
+    }
+    log.debug(
+        "client_credentials token fetched from {} in {} ms, expires in {} s",
+        tokenEndpoint,
+        (System.nanoTime() - started) / 1_000_000,
+        expiresIn);
+    TokenExchange.reportFetch();
+    return new SingleFlightTokenCache.Token(accessToken.asString(), expiresAt(expiresIn));
   }
 
   /**
@@ -303,14 +299,6 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     } catch (ArithmeticException | DateTimeException e) {
       return expiresIn > 0 ? Instant.MAX : now;
     }
-  }
-
-  /**
-   * The failure to attach as the cause: itself, or, when a message in its chain quotes the secret
-   * (a parser quoting the bytes a broken endpoint sent back), a copy of the chain with it scrubbed.
-   */
-  private Throwable withoutSecret(Throwable failure) {
-    return Redaction.causeWithout(failure, this::scrub);
   }
 
   /**
@@ -337,24 +325,8 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
    * escaped in JSON, form-encoded, and inside the Basic credentials.
    */
   private String scrub(String text) {
-    for (String form : secretForms) {
-      text = text.replace(form, "[REDACTED]");
-    }
-    return text;
-  }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    try (in) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[4096];
-      int read;
-      while ((read = in.read(buffer)) != -1) {
-        if (out.size() < 1024 * 1024) {
-          out.write(buffer, 0, read);
-        }
-      }
-      return out.toByteArray();
-    }
+    String scrubbed = Redaction.scrub(text, secretForms);
+    return scrubbed == null ? "" : scrubbed;
   }
 
   /** {@code client_secret_basic}: both parts form-encoded (RFC 6749 §2.3.1), then Base64. */
