@@ -222,7 +222,7 @@ public final class FilesApi {
             }
           }
         },
-        false);
+        true);
   }
 
   /**
@@ -247,7 +247,7 @@ public final class FilesApi {
           return new DownloadSummary(
               bytes, download.fileName().orElse(null), download.contentType().orElse(null));
         },
-        false);
+        true);
   }
 
   /** A file's metadata. */

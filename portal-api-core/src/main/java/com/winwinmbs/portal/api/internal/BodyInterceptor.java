@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * size (the client's {@code maxResponseSize} for a success, 64 KB for an error, whose status is
  * what counts). The links outside see a complete response whose body can be read again, and a body
  * that breaks off as an I/O failure of the attempt, retried like one. The body of a streamed
- * download is handed on as it arrives.
+ * download is handed on as it arrives, bounded by idle time instead ({@link IdleTimeoutResponse}).
  */
 final class BodyInterceptor implements PortalInterceptor {
 
@@ -32,7 +32,7 @@ final class BodyInterceptor implements PortalInterceptor {
     int status = response.status();
     boolean success = status >= 200 && status < 300;
     if (success && exchange.streaming) {
-      return response;
+      return new IdleTimeoutResponse(response, exchange.timeout.toNanos());
     }
     ReadDeadline deadline = ReadDeadline.start(response, budget - (System.nanoTime() - started));
     byte[] body;

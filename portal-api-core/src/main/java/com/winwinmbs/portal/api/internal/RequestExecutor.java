@@ -123,8 +123,9 @@ public final class RequestExecutor {
   }
 
   /**
-   * Sends the call and reads a 2xx response with the reader. A streamed response is left open for
-   * the reader's result; any other is in memory already.
+   * Sends the call and reads a 2xx response with the reader, then closes it (unless the reader
+   * hands the response itself on). A streamed response's body reaches the reader as it arrives,
+   * bounded by the idle timeout rather than read into memory first; any other is in memory already.
    */
   @SuppressWarnings("try") // the scope is only opened, to make the observation current
   public <T> T send(Call call, ResponseReader<T> reader, boolean streaming) {
@@ -176,7 +177,7 @@ public final class RequestExecutor {
       } catch (IOException e) {
         throw TransportFailures.toException(e, exchange);
       }
-      T result = complete(response, reader, exchange, streaming);
+      T result = complete(response, reader, exchange);
       logCall(exchange, context, started, null);
       return result;
     } catch (RuntimeException | Error e) {
@@ -189,16 +190,17 @@ public final class RequestExecutor {
     }
   }
 
-  private <T> T complete(
-      TransportResponse response, ResponseReader<T> reader, Exchange exchange, boolean streaming) {
+  private <T> T complete(TransportResponse response, ResponseReader<T> reader, Exchange exchange) {
     int status = response.status();
     if (status < 200 || status >= 300) {
       closeQuietly(response);
       throw ErrorMapper.toException(response, exchange, settings.clock().instant());
     }
-    boolean close = !streaming;
+    boolean close = true;
     try {
-      return reader.read(response);
+      T result = reader.read(response);
+      close = result != response; // a streamed response handed on is closed by its new owner
+      return result;
     } catch (ResponseDecoder.Unsuccessful e) {
       throw ErrorMapper.unsuccessful(exchange, status, e.envelopeMessage);
     } catch (IOException e) {

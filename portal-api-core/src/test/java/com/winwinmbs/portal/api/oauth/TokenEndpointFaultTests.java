@@ -146,7 +146,8 @@ class TokenEndpointFaultTests {
         Arguments.of(TokenFault.OBJECT_ACCESS_TOKEN, 200, noToken),
         Arguments.of(TokenFault.JSON_ARRAY, 200, noToken),
         Arguments.of(TokenFault.SERVER_ERROR_ECHOING_SECRET, 500, "[REDACTED]"),
-        Arguments.of(TokenFault.NOT_HTTP_ECHOING_SECRET, 0, "failed: I/O failure (ProtocolException"));
+        Arguments.of(
+            TokenFault.NOT_HTTP_ECHOING_SECRET, 0, "failed: I/O failure (ProtocolException"));
   }
 
   @ParameterizedTest(name = "{0} -> TokenException status={1}")
