@@ -35,7 +35,6 @@ public final class PortalJson {
 
   private PortalJson() {}
 
-
   /** A new mapper with the client's settings. */
   public static JsonMapper newMapper() {
     return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())
