@@ -58,7 +58,7 @@ class RawRequestTests {
     assertThat(response.headers().first("X-Request-Id")).contains("req_7");
     assertThat(response.as(Report.class)).isEqualTo(new Report("rep/1", "Q3"));
     assertThat(response.json().get("title").asString()).isEqualTo("Q3");
-    assertThat(response.toString()).isEqualTo("RawResponse[status=200, 28 bytes]");
+    assertThat(response.toString()).isEqualTo("RawResponse[status=200, 27 bytes]");
     wm.getWireMock()
         .verifyThat(
             getRequestedFor(urlEqualTo("/reports/rep%2F1?format=a%20b%26c&tag=x&tag=y"))
