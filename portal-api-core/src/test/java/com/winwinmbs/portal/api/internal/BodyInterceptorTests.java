@@ -180,7 +180,7 @@ class BodyInterceptorTests {
    * A response whose body is a stream (or, when null, one that blocks until the response is closed,
    * as a stalled connection does).
    */
-  static final class StreamResponse implements TransportResponse {
+  static class StreamResponse implements TransportResponse {
     private final int status;
     private final Headers headers;
     private final InputStream body;
