@@ -92,6 +92,10 @@ final class BodyInterceptor implements PortalInterceptor {
       }
       size += read;
     }
+    // its end too: the JDK client pools a connection only once the body's end is delivered
+    if (in.read() != -1) {
+      throw new IOException("the body is longer than the " + length + " bytes it announced");
+    }
     return body;
   }
 

@@ -3,6 +3,7 @@ package com.winwinmbs.portal.api.oauth;
 import com.winwinmbs.portal.api.PortalApiException;
 import com.winwinmbs.portal.api.TokenException;
 import com.winwinmbs.portal.api.TokenSource;
+import com.winwinmbs.portal.api.TransportException;
 import com.winwinmbs.portal.api.http.Endpoint;
 import com.winwinmbs.portal.api.http.Headers;
 import com.winwinmbs.portal.api.http.HttpMethod;
@@ -228,6 +229,9 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       // every caller waits for this fetch: the request path bounds its time and its size
       response = exchange.send(request, secretForms, MAX_BODY);
     } catch (TokenExchange.Failed e) {
+      if (e.failure().kind() == TransportException.Kind.INTERRUPTED) {
+        throw e.failure(); // the caller was interrupted: no failure of the token endpoint
+      }
       throw new TokenException(
           "client_credentials token request to " + tokenEndpoint + " failed: " + e.getMessage(),
           e.status(),
