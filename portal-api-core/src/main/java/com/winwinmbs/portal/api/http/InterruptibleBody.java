@@ -30,6 +30,9 @@ final class InterruptibleBody implements HttpResponse.BodySubscriber<InputStream
 
   private static final Object END = new Object();
 
+  /** Wakes a read blocked on the queue when another thread closes the body (a deadline). */
+  private static final Object CLOSED = new Object();
+
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final CompletableFuture<InputStream> body = new CompletableFuture<>();
   private final Stream stream = new Stream();
@@ -117,6 +120,9 @@ final class InterruptibleBody implements HttpResponse.BodySubscriber<InputStream
           return null;
         }
         Object item = take();
+        if (item == CLOSED) {
+          throw new IOException("the response body is closed");
+        }
         if (item == END) {
           ended = true;
           return null;
@@ -159,6 +165,7 @@ final class InterruptibleBody implements HttpResponse.BodySubscriber<InputStream
         s.cancel(); // a body not read to its end costs the connection
       }
       queue.clear();
+      queue.add(CLOSED);
     }
   }
 }
