@@ -1,5 +1,6 @@
 package com.winwinmbs.portal.api;
 
+import com.winwinmbs.portal.api.internal.Printable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,24 +64,25 @@ public record PortalError(
     return Collections.unmodifiableMap(fields);
   }
 
+  /** The fields (not the raw body), with control characters escaped: the server wrote them. */
   @Override
   public String toString() {
     return "PortalError[status="
         + status
         + ", code="
-        + code
+        + Printable.escape(code)
         + ", message="
-        + message
+        + Printable.escape(message)
         + ", details="
-        + details.keySet()
+        + Printable.escape(details.keySet().toString())
         + ", requestId="
-        + requestId
+        + Printable.escape(requestId)
         + ", path="
-        + path
+        + Printable.escape(path)
         + ", method="
-        + method
+        + Printable.escape(method)
         + ", timestamp="
-        + timestamp
+        + Printable.escape(timestamp)
         + "]";
   }
 }

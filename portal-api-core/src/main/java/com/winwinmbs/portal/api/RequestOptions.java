@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Options for one call: extra headers, a timeout, an idempotency key, a tenant, a token source.
- * Immutable; every namespace method has an overload that takes one.
+ * Immutable; a namespace's {@code withOptions(options)} returns a view whose every call uses them.
  *
  * <pre>{@code
  * RequestOptions options = RequestOptions.builder()
  *     .idempotencyKey("order-42-approval")
  *     .timeout(Duration.ofSeconds(5))
  *     .build();
- * portal.workflow().approve(taskId, approval, options);
+ * portal.workflow().withOptions(options).approve(taskId, decision);
  * }</pre>
  */
 public final class RequestOptions {
@@ -99,6 +99,47 @@ public final class RequestOptions {
    */
   public Optional<TokenSource> tokenSource() {
     return Optional.ofNullable(tokenSource);
+  }
+
+  /**
+   * These options with {@code other}'s laid over them: each setting {@code other} has replaces this
+   * one's; headers are combined, a header {@code other} names replacing every value this one has
+   * under that name. {@code a.with(none())} and {@code none().with(a)} are {@code a}'s settings.
+   */
+  public RequestOptions with(RequestOptions other) {
+    Objects.requireNonNull(other, "other == null");
+    if (other == NONE) {
+      return this;
+    }
+    if (this == NONE) {
+      return other;
+    }
+    Builder merged = toBuilder();
+    for (String name : other.headers.names()) {
+      merged.headers.remove(name);
+      for (String value : other.headers.values(name)) {
+        merged.headers.add(name, value);
+      }
+    }
+    if (other.timeout != null) {
+      merged.timeout = other.timeout;
+    }
+    if (other.callTimeout != null) {
+      merged.callTimeout = other.callTimeout;
+    }
+    if (other.maxResponseSize != null) {
+      merged.maxResponseSize = other.maxResponseSize;
+    }
+    if (other.idempotencyKey != null) {
+      merged.idempotencyKey = other.idempotencyKey;
+    }
+    if (other.tenantId != null) {
+      merged.tenantId = other.tenantId;
+    }
+    if (other.tokenSource != null) {
+      merged.tokenSource = other.tokenSource;
+    }
+    return merged.build();
   }
 
   public Builder toBuilder() {

@@ -1,5 +1,6 @@
 package com.winwinmbs.portal.api;
 
+import com.winwinmbs.portal.api.http.Headers;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,16 +45,17 @@ public interface TokenSource {
     return Optional::empty;
   }
 
-  /** A constant token; a blank token or one holding CR, LF or NUL is refused. */
+  /**
+   * A constant token; a blank token, or one holding a character a header value cannot carry (a
+   * control character, DEL, anything past ASCII: {@link Headers#requireSendable(String, String)}),
+   * is refused with a message that names the character and its index, never the token.
+   */
   static TokenSource of(String token) {
     Objects.requireNonNull(token, "token == null");
     if (token.isBlank()) {
       throw new IllegalArgumentException("token must not be blank");
     }
-    if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0 || token.indexOf(0) >= 0) {
-      throw new IllegalArgumentException(
-          "token holds a CR, LF or NUL character; it is sent as a header and would break it");
-    }
+    Headers.requireSendable("token (sent in the Authorization header)", token);
     Optional<String> value = Optional.of(token);
     return new TokenSource() {
       @Override

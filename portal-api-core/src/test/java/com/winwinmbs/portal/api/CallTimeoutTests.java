@@ -46,9 +46,8 @@ class CallTimeoutTests {
               () ->
                   client
                       .user()
-                      .findById(
-                          "usr_1",
-                          RequestOptions.builder().timeout(Duration.ofMillis(700)).build()));
+                      .withOptions(RequestOptions.builder().timeout(Duration.ofMillis(700)).build())
+                      .findById("usr_1"));
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
   }

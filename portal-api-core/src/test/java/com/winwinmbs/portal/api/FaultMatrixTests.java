@@ -20,6 +20,7 @@ import com.winwinmbs.portal.api.observation.PortalObservationContext;
 import com.winwinmbs.portal.api.testing.MutableClock;
 import com.winwinmbs.portal.api.testing.RecordingSleeper;
 import com.winwinmbs.portal.api.testing.TestClients;
+import com.winwinmbs.portal.api.workflow.TaskDecision;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -178,15 +179,12 @@ class FaultMatrixTests {
     Object send(PortalApiClient portal) {
       return switch (this) {
         case GET -> portal.user().findById("usr_1");
-        case POST -> portal.workflow().approve("tsk_1", "LGTM", null, null);
+        case POST -> portal.workflow().approve("tsk_1", new TaskDecision("LGTM", null));
         case POST_WITH_KEY ->
             portal
                 .workflow()
-                .approve(
-                    "tsk_1",
-                    "LGTM",
-                    null,
-                    RequestOptions.builder().idempotencyKey(IDEMPOTENCY_KEY).build());
+                .withOptions(RequestOptions.builder().idempotencyKey(IDEMPOTENCY_KEY).build())
+                .approve("tsk_1", new TaskDecision("LGTM", null));
       };
     }
 

@@ -144,10 +144,11 @@ class HeaderInjectionTests {
         () ->
             portal
                 .health()
-                .check(
+                .withOptions(
                     RequestOptions.builder()
                         .tokenSource(TokenSource.fromSupplier(() -> value))
-                        .build()),
+                        .build())
+                .check(),
         "Authorization");
     assertNothingSent(wm);
   }
@@ -194,7 +195,8 @@ class HeaderInjectionTests {
     portal.auth().forSession(session).login("ann@acme.com", "pw-Hv9", false);
 
     assertRefused(() -> portal.health().check(), "Authorization");
-    assertRefused(() -> portal.health().check(session.requestOptions()), "Authorization");
+    assertRefused(
+        () -> portal.health().withOptions(session.requestOptions()).check(), "Authorization");
     assertOnlySent(wm, "/auth/login");
   }
 

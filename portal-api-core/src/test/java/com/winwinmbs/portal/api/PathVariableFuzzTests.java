@@ -14,7 +14,6 @@ import com.winwinmbs.portal.api.testing.Fuzz;
 import com.winwinmbs.portal.api.testing.ScriptedServer;
 import com.winwinmbs.portal.api.testing.ScriptedServer.Received;
 import com.winwinmbs.portal.api.testing.ScriptedServer.Response;
-import com.winwinmbs.portal.api.user.SetRolesRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -74,15 +73,12 @@ class PathVariableFuzzTests {
     return List.of(
         new Route("GET", "/users/{}", id -> portal.user().findById(id)),
         new Route("DELETE", "/users/{}", id -> portal.user().delete(id)),
-        new Route(
-            "PUT",
-            "/users/{}/roles",
-            id -> portal.user().setRoles(id, new SetRolesRequest(List.of("r1")))),
+        new Route("PUT", "/users/{}/roles", id -> portal.user().setRoles(id, List.of("r1"))),
         new Route(
             "GET",
             "/files/{}/download",
             id -> portal.files().download(id, OutputStream.nullOutputStream())),
-        new Route("GET", "/mcp/tokens/{}", id -> portal.mcpToken().get(id)),
+        new Route("GET", "/mcp/tokens/{}", id -> portal.mcpToken().findById(id)),
         new Route("GET", "/system-configs/{}", id -> portal.systemConfig().getByKey(id)));
   }
 

@@ -149,23 +149,27 @@ class PlainHttpTests {
         () ->
             anonymous
                 .health()
-                .check(RequestOptions.builder().tokenSource(TokenSource.of(TOKEN)).build()));
+                .withOptions(RequestOptions.builder().tokenSource(TokenSource.of(TOKEN)).build())
+                .check());
     assertRefused(
         () ->
             anonymous
                 .health()
-                .check(
-                    RequestOptions.builder().header("Authorization", "Bearer " + TOKEN).build()));
+                .withOptions(
+                    RequestOptions.builder().header("Authorization", "Bearer " + TOKEN).build())
+                .check());
     assertRefused(
         () ->
             anonymous
                 .health()
-                .check(RequestOptions.builder().header("X-API-Key", API_KEY).build()));
+                .withOptions(RequestOptions.builder().header("X-API-Key", API_KEY).build())
+                .check());
     assertRefused(
         () ->
             anonymous
                 .health()
-                .check(RequestOptions.builder().header("Cookie", "refresh=" + TOKEN).build()));
+                .withOptions(RequestOptions.builder().header("Cookie", "refresh=" + TOKEN).build())
+                .check());
     assertRefused(() -> anonymous.auth().login("ann@acme.com", PASSWORD, true));
     assertRefused(() -> anonymous.auth().forSession(session).login("ann@acme.com", PASSWORD, true));
     assertRefused(
@@ -194,7 +198,10 @@ class PlainHttpTests {
     anonymous.health().check();
     assertThat(wm.getWireMock().getServeEvents()).hasSize(1);
     PortalApiClient allowed = anonymous.toBuilder().allowInsecureHttp(true).build();
-    allowed.health().check(RequestOptions.builder().tokenSource(TokenSource.of(TOKEN)).build());
+    allowed
+        .health()
+        .withOptions(RequestOptions.builder().tokenSource(TokenSource.of(TOKEN)).build())
+        .check();
     assertThat(wm.getWireMock().getServeEvents()).hasSize(2);
   }
 

@@ -322,18 +322,27 @@ class PortalApiClientBuilderTests {
             () ->
                 portal
                     .health()
-                    .check(
+                    .withOptions(
                         RequestOptions.builder()
                             .header("X-Trace", "abc\r\nX-Injected: yes")
-                            .build()))
+                            .build())
+                    .check())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("CR, LF or NUL");
     assertThatThrownBy(
-            () -> portal.health().check(RequestOptions.builder().idempotencyKey("k\n1").build()))
+            () ->
+                portal
+                    .health()
+                    .withOptions(RequestOptions.builder().idempotencyKey("k\n1").build())
+                    .check())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("CR, LF or NUL");
     assertThatThrownBy(
-            () -> portal.health().check(RequestOptions.builder().tenantId("t\r1").build()))
+            () ->
+                portal
+                    .health()
+                    .withOptions(RequestOptions.builder().tenantId("t\r1").build())
+                    .check())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("CR, LF or NUL");
 
@@ -365,11 +374,9 @@ class PortalApiClientBuilderTests {
 
     portal
         .health()
-        .check(
-            RequestOptions.builder()
-                .tenantId("tenant-z")
-                .header("X-Correlation-Id", "c-1")
-                .build());
+        .withOptions(
+            RequestOptions.builder().tenantId("tenant-z").header("X-Correlation-Id", "c-1").build())
+        .check();
 
     wm.getWireMock()
         .verifyThat(

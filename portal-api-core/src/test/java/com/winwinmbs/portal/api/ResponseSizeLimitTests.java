@@ -68,7 +68,8 @@ class ResponseSizeLimitTests {
       assertThat(
               portal
                   .user()
-                  .findById("usr_1", RequestOptions.builder().maxResponseSize(64 * 1024).build())
+                  .withOptions(RequestOptions.builder().maxResponseSize(64 * 1024).build())
+                  .findById("usr_1")
                   .id())
           .isEqualTo("usr_1");
     }

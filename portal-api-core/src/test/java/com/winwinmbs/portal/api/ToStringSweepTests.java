@@ -107,7 +107,7 @@ class ToStringSweepTests {
           Map.entry("Organization.code", "an organization's code"),
           Map.entry("OrganizationCreateRequest.code", "an organization's code"),
           Map.entry("OrganizationUpdateRequest.code", "an organization's code"),
-          Map.entry("UserRole.code", "a role's code"),
+          Map.entry("RoleRef.code", "a role's code"),
           Map.entry("Workflow.code", "a workflow's code"),
           Map.entry("EmailTemplate.code", "a template's code"),
           Map.entry("SystemConfig.key", "the setting's name; its value is redacted by type"),

@@ -283,10 +283,11 @@ class TokenRefreshTests {
             () ->
                 portal
                     .health()
-                    .check(
+                    .withOptions(
                         RequestOptions.builder()
                             .header("Authorization", "Bearer user-token")
-                            .build()))
+                            .build())
+                    .check())
         .isInstanceOf(AuthenticationException.class);
     assertThat(tokenRequests(wm)).isZero();
     wm.getWireMock()

@@ -13,7 +13,10 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts the mock portal in process when {@code portal.api.base-url} is not set, and points the
  * client at it; registered in {@code META-INF/spring.factories} so it runs before any bean exists.
- * Set {@code portal.api.base-url} (or run with the {@code real} profile) and it does nothing.
+ * Set {@code portal.api.base-url} (or run with the {@code real} profile) and it does nothing. When
+ * {@code sample.mock-portal.port} is taken, startup fails with a {@link
+ * com.winwinmbs.portal.api.test.PortInUseException} that {@link MockPortalPortFailureAnalyzer}
+ * reports in one line.
  */
 public final class EmbeddedMockPortal
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {

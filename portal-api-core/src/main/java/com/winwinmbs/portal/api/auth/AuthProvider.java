@@ -2,7 +2,7 @@ package com.winwinmbs.portal.api.auth;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,32 +14,39 @@ import java.util.Objects;
 public record AuthProvider(@JsonValue String value) {
 
   public static final AuthProvider LOCAL = new AuthProvider("Local");
+
   public static final AuthProvider AZURE_AD = new AuthProvider("AzureAD");
+
   public static final AuthProvider GOOGLE = new AuthProvider("Google");
+
   public static final AuthProvider OKTA = new AuthProvider("Okta");
 
-  private static final Map<String, AuthProvider> KNOWN =
-      Map.of(
-          LOCAL.value, LOCAL,
-          AZURE_AD.value, AZURE_AD,
-          GOOGLE.value, GOOGLE,
-          OKTA.value, OKTA);
+  private static final List<AuthProvider> KNOWN = List.of(LOCAL, AZURE_AD, GOOGLE, OKTA);
 
   public AuthProvider {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding it. */
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static AuthProvider of(String value) {
     Objects.requireNonNull(value, "value == null");
-    AuthProvider known = KNOWN.get(value);
-    return known != null ? known : new AuthProvider(value);
+    for (AuthProvider known : KNOWN) {
+      if (known.value.equals(value)) {
+        return known;
+      }
+    }
+    return new AuthProvider(value);
   }
 
-  /** Whether this is one of the values the guide documents. */
+  /** The values this client knows, in the order they are declared. */
+  public static List<AuthProvider> known() {
+    return KNOWN;
+  }
+
+  /** Whether this is one of the values this client knows. */
   public boolean isKnown() {
-    return KNOWN.containsKey(value);
+    return KNOWN.contains(this);
   }
 
   @Override

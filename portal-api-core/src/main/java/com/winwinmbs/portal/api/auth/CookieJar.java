@@ -1,7 +1,9 @@
 package com.winwinmbs.portal.api.auth;
 
+import com.winwinmbs.portal.api.internal.Printable;
 import com.winwinmbs.portal.api.internal.Urls;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -18,14 +20,37 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The cookies of one session, kept the way a browser keeps them (RFC 6265): parsed from {@code
  * Set-Cookie}, matched by domain, path and {@code Secure}, dropped when they expire or are deleted
  * with {@code Max-Age=0} or a past {@code Expires}. Thread-safe. Values are never printed: {@link
  * #toString()} shows names only.
+ *
+ * <p>Bounded as browsers bound their jars (RFC 6265 §6.1): a cookie larger than {@value
+ * #MAX_COOKIE_BYTES} bytes (name, value and attributes), one past {@value #MAX_PER_DOMAIN} cookies
+ * for its domain or past {@value #MAX_COOKIES} in all, and one whose name or value holds a
+ * character a {@code Cookie} header cannot carry back as received (a control character or one past
+ * ASCII) is dropped with a DEBUG line that names it, never its value. Unlike a browser, which
+ * evicts its least recently used cookies, the jar keeps what it holds and drops the newcomer, so a
+ * flood of cookies cannot push out the session's refresh cookie. The {@code Cookie} header sent
+ * back is therefore at most {@value #MAX_COOKIES} cookies of at most {@value #MAX_COOKIE_BYTES}
+ * bytes, and {@value #MAX_PER_DOMAIN} of them for a portal on one host.
  */
 final class CookieJar {
+
+  private static final Logger log = LoggerFactory.getLogger(CookieJar.class);
+
+  /** The most bytes of one {@code Set-Cookie} value (name, value and attributes) kept. */
+  static final int MAX_COOKIE_BYTES = 4096;
+
+  /** The most cookies kept for one domain. */
+  static final int MAX_PER_DOMAIN = 50;
+
+  /** The most cookies kept in all. */
+  static final int MAX_COOKIES = 150;
 
   private static final DateTimeFormatter COOKIE_DATE =
       DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss zzz", Locale.US);
@@ -74,7 +99,13 @@ final class CookieJar {
    */
   synchronized void store(URI requestUri, List<String> setCookies) {
     Instant now = clock.instant();
+    removeExpired(now);
     for (String header : setCookies) {
+      if (header.length() > MAX_COOKIE_BYTES
+          || header.getBytes(StandardCharsets.UTF_8).length > MAX_COOKIE_BYTES) {
+        drop(nameOf(header), requestUri, "larger than " + MAX_COOKIE_BYTES + " bytes");
+        continue;
+      }
       Cookie cookie = parse(header, requestUri, now);
       if (cookie == null) {
         continue;
@@ -84,6 +115,21 @@ final class CookieJar {
       if (cookie.expiresAt() != null && !cookie.expiresAt().isAfter(now)) {
         cookies.remove(key); // Max-Age=0 or a past Expires: the server deletes the cookie
         continue;
+      }
+      if (!sendable(cookie.name()) || !sendable(cookie.value())) {
+        drop(
+            cookie.name(),
+            requestUri,
+            "it holds a control character or one past ASCII, which a Cookie header cannot carry"
+                + " back as received");
+        continue;
+      }
+      if (existing == null) {
+        String full = full(cookie.domain());
+        if (full != null) {
+          drop(cookie.name(), requestUri, full);
+          continue;
+        }
       }
       long created = existing != null ? existing.created() : sequence++;
       cookies.put(
@@ -100,14 +146,67 @@ final class CookieJar {
     }
   }
 
+  /** Why one more cookie for this domain cannot be kept, or null when it can. */
+  private @Nullable String full(String domain) {
+    if (cookies.size() >= MAX_COOKIES) {
+      return "the jar holds " + MAX_COOKIES + " cookies already";
+    }
+    long forDomain = cookies.values().stream().filter(c -> c.domain().equals(domain)).count();
+    return forDomain >= MAX_PER_DOMAIN
+        ? "the jar holds " + MAX_PER_DOMAIN + " cookies for " + domain + " already"
+        : null;
+  }
+
+  private static void drop(String name, URI requestUri, String reason) {
+    if (log.isDebugEnabled()) {
+      // the name only: the value may be a session's secret
+      log.debug("Dropped cookie '{}' set by {}: {}", printableName(name), host(requestUri), reason);
+    }
+  }
+
+  /** A cookie's name as a log line may show it: cut short, control characters escaped. */
+  private static String printableName(String name) {
+    String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+    return Objects.requireNonNull(Printable.escape(shown));
+  }
+
+  /** The name of a {@code Set-Cookie} value without parsing the rest. */
+  private static String nameOf(String header) {
+    int end = header.length();
+    int equals = header.indexOf('=');
+    int semicolon = header.indexOf(';');
+    if (equals >= 0) {
+      end = equals;
+    }
+    if (semicolon >= 0 && semicolon < end) {
+      end = semicolon;
+    }
+    return header.substring(0, Math.min(end, 256)).trim();
+  }
+
+  /** Whether a name or value can go back in a {@code Cookie} header exactly as it came. */
+  private static boolean sendable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void removeExpired(Instant now) {
+    cookies
+        .values()
+        .removeIf(cookie -> cookie.expiresAt() != null && !cookie.expiresAt().isAfter(now));
+  }
+
   /**
    * The {@code Cookie} header for a request to {@code requestUri}, or empty when no cookie applies.
    */
   synchronized Optional<String> header(URI requestUri) {
     Instant now = clock.instant();
-    cookies
-        .values()
-        .removeIf(cookie -> cookie.expiresAt() != null && !cookie.expiresAt().isAfter(now));
+    removeExpired(now);
     String host = host(requestUri);
     String path =
         requestUri.getRawPath() == null || requestUri.getRawPath().isEmpty()

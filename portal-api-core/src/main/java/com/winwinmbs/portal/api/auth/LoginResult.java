@@ -2,6 +2,7 @@ package com.winwinmbs.portal.api.auth;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.winwinmbs.portal.api.tenant.Tenant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record LoginResult(
     @Nullable SessionUser user,
-    @Nullable SessionTenant tenant,
+    @Nullable Tenant tenant,
     String accessToken,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 

@@ -7,6 +7,7 @@ import com.winwinmbs.portal.api.RateLimitException;
 import com.winwinmbs.portal.api.RequestOptions;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.internal.SingleFlightTokenCache;
+import com.winwinmbs.portal.api.tenant.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,7 @@ public final class SessionTokenSource implements TokenSource {
   private long generation;
   private @Nullable Refresher refresher;
   private @Nullable SessionUser user;
-  private @Nullable SessionTenant tenant;
+  private @Nullable Tenant tenant;
   private @Nullable AuthenticationException expiry;
 
   private SessionTokenSource(@Nullable SessionListener listener, Clock clock) {
@@ -160,7 +161,7 @@ public final class SessionTokenSource implements TokenSource {
   }
 
   /** The signed-in user's tenant, from the login or the latest {@code me()}. */
-  public Optional<SessionTenant> tenant() {
+  public Optional<Tenant> tenant() {
     synchronized (lock) {
       return Optional.ofNullable(tenant);
     }
@@ -177,7 +178,7 @@ public final class SessionTokenSource implements TokenSource {
    */
   public RequestOptions requestOptions() {
     RequestOptions.Builder builder = RequestOptions.builder().tokenSource(this);
-    tenant().map(SessionTenant::id).filter(id -> !id.isBlank()).ifPresent(builder::tenantId);
+    tenant().map(Tenant::id).filter(id -> !id.isBlank()).ifPresent(builder::tenantId);
     return builder.build();
   }
 
@@ -213,7 +214,7 @@ public final class SessionTokenSource implements TokenSource {
   void begin(
       String accessToken,
       @Nullable SessionUser user,
-      @Nullable SessionTenant tenant,
+      @Nullable Tenant tenant,
       Refresher refresher) {
     synchronized (lock) {
       state = State.ACTIVE;
@@ -227,7 +228,7 @@ public final class SessionTokenSource implements TokenSource {
   }
 
   /** Records who the token belongs to, as {@code /auth/me} reported it. */
-  void profile(@Nullable SessionUser user, @Nullable SessionTenant tenant) {
+  void profile(@Nullable SessionUser user, @Nullable Tenant tenant) {
     synchronized (lock) {
       if (state == State.ACTIVE) {
         this.user = user;

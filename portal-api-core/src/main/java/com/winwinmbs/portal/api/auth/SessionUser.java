@@ -2,6 +2,7 @@ package com.winwinmbs.portal.api.auth;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.winwinmbs.portal.api.tenant.TenantRole;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,7 @@ public record SessionUser(
     @Nullable String id,
     @Nullable String email,
     @Nullable String fullName,
-    @Nullable UserRole role,
+    @Nullable TenantRole role,
     @Nullable AuthProvider authProvider,
     @Nullable String avatarUrl,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {

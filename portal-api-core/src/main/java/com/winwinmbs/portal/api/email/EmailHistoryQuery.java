@@ -33,7 +33,7 @@ public record EmailHistoryQuery(
     @Nullable Integer page,
     @Nullable Integer limit) {
 
-  private static final EmailHistoryQuery NONE =
+  private static final EmailHistoryQuery ALL =
       new EmailHistoryQuery(null, null, null, null, null, null, null);
 
   public EmailHistoryQuery {
@@ -50,8 +50,8 @@ public record EmailHistoryQuery(
   }
 
   /** No filter: the first page of everything. */
-  public static EmailHistoryQuery none() {
-    return NONE;
+  public static EmailHistoryQuery all() {
+    return ALL;
   }
 
   public static Builder builder() {

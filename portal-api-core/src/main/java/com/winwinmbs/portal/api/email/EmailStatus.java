@@ -45,9 +45,10 @@ public record EmailStatus(@JsonValue String value) {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding the value as sent. */
-  @JsonCreator
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static EmailStatus of(String value) {
+    Objects.requireNonNull(value, "value == null");
     for (EmailStatus known : KNOWN) {
       if (known.value.equals(value)) {
         return known;
@@ -56,8 +57,8 @@ public record EmailStatus(@JsonValue String value) {
     return new EmailStatus(value);
   }
 
-  /** The values this client knows. */
-  public static List<EmailStatus> knownValues() {
+  /** The values this client knows, in the order they are declared. */
+  public static List<EmailStatus> known() {
     return KNOWN;
   }
 

@@ -19,7 +19,7 @@ public record EmailTemplateQuery(
     @Nullable Integer page,
     @Nullable Integer limit) {
 
-  private static final EmailTemplateQuery NONE =
+  private static final EmailTemplateQuery ALL =
       new EmailTemplateQuery(null, null, null, null, null);
 
   public EmailTemplateQuery {
@@ -31,13 +31,18 @@ public record EmailTemplateQuery(
     }
   }
 
-  /** No filter. */
-  public static EmailTemplateQuery none() {
-    return NONE;
+  /** No filter: every template, the first page, the portal's default size. */
+  public static EmailTemplateQuery all() {
+    return ALL;
   }
 
   /** Templates of one category. */
   public static EmailTemplateQuery category(String category) {
     return new EmailTemplateQuery(category, null, null, null, null);
+  }
+
+  /** A copy asking for another page. */
+  public EmailTemplateQuery withPage(int page) {
+    return new EmailTemplateQuery(category, search, isActive, page, limit);
   }
 }

@@ -38,9 +38,10 @@ public record ActorType(@JsonValue String value) {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding the value as sent. */
-  @JsonCreator
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static ActorType of(String value) {
+    Objects.requireNonNull(value, "value == null");
     for (ActorType known : KNOWN) {
       if (known.value.equals(value)) {
         return known;
@@ -49,8 +50,8 @@ public record ActorType(@JsonValue String value) {
     return new ActorType(value);
   }
 
-  /** The values this client knows. */
-  public static List<ActorType> knownValues() {
+  /** The values this client knows, in the order they are declared. */
+  public static List<ActorType> known() {
     return KNOWN;
   }
 

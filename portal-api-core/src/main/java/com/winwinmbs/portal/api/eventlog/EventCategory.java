@@ -64,9 +64,10 @@ public record EventCategory(@JsonValue String value) {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding the value as sent. */
-  @JsonCreator
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static EventCategory of(String value) {
+    Objects.requireNonNull(value, "value == null");
     for (EventCategory known : KNOWN) {
       if (known.value.equals(value)) {
         return known;
@@ -75,8 +76,8 @@ public record EventCategory(@JsonValue String value) {
     return new EventCategory(value);
   }
 
-  /** The values this client knows. */
-  public static List<EventCategory> knownValues() {
+  /** The values this client knows, in the order they are declared. */
+  public static List<EventCategory> known() {
     return KNOWN;
   }
 

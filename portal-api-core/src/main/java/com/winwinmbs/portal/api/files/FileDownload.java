@@ -28,7 +28,13 @@ public final class FileDownload implements AutoCloseable {
   private final @Nullable String contentType;
   private final long contentLength;
 
-  FileDownload(TransportResponse response) throws IOException {
+  /**
+   * A download reading this response's body and headers; it closes the response when closed. The
+   * client builds these; a test double of {@code FilesApi} can build one from its own response.
+   *
+   * @throws IOException when the response's body cannot be opened
+   */
+  public FileDownload(TransportResponse response) throws IOException {
     this.response = Objects.requireNonNull(response, "response == null");
     Headers headers = response.headers();
     this.fileName = ContentDisposition.fileName(headers.first("Content-Disposition").orElse(null));

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
 public record FileUploadRequest(
     Map<String, String> fields, @Nullable String fileName, @Nullable String contentType) {
 
+  /** The name of the part that carries the file itself; no form field may use it. */
+  public static final String FILE_PART = "file";
+
   private static final FileUploadRequest NONE = new FileUploadRequest(Map.of(), null, null);
 
   public FileUploadRequest {
@@ -38,7 +41,7 @@ public record FileUploadRequest(
           if (name.isBlank()) {
             throw new IllegalArgumentException("field name must not be blank");
           }
-          if (name.equals(Multipart.FILE_PART)) {
+          if (name.equals(FILE_PART)) {
             throw new IllegalArgumentException(
                 "the part name 'file' holds the file itself; choose another field name");
           }
@@ -46,7 +49,7 @@ public record FileUploadRequest(
         });
     fields = Collections.unmodifiableMap(copy);
     if (contentType != null) {
-      Multipart.checkContentType(contentType);
+      checkContentType(contentType);
     }
   }
 
@@ -99,6 +102,23 @@ public record FileUploadRequest(
 
     public FileUploadRequest build() {
       return new FileUploadRequest(fields, fileName, contentType);
+    }
+  }
+
+  private static void checkContentType(String contentType) {
+    Objects.requireNonNull(contentType, "contentType == null");
+    if (contentType.isBlank() || contentType.indexOf('/') < 0) {
+      throw new IllegalArgumentException(
+          "contentType must be a media type such as application/pdf: '" + contentType + "'");
+    }
+    for (int i = 0; i < contentType.length(); i++) {
+      char c = contentType.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        throw new IllegalArgumentException(
+            "contentType holds a control or non-ASCII character (index "
+                + i
+                + "); it would break the part's headers");
+      }
     }
   }
 }

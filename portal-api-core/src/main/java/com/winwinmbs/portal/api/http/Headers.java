@@ -14,6 +14,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Immutable HTTP headers with case-insensitive names, in the order they were added.
  *
+ * <p>Names are RFC 9110 tokens (letters, digits and {@code !#$%&'*+-.^_`|~}); a value may hold
+ * visible characters, space and tab, but no other control character (CR, LF, NUL, ESC, DEL, …) and
+ * no character past U+00FF. These are exactly the characters the JDK {@code HttpClient} (17 and 25)
+ * refuses in a request header and never delivers in a response header; it refuses them with a
+ * message that quotes the whole value, a credential included, so {@link Builder} refuses them
+ * first, naming the header, the character's code and its index, never the value. A value to be sent
+ * must also be ASCII ({@link #requireSendable(String, String)}): the JDK client sends each
+ * character from U+0080 to U+00FF as {@code ?}, which would silently send another token.
+ *
  * <p>{@link #toString()} redacts the values of credential headers ({@code Authorization}, {@code
  * X-API-Key}, {@code Cookie}, {@code Set-Cookie}, {@code Proxy-Authorization}) and the query of
  * {@code Location}, so headers can be logged or printed without leaking secrets.
@@ -46,6 +55,76 @@ public final class Headers {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Refuses a value that cannot be sent as a header value as it is: besides what {@link Builder}
+   * refuses, any character past ASCII, which the JDK client would send as {@code ?}.
+   *
+   * @param what how the message names the value, for example {@code "value of header X-API-Key"} or
+   *     {@code "token"}
+   * @param value the value; never shown in the message, it may be a credential
+   * @return the value
+   * @throws IllegalArgumentException naming {@code what}, the character's code and its index
+   */
+  public static String requireSendable(String what, String value) {
+    Objects.requireNonNull(value, () -> what + " == null");
+    int index = firstInvalid(value, true);
+    if (index >= 0) {
+      throw invalidValue(what, value.charAt(index), index);
+    }
+    return value;
+  }
+
+  /** Refuses every value of these headers that {@link #requireSendable} refuses. */
+  static void requireSendable(Headers headers) {
+    headers
+        .entries
+        .values()
+        .forEach(
+            entry ->
+                entry.values.forEach(
+                    value -> requireSendable("value of header " + entry.name, value)));
+  }
+
+  /**
+   * The index of the first character of {@code value} that a header value cannot hold, or -1: with
+   * {@code toSend}, any character past ASCII counts too.
+   */
+  private static int firstInvalid(String value, boolean toSend) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff || (toSend && c > 0x7f)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static IllegalArgumentException invalidValue(String what, char c, int index) {
+    String code = String.format("U+%04X", (int) c);
+    if (c == '\r' || c == '\n' || c == 0) {
+      return new IllegalArgumentException(
+          what
+              + " holds a CR, LF or NUL character ("
+              + code
+              + " at index "
+              + index
+              + "); such a value could inject headers. The value is not shown: it may be a credential");
+    }
+    String why =
+        c > 0x7f && c <= 0xff
+            ? ", outside ASCII: the JDK HTTP client would send it as '?'"
+            : ", a character the JDK HTTP client refuses in a header value";
+    return new IllegalArgumentException(
+        what
+            + " holds "
+            + code
+            + " at index "
+            + index
+            + why
+            + "; a header value may hold visible ASCII, space and tab. The value is not shown:"
+            + " it may be a credential");
   }
 
   /** Whether a header's value is a credential that must never be printed. */
@@ -200,36 +279,49 @@ public final class Headers {
       }
       for (int i = 0; i < name.length(); i++) {
         char c = name.charAt(i);
-        if (c <= ' ' || c >= 0x7f || c == ':') {
+        if (!isTokenChar(c)) {
           throw new IllegalArgumentException(
               "header name '"
                   + printable(name)
-                  + "' holds a character not allowed in a name (index "
+                  + "' holds "
+                  + String.format("U+%04X", (int) c)
+                  + ", a character not allowed in a name (index "
                   + i
-                  + ")");
+                  + "); a name is letters, digits and !#$%&'*+-.^_`|~");
         }
       }
       return name.toLowerCase(Locale.ROOT);
     }
 
+    /** RFC 9110 {@code tchar}: what the JDK client accepts in a header name, and nothing else. */
+    private static boolean isTokenChar(char c) {
+      return (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    }
+
     private static void checkValue(String name, String value) {
       Objects.requireNonNull(value, () -> "value of header " + name + " == null");
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if (c == '\r' || c == '\n' || c == 0) {
-          // The value itself is never echoed: it may be a credential.
-          throw new IllegalArgumentException(
-              "value of header "
-                  + name
-                  + " holds a CR, LF or NUL character (index "
-                  + i
-                  + "); such a value could inject headers and is refused before sending");
-        }
+      int index = firstInvalid(value, false);
+      if (index >= 0) {
+        // The value itself is never echoed: it may be a credential.
+        throw invalidValue("value of header " + name, value.charAt(index), index);
       }
     }
 
+    /** The name with every character outside visible ASCII shown as its code. */
     private static String printable(String name) {
-      return name.replace("\r", "\\r").replace("\n", "\\n");
+      StringBuilder out = new StringBuilder(name.length());
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c > 0x20 && c < 0x7f) {
+          out.append(c);
+        } else {
+          out.append(String.format("\\u%04x", (int) c));
+        }
+      }
+      return out.toString();
     }
   }
 }

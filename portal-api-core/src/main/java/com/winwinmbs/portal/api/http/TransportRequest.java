@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param method the HTTP method
  * @param uri the absolute, fully encoded URI to send to
  * @param pathVariables the raw values of the template's variables
- * @param headers every header to send, credentials included; {@code toString()} redacts them
+ * @param headers every header to send, credentials included; {@code toString()} redacts them; every
+ *     value must be ASCII ({@link Headers#requireSendable(String, String)})
  * @param body the body, or null for none
  * @param timeout how long to wait for the response headers
  */
@@ -32,6 +33,8 @@ public record TransportRequest(
     Objects.requireNonNull(uri, "uri == null");
     pathVariables = Map.copyOf(pathVariables);
     Objects.requireNonNull(headers, "headers == null");
+    // the last check before a transport: a value the JDK client would alter is not sent at all
+    Headers.requireSendable(headers);
     Objects.requireNonNull(timeout, "timeout == null");
   }
 

@@ -58,12 +58,13 @@ final class BodyInterceptor implements PortalInterceptor {
     long limit = exchange.maxResponseSize;
     long declared = contentLength(response.headers());
     if (declared > limit) {
-      throw tooLarge(response, exchange, "its Content-Length says " + declared + " bytes");
+      throw tooLarge(
+          response, exchange, "its Content-Length says " + declared + " bytes", declared);
     }
     try (InputStream in = response.body()) {
       byte[] body = declared >= 0 ? readExactly(in, (int) declared) : readAtMost(in, limit);
       if (body == null) {
-        throw tooLarge(response, exchange, "more bytes arrived");
+        throw tooLarge(response, exchange, "more bytes arrived", -1);
       }
       return body;
     }
@@ -132,7 +133,7 @@ final class BodyInterceptor implements PortalInterceptor {
   }
 
   private static PortalApiException tooLarge(
-      TransportResponse response, Exchange exchange, String why) {
+      TransportResponse response, Exchange exchange, String why, long declared) {
     String method = exchange.method();
     String template = exchange.endpoint.uriTemplate();
     return new PortalApiException(
@@ -153,7 +154,9 @@ final class BodyInterceptor implements PortalInterceptor {
             response.status(),
             "RESPONSE_TOO_LARGE",
             null,
-            Map.of("limit", exchange.maxResponseSize),
+            declared < 0
+                ? Map.of("limit", exchange.maxResponseSize)
+                : Map.of("limit", exchange.maxResponseSize, "declared", declared),
             response.headers().first("X-Request-Id").orElse(null),
             template,
             method,

@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -101,16 +103,18 @@ public final class ErrorDecoder {
     if (text != null && text.length() > MAX_BODY) {
       text = text.substring(0, MAX_BODY);
     }
+    // what the server wrote is kept with its control characters escaped, so neither a message nor
+    // a caller's log line built from these fields can be forged; the raw body stays as received
     PortalError error =
         new PortalError(
             status,
-            code,
-            message,
-            details,
-            requestId,
-            errorPath != null ? errorPath : path,
-            errorMethod != null ? errorMethod : method,
-            timestamp,
+            Printable.escape(code),
+            Printable.escape(message),
+            escapeStrings(details),
+            Printable.escape(requestId),
+            errorPath != null ? Printable.escape(errorPath) : path,
+            errorMethod != null ? Printable.escape(errorMethod) : method,
+            Printable.escape(timestamp),
             text);
     Duration retryAfter =
         retryAfterMs != null && retryAfterMs >= 0
@@ -127,6 +131,9 @@ public final class ErrorDecoder {
     String retryAfter = headers.first("Retry-After").orElse(null);
     if (retryAfter != null) {
       String value = retryAfter.trim();
+      if (isDigits(value) && !fitsALong(value)) {
+        return LONGEST_WAIT; // more seconds than a long holds: longer than any allowed wait
+      }
       try {
         long seconds = Long.parseLong(value);
         if (seconds >= 0) {
@@ -144,13 +151,40 @@ public final class ErrorDecoder {
     // the reset alone is enough: a limiter may send it without the limit and remaining counts
     String reset = headers.first("X-RateLimit-Reset").orElse(null);
     if (reset != null) {
+      String value = reset.trim();
+      if (isDigits(value)
+          && (!fitsALong(value) || Long.parseLong(value) > Instant.MAX.getEpochSecond())) {
+        return LONGEST_WAIT; // a reset after the last instant there is: longer than any wait
+      }
       try {
-        return bounded(Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.trim()))));
+        return bounded(Duration.between(now, Instant.ofEpochSecond(Long.parseLong(value))));
       } catch (NumberFormatException | java.time.DateTimeException malformed) {
         return null;
       }
     }
     return null;
+  }
+
+  /** Whether the text is one or more ASCII digits, a number without sign. */
+  private static boolean isDigits(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a string of digits is at most {@link Long#MAX_VALUE}. */
+  private static boolean fitsALong(String digits) {
+    String significant = digits.replaceFirst("^0+(?=.)", "");
+    String max = Long.toString(Long.MAX_VALUE);
+    return significant.length() < max.length()
+        || (significant.length() == max.length() && significant.compareTo(max) <= 0);
   }
 
   /** The exception for a decoded error. */
@@ -175,17 +209,22 @@ public final class ErrorDecoder {
     };
   }
 
-  /** {@code 404 NOT_FOUND: User not found [GET /users/abc, requestId=req_1]}. */
+  /**
+   * {@code 404 NOT_FOUND: User not found [GET /users/abc, requestId=req_1]}. What the server said
+   * (code, message, method, path, request id) is shown with its control characters escaped, so a
+   * CR, LF or ANSI escape sequence in it cannot forge a log line; the error's accessors and {@code
+   * rawBody()} keep it as received.
+   */
   public static String message(PortalError error, int attempts, @Nullable String note) {
     StringBuilder out = new StringBuilder();
     out.append(error.status());
     if (error.code() != null) {
-      out.append(' ').append(error.code());
+      out.append(' ').append(Printable.escape(error.code()));
     } else {
       out.append(' ').append(reason(error.status()));
     }
     if (error.message() != null) {
-      out.append(": ").append(error.message());
+      out.append(": ").append(Printable.escape(error.message()));
     } else if (error.rawBody() != null
         && parse(error.rawBody().getBytes(StandardCharsets.UTF_8)) == null) {
       out.append(": the response was not JSON (")
@@ -195,9 +234,12 @@ public final class ErrorDecoder {
     if (note != null) {
       out.append(" (").append(note).append(')');
     }
-    out.append(" [").append(error.method()).append(' ').append(error.path());
+    out.append(" [")
+        .append(Printable.escape(error.method()))
+        .append(' ')
+        .append(Printable.escape(error.path()));
     if (error.requestId() != null) {
-      out.append(", requestId=").append(error.requestId());
+      out.append(", requestId=").append(Printable.escape(error.requestId()));
     }
     if (attempts > 1) {
       out.append(", attempts=").append(attempts);
@@ -280,6 +322,32 @@ public final class ErrorDecoder {
     } catch (JacksonException e) {
       return Map.of();
     }
+  }
+
+  /** The map with every string in it, keys and nested values alike, escaped. */
+  private static Map<String, Object> escapeStrings(Map<String, Object> details) {
+    if (details.isEmpty()) {
+      return details;
+    }
+    Map<String, Object> escaped = new LinkedHashMap<>();
+    details.forEach((key, value) -> escaped.put(Printable.escape(key), escapeValue(value)));
+    return escaped;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object escapeValue(Object value) {
+    if (value instanceof String text) {
+      return Printable.escape(text);
+    }
+    if (value instanceof Map<?, ?> map) {
+      return escapeStrings((Map<String, Object>) map);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> escaped = new ArrayList<>(list.size());
+      list.forEach(item -> escaped.add(item == null ? null : escapeValue(item)));
+      return escaped;
+    }
+    return value;
   }
 
   /** At least zero, at most what {@link Duration#toMillis()} can tell. */

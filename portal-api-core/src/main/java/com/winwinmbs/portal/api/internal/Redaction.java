@@ -14,8 +14,9 @@ public final class Redaction {
   private Redaction() {}
 
   /**
-   * The text with each secret replaced by {@value #REDACTED}; the secrets should come longest
-   * first, so no part of a longer one is left over.
+   * The text with each secret replaced by {@value #REDACTED}, as sent or with its control
+   * characters escaped (as an error's fields hold what the server wrote, {@link Printable}); the
+   * secrets should come longest first, so no part of a longer one is left over.
    */
   public static @Nullable String scrub(@Nullable String text, List<String> secrets) {
     if (text == null) {
@@ -23,6 +24,10 @@ public final class Redaction {
     }
     for (String secret : secrets) {
       text = text.replace(secret, REDACTED);
+      String escaped = Printable.escape(secret);
+      if (!escaped.equals(secret)) {
+        text = text.replace(escaped, REDACTED);
+      }
     }
     return text;
   }

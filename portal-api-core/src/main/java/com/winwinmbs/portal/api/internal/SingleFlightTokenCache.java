@@ -2,11 +2,18 @@ package com.winwinmbs.portal.api.internal;
 
 import com.winwinmbs.portal.api.PortalApiException;
 import com.winwinmbs.portal.api.TokenException;
+import com.winwinmbs.portal.api.TransportException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,6 +23,21 @@ import org.jspecify.annotations.Nullable;
  * Caches one access token until shortly before it expires and lets one caller at a time fetch a new
  * one: concurrent callers wait for that fetch and share its result or its failure. A failure is not
  * cached, so the next caller tries again.
+ *
+ * <ul>
+ *   <li>A token is refreshed {@code refreshSkew} before it expires, but never earlier than half its
+ *       lifetime (as measured when it arrived): a token that lives 30 s with a 60 s skew is used
+ *       for 15 s, not fetched again on every call.
+ *   <li>The fetch runs on the thread of the caller that started it, its owner. When the owner is
+ *       interrupted or cancelled, only the owner fails: the callers waiting for that fetch are
+ *       woken and one of them fetches in its place.
+ *   <li>A waiting caller that is itself interrupted stops waiting with a {@link TokenException},
+ *       its interrupt flag set; the fetch goes on for the others.
+ *   <li>{@link #reset()} and {@link #put(Token)} during a fetch keep that fetch's token out of the
+ *       cache (the callers already waiting still get it), and later callers do not join that fetch;
+ *       {@link #invalidate(String)} during a fetch keeps the rejected token out of the cache should
+ *       the fetch return it again.
+ * </ul>
  */
 public final class SingleFlightTokenCache {
 
@@ -33,12 +55,44 @@ public final class SingleFlightTokenCache {
     Token fetch();
   }
 
+  /** A cached token and the instant from which it is fetched again. */
+  private record Cached(Token token, Instant refreshAt) {}
+
+  /** One fetch: its outcome, shared by the callers that wait for it. */
+  private static final class Flight {
+    final CompletableFuture<Token> outcome = new CompletableFuture<>();
+    final long generation;
+
+    /** Tokens rejected while this fetch was under way. Guarded by the cache's lock. */
+    final Set<String> rejected = new HashSet<>(2);
+
+    Flight(long generation) {
+      this.generation = generation;
+    }
+  }
+
+  /** The outcome of a fetch whose owner stopped: the waiters take the fetch over. */
+  private static final class Abandoned extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Abandoned() {
+      super("the fetching caller was interrupted", null, false, false);
+    }
+  }
+
+  private static final Abandoned ABANDONED = new Abandoned();
+
   private final Fetcher fetcher;
   private final Duration refreshSkew;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
-  private volatile @Nullable Token current;
-  private @Nullable CompletableFuture<Token> inflight;
+  private volatile @Nullable Cached current;
+
+  /** The fetch under way, or null. Guarded by {@link #lock}. */
+  private @Nullable Flight flight;
+
+  /** Counts resets and puts; a fetch begun under another count is not cached. Guarded by lock. */
+  private long generation;
 
   public SingleFlightTokenCache(Fetcher fetcher, Duration refreshSkew, Clock clock) {
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher == null");
@@ -46,107 +100,173 @@ public final class SingleFlightTokenCache {
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
-  /** A token valid for at least the refresh skew, fetching one when needed. */
+  /**
+   * A token that is not due for a refresh, fetching one when needed.
+   *
+   * @throws TokenException when this caller is interrupted while it waits for another's fetch
+   */
   public String get() {
-    Token token = current;
-    if (token != null && isFresh(token)) {
-      return token.value();
-    }
-    CompletableFuture<Token> future;
-    boolean owner = false;
-    lock.lock();
-    try {
-      token = current;
-      if (token != null && isFresh(token)) {
+    while (true) {
+      Cached cached = current;
+      if (cached != null && isFresh(cached)) {
+        return cached.token().value();
+      }
+      Flight joined;
+      boolean owner = false;
+      lock.lock();
+      try {
+        cached = current;
+        if (cached != null && isFresh(cached)) {
+          return cached.token().value();
+        }
+        if (flight == null) {
+          flight = new Flight(generation);
+          owner = true;
+        }
+        joined = flight;
+      } finally {
+        lock.unlock();
+      }
+      if (owner) {
+        return fetch(joined).value();
+      }
+      Token token = await(joined);
+      if (token != null) {
         return token.value();
       }
-      if (inflight == null) {
-        inflight = new CompletableFuture<>();
-        owner = true;
-      }
-      future = inflight;
-    } finally {
-      lock.unlock();
+      // the owner was interrupted or cancelled: this caller may be the one to fetch now
     }
-    if (owner) {
-      return fetchAndPublish(future).value();
-    }
-    return await(future).value();
   }
 
   /** The cached token without fetching; it may be stale. */
   public Optional<String> cached() {
-    Token token = current;
-    return token == null ? Optional.empty() : Optional.of(token.value());
+    Cached cached = current;
+    return cached == null ? Optional.empty() : Optional.of(cached.token().value());
   }
 
-  /** Forgets this token unless a newer one replaced it already. */
+  /**
+   * Forgets this token unless a newer one replaced it already; a fetch under way that returns it
+   * again does not cache it.
+   */
   public void invalidate(String rejected) {
     lock.lock();
     try {
-      Token token = current;
-      if (token != null && token.value().equals(rejected)) {
+      Cached cached = current;
+      if (cached != null && cached.token().value().equals(rejected)) {
         current = null;
+      }
+      if (flight != null) {
+        flight.rejected.add(rejected);
       }
     } finally {
       lock.unlock();
     }
   }
 
-  /** Replaces the cached token with one obtained elsewhere (a session's token from its login). */
+  /**
+   * Replaces the cached token with one obtained elsewhere (a session's token from its login); a
+   * fetch under way does not overwrite it.
+   */
   public void put(Token token) {
     Objects.requireNonNull(token, "token == null");
     lock.lock();
     try {
-      current = token;
+      generation++;
+      flight = null;
+      current = new Cached(token, refreshAt(token));
     } finally {
       lock.unlock();
     }
   }
 
-  /** Forgets the cached token. */
+  /**
+   * Forgets the cached token; a fetch under way is not cached, and the next caller fetches anew
+   * rather than joining it.
+   */
   public void reset() {
     lock.lock();
     try {
+      generation++;
+      flight = null;
       current = null;
     } finally {
       lock.unlock();
     }
   }
 
-  private Token fetchAndPublish(CompletableFuture<Token> future) {
+  private Token fetch(Flight mine) {
     Token token;
     try {
       token = Objects.requireNonNull(fetcher.fetch(), "fetcher returned null");
     } catch (RuntimeException | Error e) {
+      boolean stopped = ownerStopped(e);
       lock.lock();
       try {
-        inflight = null;
+        if (flight == mine) {
+          flight = null;
+        }
       } finally {
         lock.unlock();
       }
-      future.completeExceptionally(e);
+      // the owner's own interruption is not the token endpoint's failure: the waiters go on
+      mine.outcome.completeExceptionally(stopped ? ABANDONED : e);
       throw e;
     }
     lock.lock();
     try {
-      current = token;
-      inflight = null;
+      if (flight == mine) {
+        flight = null;
+      }
+      if (mine.generation == generation && !mine.rejected.contains(token.value())) {
+        current = new Cached(token, refreshAt(token));
+      }
     } finally {
       lock.unlock();
     }
-    future.complete(token);
+    mine.outcome.complete(token);
     return token;
   }
 
-  private static Token await(CompletableFuture<Token> future) {
+  /**
+   * Whether a fetch failed because its owner was interrupted or cancelled rather than because of
+   * the token endpoint (whose timeouts every waiter shares). An interruption found in the chain
+   * while the flag is clear (a library swallowed it) sets the flag again.
+   */
+  private static boolean ownerStopped(Throwable failure) {
+    if (Thread.currentThread().isInterrupted()) {
+      return true;
+    }
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t instanceof CancellationException) {
+        return true;
+      }
+      boolean interrupted =
+          t instanceof InterruptedException
+              || t instanceof ClosedByInterruptException
+              || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException))
+              || (t instanceof TransportException transport
+                  && transport.kind() == TransportException.Kind.INTERRUPTED);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The fetch's token, or null when its owner stopped and the fetch must be taken over. */
+  private static @Nullable Token await(Flight flight) {
     try {
-      return future.get();
+      return flight.outcome.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TokenException("interrupted while waiting for a token being fetched", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof Abandoned) {
+        return null;
+      }
       if (cause instanceof PortalApiException portal) {
         // a copy per waiter would lose the type; the shared instance is immutable apart from its
         // stack
@@ -159,7 +279,21 @@ public final class SingleFlightTokenCache {
     }
   }
 
-  private boolean isFresh(Token token) {
-    return clock.instant().isBefore(token.expiresAt().minus(refreshSkew));
+  /**
+   * When a token is fetched again: {@code refreshSkew} before it expires, but never before half of
+   * its remaining lifetime has passed, so a token shorter-lived than twice the skew is still used.
+   */
+  private Instant refreshAt(Token token) {
+    Instant now = clock.instant();
+    Instant expiresAt = token.expiresAt();
+    if (!expiresAt.isAfter(now)) {
+      return expiresAt;
+    }
+    Duration half = Duration.between(now, expiresAt).dividedBy(2);
+    return expiresAt.minus(refreshSkew.compareTo(half) <= 0 ? refreshSkew : half);
+  }
+
+  private boolean isFresh(Cached cached) {
+    return clock.instant().isBefore(cached.refreshAt());
   }
 }

@@ -30,7 +30,7 @@ public record AuditLogQuery(
   /** The largest page the portal serves. */
   public static final int MAX_LIMIT = 100;
 
-  private static final AuditLogQuery NONE = new AuditLogQuery(null, null, null, null, null);
+  private static final AuditLogQuery ALL = new AuditLogQuery(null, null, null, null, null);
 
   public AuditLogQuery {
     if (page != null) {
@@ -48,8 +48,8 @@ public record AuditLogQuery(
   }
 
   /** No filters: the portal's first page and default size. */
-  public static AuditLogQuery none() {
-    return NONE;
+  public static AuditLogQuery all() {
+    return ALL;
   }
 
   /** A builder with no filters set. */

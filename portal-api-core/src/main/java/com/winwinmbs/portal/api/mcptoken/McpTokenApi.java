@@ -1,19 +1,14 @@
 package com.winwinmbs.portal.api.mcptoken;
 
 import com.winwinmbs.portal.api.Page;
-import com.winwinmbs.portal.api.Pagination;
 import com.winwinmbs.portal.api.RequestOptions;
-import com.winwinmbs.portal.api.internal.Call;
-import com.winwinmbs.portal.api.internal.Endpoints;
-import com.winwinmbs.portal.api.internal.Paging;
-import com.winwinmbs.portal.api.internal.RequestExecutor;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code mcpToken} namespace: machine tokens for MCP agents and their audit logs.
+ * The {@code mcpToken} namespace ({@code /mcp/tokens}): machine tokens for MCP agents and their
+ * audit logs. Obtained from {@code PortalApiClient.mcpToken()}.
  *
  * <pre>{@code
  * CreatedMcpToken created = portal.mcpToken().create(new CreateMcpTokenRequest("Claude AI Agent",
@@ -23,133 +18,47 @@ import org.jspecify.annotations.Nullable;
  *     .forEach(entry -> ...);
  * }</pre>
  */
-public final class McpTokenApi {
-
-  private final RequestExecutor executor;
-
-  /** For the client; obtain this namespace with {@code PortalApiClient.mcpToken()}. */
-  public McpTokenApi(RequestExecutor executor) {
-    this.executor = Objects.requireNonNull(executor, "executor == null");
-  }
-
-  /** {@code GET /mcp/tokens}: the tenant's MCP tokens, without their values. */
-  public List<McpToken> list() {
-    return list(null);
-  }
-
-  /** {@code GET /mcp/tokens}, with per-call options. */
-  public List<McpToken> list(@Nullable RequestOptions options) {
-    McpTokenList body =
-        executor.execute(Call.to(Endpoints.MCP_TOKEN_LIST).options(options), McpTokenList.class);
-    return body.tokens() == null ? List.of() : List.copyOf(body.tokens());
-  }
+public interface McpTokenApi {
 
   /**
-   * {@code POST /mcp/tokens} (201): creates a token. The result holds the token's value, which the
+   * A view of this namespace whose every call, each page of a lazy {@code auditLogsAll} included,
+   * sends these options, laid over the ones this view already has ({@link
+   * RequestOptions#with(RequestOptions)}).
+   */
+  McpTokenApi withOptions(RequestOptions options);
+
+  /** The tenant's MCP tokens, without their values ({@code GET /mcp/tokens}). */
+  List<McpToken> list();
+
+  /**
+   * Creates a token ({@code POST /mcp/tokens}, 201). The result holds the token's value, which the
    * portal never returns again.
    */
-  public CreatedMcpToken create(CreateMcpTokenRequest request) {
-    return create(request, null);
-  }
-
-  /** {@code POST /mcp/tokens}, with per-call options. */
-  public CreatedMcpToken create(CreateMcpTokenRequest request, @Nullable RequestOptions options) {
-    Objects.requireNonNull(request, "request == null");
-    return executor.execute(
-        Call.to(Endpoints.MCP_TOKEN_CREATE).json(request).options(options), CreatedMcpToken.class);
-  }
-
-  /** {@code GET /mcp/tokens/{tokenId}}: one token's details, without its value. */
-  public McpToken get(String tokenId) {
-    return get(tokenId, null);
-  }
-
-  /** {@code GET /mcp/tokens/{tokenId}}, with per-call options. */
-  public McpToken get(String tokenId, @Nullable RequestOptions options) {
-    return executor.execute(
-        Call.to(Endpoints.MCP_TOKEN_GET).path("tokenId", tokenId).options(options), McpToken.class);
-  }
+  CreatedMcpToken create(CreateMcpTokenRequest request);
 
   /**
-   * {@code DELETE /mcp/tokens/{tokenId}}: revokes the token at once.
-   *
-   * @param reason why, sent as {@code {"reason": …}}; null sends no body
+   * One token's details, without its value ({@code GET /mcp/tokens/{tokenId}}); a missing one is a
+   * {@code NotFoundException}.
    */
-  public void revoke(String tokenId, @Nullable String reason) {
-    revoke(tokenId, reason, null);
-  }
-
-  /** {@code DELETE /mcp/tokens/{tokenId}}, with per-call options. */
-  public void revoke(String tokenId, @Nullable String reason, @Nullable RequestOptions options) {
-    Call call = Call.to(Endpoints.MCP_TOKEN_REVOKE).path("tokenId", tokenId).options(options);
-    if (reason != null) {
-      call.json(new RevokeRequest(reason));
-    }
-    executor.executeVoid(call);
-  }
+  McpToken findById(String tokenId);
 
   /**
-   * {@code GET /mcp/tokens/{tokenId}/audit-logs}: one page of what the token did, newest first as
-   * the portal orders it.
-   *
-   * @param query page, limit (1 to 100), date range and status; null for the portal's defaults
+   * Revokes the token at once ({@code DELETE /mcp/tokens/{tokenId}}), with why as {@code {"reason":
+   * …}}; a null reason sends no body. The portal then reports the token with status {@link
+   * McpTokenStatus#REVOKED}.
    */
-  public Page<McpAuditLog> auditLogs(String tokenId, @Nullable AuditLogQuery query) {
-    return auditLogs(tokenId, query, null);
-  }
-
-  /** {@code GET /mcp/tokens/{tokenId}/audit-logs}, with per-call options. */
-  public Page<McpAuditLog> auditLogs(
-      String tokenId, @Nullable AuditLogQuery query, @Nullable RequestOptions options) {
-    AuditLogQuery q = query == null ? AuditLogQuery.none() : query;
-    Call call =
-        Call.to(Endpoints.MCP_TOKEN_AUDIT_LOGS)
-            .path("tokenId", tokenId)
-            .query("page", q.page())
-            .query("limit", q.limit())
-            .query("startDate", q.startDate())
-            .query("endDate", q.endDate())
-            .query("statusCode", q.statusCode())
-            .options(options);
-    AuditLogPage body = executor.execute(call, AuditLogPage.class);
-    List<McpAuditLog> logs = body.logs() == null ? List.of() : body.logs();
-    return new Page<>(logs, pagination(body.pagination(), q, logs.size()));
-  }
+  void revoke(String tokenId, @Nullable String reason);
 
   /**
-   * Every audit-log entry matching the query, from its page (or the first) on, as a lazy stream: a
-   * page is fetched only when the stream reaches it.
+   * One page of what the token did ({@code GET /mcp/tokens/{tokenId}/audit-logs}), newest first as
+   * the portal orders it; the query sets page, limit (1 to 100), date range and status, {@link
+   * AuditLogQuery#all()} none of them.
    */
-  public Stream<McpAuditLog> auditLogsAll(String tokenId, @Nullable AuditLogQuery query) {
-    return auditLogsAll(tokenId, query, null);
-  }
-
-  /** As {@link #auditLogsAll(String, AuditLogQuery)}, with per-call options for every page. */
-  public Stream<McpAuditLog> auditLogsAll(
-      String tokenId, @Nullable AuditLogQuery query, @Nullable RequestOptions options) {
-    Objects.requireNonNull(tokenId, "tokenId == null");
-    AuditLogQuery q = query == null ? AuditLogQuery.none() : query;
-    int first = q.page() == null ? 1 : q.page();
-    return Paging.stream(first, page -> auditLogs(tokenId, q.withPage(page), options));
-  }
+  Page<McpAuditLog> auditLogs(String tokenId, AuditLogQuery query);
 
   /**
-   * The guide's {@code {page, limit, totalPages, totalCount}} as the client's {@link Pagination}.
+   * Every audit-log entry matching the query, from the query's page on (page 1 when unset); each
+   * page is fetched when the stream reaches it.
    */
-  private static Pagination pagination(
-      AuditLogPage.@Nullable AuditPagination sent, AuditLogQuery query, int items) {
-    int page =
-        sent != null && sent.page() != null ? sent.page() : query.page() == null ? 1 : query.page();
-    int limit =
-        sent != null && sent.limit() != null
-            ? sent.limit()
-            : query.limit() == null ? items : query.limit();
-    if (sent == null || sent.totalPages() == null) {
-      // without totals this page is taken as the last, so lazy iteration stops rather than loops
-      long total = sent != null && sent.totalCount() != null ? sent.totalCount() : items;
-      return new Pagination(page, limit, total, page);
-    }
-    long total = sent.totalCount() != null ? sent.totalCount() : items;
-    return new Pagination(page, limit, total, sent.totalPages());
-  }
+  Stream<McpAuditLog> auditLogsAll(String tokenId, AuditLogQuery query);
 }

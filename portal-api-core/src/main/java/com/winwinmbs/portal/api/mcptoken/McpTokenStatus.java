@@ -2,7 +2,7 @@ package com.winwinmbs.portal.api.mcptoken;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,30 +14,37 @@ import java.util.Objects;
 public record McpTokenStatus(@JsonValue String value) {
 
   public static final McpTokenStatus ACTIVE = new McpTokenStatus("Active");
+
   public static final McpTokenStatus REVOKED = new McpTokenStatus("Revoked");
+
   public static final McpTokenStatus EXPIRED = new McpTokenStatus("Expired");
 
-  private static final Map<String, McpTokenStatus> KNOWN =
-      Map.of(
-          ACTIVE.value, ACTIVE,
-          REVOKED.value, REVOKED,
-          EXPIRED.value, EXPIRED);
+  private static final List<McpTokenStatus> KNOWN = List.of(ACTIVE, REVOKED, EXPIRED);
 
   public McpTokenStatus {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding it. */
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static McpTokenStatus of(String value) {
     Objects.requireNonNull(value, "value == null");
-    McpTokenStatus known = KNOWN.get(value);
-    return known != null ? known : new McpTokenStatus(value);
+    for (McpTokenStatus known : KNOWN) {
+      if (known.value.equals(value)) {
+        return known;
+      }
+    }
+    return new McpTokenStatus(value);
   }
 
-  /** Whether this is one of the values the guide documents. */
+  /** The values this client knows, in the order they are declared. */
+  public static List<McpTokenStatus> known() {
+    return KNOWN;
+  }
+
+  /** Whether this is one of the values this client knows. */
   public boolean isKnown() {
-    return KNOWN.containsKey(value);
+    return KNOWN.contains(this);
   }
 
   @Override

@@ -13,6 +13,7 @@ import com.winwinmbs.portal.api.http.RequestBody;
 import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.http.TransportResponse;
 import com.winwinmbs.portal.api.internal.PortalJson;
+import com.winwinmbs.portal.api.internal.Printable;
 import com.winwinmbs.portal.api.internal.Redaction;
 import com.winwinmbs.portal.api.internal.SingleFlightTokenCache;
 import com.winwinmbs.portal.api.internal.TokenExchange;
@@ -236,13 +237,18 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
           "client_credentials token request to " + tokenEndpoint + " failed: " + e.getMessage(),
           e.status(),
           e.failure());
-    } catch (PortalApiException e) {
+    } catch (PortalApiException e) { // RESPONSE_TOO_LARGE
+      Object declared = e.details().get("declared");
       throw new TokenException(
-          "client_credentials token request to "
+          "client_credentials token response of "
               + tokenEndpoint
-              + " failed: the answer is larger than "
-              + MAX_BODY
-              + " bytes; it was not read",
+              + " (HTTP "
+              + e.status()
+              + ") is too large: "
+              + (declared != null
+                  ? declared + " bytes announced by Content-Length"
+                  : "more than " + MAX_BODY + " bytes")
+              + "; it was not read",
           e.status(),
           null);
     }
@@ -317,7 +323,7 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     } catch (JacksonException e) {
       text = "";
     }
-    text = scrub(text);
+    text = Printable.escape(scrub(text));
     if (text.length() > MAX_DETAIL) {
       text = text.substring(0, MAX_DETAIL) + "…";
     }

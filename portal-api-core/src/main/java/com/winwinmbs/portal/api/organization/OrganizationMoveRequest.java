@@ -28,8 +28,13 @@ public record OrganizationMoveRequest(
         additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
-  /** A move under {@code parentId} (null: to the root), at the portal's default position. */
+  /** A move under {@code parentId} (null: to the root), at position {@code sortOrder}. */
   public OrganizationMoveRequest(@Nullable String parentId, @Nullable Integer sortOrder) {
     this(parentId, sortOrder, new LinkedHashMap<>());
+  }
+
+  /** A move under {@code parentId} (null: to the root), at the portal's default position. */
+  public static OrganizationMoveRequest toParent(@Nullable String parentId) {
+    return new OrganizationMoveRequest(parentId, null);
   }
 }

@@ -49,7 +49,7 @@ public record OrganizationType(@JsonValue String value) {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, otherwise a new instance holding it as sent. */
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static OrganizationType of(String value) {
     Objects.requireNonNull(value, "value == null");
@@ -61,7 +61,7 @@ public record OrganizationType(@JsonValue String value) {
     return new OrganizationType(value);
   }
 
-  /** The values this client knows, in the portal's order. */
+  /** The values this client knows, in the order they are declared. */
   public static List<OrganizationType> known() {
     return KNOWN;
   }

@@ -29,9 +29,10 @@ public record OtpChannel(@JsonValue String value) {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding the value as sent. */
-  @JsonCreator
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static OtpChannel of(String value) {
+    Objects.requireNonNull(value, "value == null");
     for (OtpChannel known : KNOWN) {
       if (known.value.equals(value)) {
         return known;
@@ -40,8 +41,8 @@ public record OtpChannel(@JsonValue String value) {
     return new OtpChannel(value);
   }
 
-  /** The values this client knows. */
-  public static List<OtpChannel> knownValues() {
+  /** The values this client knows, in the order they are declared. */
+  public static List<OtpChannel> known() {
     return KNOWN;
   }
 

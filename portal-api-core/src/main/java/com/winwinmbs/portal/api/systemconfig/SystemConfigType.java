@@ -39,9 +39,10 @@ public record SystemConfigType(@JsonValue String value) {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding the value as sent. */
-  @JsonCreator
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static SystemConfigType of(String value) {
+    Objects.requireNonNull(value, "value == null");
     for (SystemConfigType known : KNOWN) {
       if (known.value.equals(value)) {
         return known;
@@ -50,8 +51,8 @@ public record SystemConfigType(@JsonValue String value) {
     return new SystemConfigType(value);
   }
 
-  /** The values this client knows. */
-  public static List<SystemConfigType> knownValues() {
+  /** The values this client knows, in the order they are declared. */
+  public static List<SystemConfigType> known() {
     return KNOWN;
   }
 

@@ -2,7 +2,7 @@ package com.winwinmbs.portal.api.tenant;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,32 +15,39 @@ import java.util.Objects;
 public record SsoProviderType(@JsonValue String value) {
 
   public static final SsoProviderType AZURE_AD = new SsoProviderType("AzureAD");
+
   public static final SsoProviderType GOOGLE = new SsoProviderType("Google");
+
   public static final SsoProviderType OKTA = new SsoProviderType("Okta");
+
   public static final SsoProviderType GENERIC_SAML = new SsoProviderType("GenericSaml");
 
-  private static final Map<String, SsoProviderType> KNOWN =
-      Map.of(
-          AZURE_AD.value, AZURE_AD,
-          GOOGLE.value, GOOGLE,
-          OKTA.value, OKTA,
-          GENERIC_SAML.value, GENERIC_SAML);
+  private static final List<SsoProviderType> KNOWN = List.of(AZURE_AD, GOOGLE, OKTA, GENERIC_SAML);
 
   public SsoProviderType {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding it. */
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static SsoProviderType of(String value) {
     Objects.requireNonNull(value, "value == null");
-    SsoProviderType known = KNOWN.get(value);
-    return known != null ? known : new SsoProviderType(value);
+    for (SsoProviderType known : KNOWN) {
+      if (known.value.equals(value)) {
+        return known;
+      }
+    }
+    return new SsoProviderType(value);
   }
 
-  /** Whether this is one of the values the guide documents. */
+  /** The values this client knows, in the order they are declared. */
+  public static List<SsoProviderType> known() {
+    return KNOWN;
+  }
+
+  /** Whether this is one of the values this client knows. */
   public boolean isKnown() {
-    return KNOWN.containsKey(value);
+    return KNOWN.contains(this);
   }
 
   @Override

@@ -7,7 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tenant: one organization's account on the portal.
+ * A tenant: one organization's account on the portal. Login and {@code auth().me()} report the
+ * signed-in user's tenant in this shape too; its id is what a session sends as {@code X-Tenant-Id}.
  *
  * @param id the tenant's id
  * @param slug the tenant's slug, for example {@code acme}

@@ -2,7 +2,7 @@ package com.winwinmbs.portal.api.tenant;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,32 +15,39 @@ import java.util.Objects;
 public record TenantPlan(@JsonValue String value) {
 
   public static final TenantPlan FREE = new TenantPlan("Free");
+
   public static final TenantPlan STARTER = new TenantPlan("Starter");
+
   public static final TenantPlan PROFESSIONAL = new TenantPlan("Professional");
+
   public static final TenantPlan ENTERPRISE = new TenantPlan("Enterprise");
 
-  private static final Map<String, TenantPlan> KNOWN =
-      Map.of(
-          FREE.value, FREE,
-          STARTER.value, STARTER,
-          PROFESSIONAL.value, PROFESSIONAL,
-          ENTERPRISE.value, ENTERPRISE);
+  private static final List<TenantPlan> KNOWN = List.of(FREE, STARTER, PROFESSIONAL, ENTERPRISE);
 
   public TenantPlan {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding it. */
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static TenantPlan of(String value) {
     Objects.requireNonNull(value, "value == null");
-    TenantPlan known = KNOWN.get(value);
-    return known != null ? known : new TenantPlan(value);
+    for (TenantPlan known : KNOWN) {
+      if (known.value.equals(value)) {
+        return known;
+      }
+    }
+    return new TenantPlan(value);
   }
 
-  /** Whether this is one of the values the guide documents. */
+  /** The values this client knows, in the order they are declared. */
+  public static List<TenantPlan> known() {
+    return KNOWN;
+  }
+
+  /** Whether this is one of the values this client knows. */
   public boolean isKnown() {
-    return KNOWN.containsKey(value);
+    return KNOWN.contains(this);
   }
 
   @Override

@@ -2,7 +2,7 @@ package com.winwinmbs.portal.api.tenant;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,32 +14,39 @@ import java.util.Objects;
 public record TenantStatus(@JsonValue String value) {
 
   public static final TenantStatus ACTIVE = new TenantStatus("Active");
+
   public static final TenantStatus TRIAL = new TenantStatus("Trial");
+
   public static final TenantStatus SUSPENDED = new TenantStatus("Suspended");
+
   public static final TenantStatus CANCELLED = new TenantStatus("Cancelled");
 
-  private static final Map<String, TenantStatus> KNOWN =
-      Map.of(
-          ACTIVE.value, ACTIVE,
-          TRIAL.value, TRIAL,
-          SUSPENDED.value, SUSPENDED,
-          CANCELLED.value, CANCELLED);
+  private static final List<TenantStatus> KNOWN = List.of(ACTIVE, TRIAL, SUSPENDED, CANCELLED);
 
   public TenantStatus {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding it. */
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static TenantStatus of(String value) {
     Objects.requireNonNull(value, "value == null");
-    TenantStatus known = KNOWN.get(value);
-    return known != null ? known : new TenantStatus(value);
+    for (TenantStatus known : KNOWN) {
+      if (known.value.equals(value)) {
+        return known;
+      }
+    }
+    return new TenantStatus(value);
   }
 
-  /** Whether this is one of the values the guide documents. */
+  /** The values this client knows, in the order they are declared. */
+  public static List<TenantStatus> known() {
+    return KNOWN;
+  }
+
+  /** Whether this is one of the values this client knows. */
   public boolean isKnown() {
-    return KNOWN.containsKey(value);
+    return KNOWN.contains(this);
   }
 
   @Override

@@ -19,7 +19,7 @@ public record TenantUser(
     @Nullable String id,
     @Nullable String email,
     @Nullable String fullName,
-    @Nullable UserRole role,
+    @Nullable TenantRole role,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   public TenantUser {

@@ -35,7 +35,7 @@ public record TodoStatus(@JsonValue String value) {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, otherwise a new instance holding it as sent. */
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static TodoStatus of(String value) {
     Objects.requireNonNull(value, "value == null");
@@ -47,7 +47,7 @@ public record TodoStatus(@JsonValue String value) {
     return new TodoStatus(value);
   }
 
-  /** The values this client knows, in the portal's order. */
+  /** The values this client knows, in the order they are declared. */
   public static List<TodoStatus> known() {
     return KNOWN;
   }

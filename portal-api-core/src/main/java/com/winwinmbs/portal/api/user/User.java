@@ -54,7 +54,7 @@ public record User(
     @Nullable String avatarFileId,
     @Nullable String locale,
     @Nullable Boolean emailVerified,
-    List<UserRole> roles,
+    List<RoleRef> roles,
     List<UserPosition> positions,
     @Nullable Instant lastLoginAt,
     @Nullable Instant createdAt,

@@ -39,7 +39,7 @@ public record UserStatus(@JsonValue String value) {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, otherwise a new instance holding it as sent. */
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static UserStatus of(String value) {
     Objects.requireNonNull(value, "value == null");
@@ -51,7 +51,7 @@ public record UserStatus(@JsonValue String value) {
     return new UserStatus(value);
   }
 
-  /** The values this client knows, in the portal's order. */
+  /** The values this client knows, in the order they are declared. */
   public static List<UserStatus> known() {
     return KNOWN;
   }

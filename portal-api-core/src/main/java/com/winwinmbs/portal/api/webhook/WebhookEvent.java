@@ -84,9 +84,10 @@ public record WebhookEvent(@JsonValue String value) {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding the value as sent. */
-  @JsonCreator
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static WebhookEvent of(String value) {
+    Objects.requireNonNull(value, "value == null");
     for (WebhookEvent known : KNOWN) {
       if (known.value.equals(value)) {
         return known;
@@ -95,8 +96,8 @@ public record WebhookEvent(@JsonValue String value) {
     return new WebhookEvent(value);
   }
 
-  /** The values this client knows. */
-  public static List<WebhookEvent> knownValues() {
+  /** The values this client knows, in the order they are declared. */
+  public static List<WebhookEvent> known() {
     return KNOWN;
   }
 

@@ -40,7 +40,7 @@ public record WorkflowInstanceStatus(@JsonValue String value) {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, otherwise a new instance holding it as sent. */
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static WorkflowInstanceStatus of(String value) {
     Objects.requireNonNull(value, "value == null");
@@ -52,7 +52,7 @@ public record WorkflowInstanceStatus(@JsonValue String value) {
     return new WorkflowInstanceStatus(value);
   }
 
-  /** The values this client knows, in the portal's order. */
+  /** The values this client knows, in the order they are declared. */
   public static List<WorkflowInstanceStatus> known() {
     return KNOWN;
   }

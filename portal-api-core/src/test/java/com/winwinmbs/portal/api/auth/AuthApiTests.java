@@ -21,6 +21,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.winwinmbs.portal.api.AuthenticationException;
 import com.winwinmbs.portal.api.BadRequestException;
 import com.winwinmbs.portal.api.PortalApiClient;
+import com.winwinmbs.portal.api.tenant.Tenant;
+import com.winwinmbs.portal.api.tenant.TenantPlan;
+import com.winwinmbs.portal.api.tenant.TenantRole;
+import com.winwinmbs.portal.api.tenant.TenantStatus;
 import com.winwinmbs.portal.api.testing.Fixtures;
 import com.winwinmbs.portal.api.testing.LogCapture;
 import com.winwinmbs.portal.api.testing.TestClients;
@@ -81,7 +85,7 @@ class AuthApiTests {
     assertThat(login.user().id()).isEqualTo("550e8400-e29b-41d4-a716-446655440000");
     assertThat(login.user().email()).isEqualTo("admin@acme.com");
     assertThat(login.user().fullName()).isEqualTo("John Doe");
-    assertThat(login.user().role()).isEqualTo(UserRole.ADMIN);
+    assertThat(login.user().role()).isEqualTo(TenantRole.ADMIN);
     assertThat(login.user().authProvider()).isEqualTo(AuthProvider.LOCAL);
     assertThat(login.user().avatarUrl()).isNull();
     assertThat(login.tenant().id()).isEqualTo("660e8400-e29b-41d4-a716-446655440001");
@@ -95,7 +99,7 @@ class AuthApiTests {
     assertThat(session.isActive()).isTrue();
     assertThat(session.token()).contains(LOGIN_TOKEN);
     assertThat(session.cookieNames()).containsExactly("refreshToken");
-    assertThat(session.tenant()).get().extracting(SessionTenant::slug).isEqualTo("acme");
+    assertThat(session.tenant()).get().extracting(Tenant::slug).isEqualTo("acme");
   }
 
   @Test
@@ -259,7 +263,7 @@ class AuthApiTests {
                 .withHeader("Accept", equalTo("application/json")));
     assertThat(me.user().authProvider()).isEqualTo(AuthProvider.AZURE_AD);
     assertThat(me.user().avatarUrl()).isEqualTo("https://graph.microsoft.com/v1.0/me/photo/$value");
-    assertThat(me.user().role()).isEqualTo(UserRole.ADMIN);
+    assertThat(me.user().role()).isEqualTo(TenantRole.ADMIN);
     assertThat(me.tenant().plan()).isEqualTo(TenantPlan.PROFESSIONAL);
     assertThat(me.tenant().ssoEnabled()).isTrue();
     assertThat(session.user())
@@ -285,7 +289,7 @@ class AuthApiTests {
 
     CurrentUser me = portal.auth().me();
 
-    assertThat(me.user().role()).isEqualTo(UserRole.of("Auditor"));
+    assertThat(me.user().role()).isEqualTo(TenantRole.of("Auditor"));
     assertThat(me.user().role().isKnown()).isFalse();
     assertThat(me.user().authProvider().value()).isEqualTo("GitHub");
     assertThat(me.tenant().plan().value()).isEqualTo("Ultimate");

@@ -210,7 +210,7 @@ class SessionTokenSourceTests {
     portal.auth().login("admin@acme.com", "SecurePassword123!", true);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      Future<McpToken> slow = pool.submit(() -> portal.mcpToken().get("slow"));
+      Future<McpToken> slow = pool.submit(() -> portal.mcpToken().findById("slow"));
       Thread.sleep(200);
 
       portal.mcpToken().list();
@@ -358,7 +358,7 @@ class SessionTokenSourceTests {
     portal.auth().forSession(bob).login("bob@beta.io", "pw-bob-123", false);
     portal.auth().forSession(ann).me();
     portal.auth().forSession(bob).me();
-    portal.mcpToken().list(bob.requestOptions());
+    portal.mcpToken().withOptions(bob.requestOptions()).list();
 
     server.verifyThat(exactly(1), postRequestedFor(urlEqualTo("/api/auth/refresh")));
     assertThat(ann.token()).contains("ann-new");

@@ -35,6 +35,7 @@ class EmailApiTests {
     EmailSendResult result =
         TestClients.client(wm)
             .email()
+            .withOptions(RequestOptions.builder().idempotencyKey("invoice-42-mail").build())
             .send(
                 EmailSendRequest.builder()
                     .to(List.of("somchai@example.co.th", "finance@example.co.th"))
@@ -43,8 +44,7 @@ class EmailApiTests {
                     .variables(Map.of("invoice_no", "INV-2026-0042", "amount", 1200.5))
                     .attachmentFileIds(List.of("6f1c2a9e-3b7d-4e21-9c55-0d8f4a7b1e23"))
                     .additionalProperty("priority", "high")
-                    .build(),
-                RequestOptions.builder().idempotencyKey("invoice-42-mail").build());
+                    .build());
 
     assertThat(result.id()).isEqualTo("em_01JD5X8Q2W7K3N9R4T6Y8Z0A1B");
     assertThat(result.messageId()).isEqualTo("<0100019342a7c3e1-5b2f@email.amazonses.com>");
@@ -139,13 +139,13 @@ class EmailApiTests {
   }
 
   @Test
-  void templatesWithoutQuerySendsNoParameters(WireMockRuntimeInfo wm) {
+  void templatesOfTheQueryForAllSendsNoParameters(WireMockRuntimeInfo wm) {
     wm.getWireMock()
         .register(
             get(urlPathEqualTo("/emails/templates"))
                 .willReturn(okJson(Fixtures.read("email/templates.json"))));
 
-    TestClients.client(wm).email().templates();
+    TestClients.client(wm).email().templates(EmailTemplateQuery.all());
 
     wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/emails/templates")));
   }
@@ -212,6 +212,33 @@ class EmailApiTests {
         .containsExactly("em_01JD5X8Q2W7K3N9R4T6Y8Z0A1B");
     assertThat(wm.getWireMock().find(getRequestedFor(urlPathEqualTo("/emails/history"))))
         .hasSize(1);
+  }
+
+  @Test
+  void templatesAllFetchesEveryPageAndKeepsTheFilters(WireMockRuntimeInfo wm) {
+    for (int page = 1; page <= 2; page++) {
+      wm.getWireMock()
+          .register(
+              get(urlEqualTo("/emails/templates?category=auth&page=" + page))
+                  .willReturn(
+                      okJson(
+                          """
+                          {"success": true, "data": [{"id": "tpl_%1$d", "code": "c%1$d"}],
+                           "pagination": {"page": %1$d, "limit": 1, "total": 2, "total_pages": 2}}
+                          """
+                              .formatted(page))));
+    }
+
+    List<String> ids =
+        TestClients.client(wm)
+            .email()
+            .templatesAll(EmailTemplateQuery.category("auth"))
+            .map(EmailTemplate::id)
+            .toList();
+
+    assertThat(ids).containsExactly("tpl_1", "tpl_2");
+    assertThat(wm.getWireMock().find(getRequestedFor(urlPathEqualTo("/emails/templates"))))
+        .hasSize(2);
   }
 
   @Test

@@ -123,6 +123,6 @@ class EventLogApiTests {
         .isSameAs(ActorType.SERVICE);
     assertThat(PortalJson.MAPPER.readValue("\"security\"", EventCategory.class))
         .isSameAs(EventCategory.SECURITY);
-    assertThat(ActorType.knownValues()).contains(ActorType.API_KEY);
+    assertThat(ActorType.known()).contains(ActorType.API_KEY);
   }
 }

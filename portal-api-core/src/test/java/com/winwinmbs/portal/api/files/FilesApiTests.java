@@ -266,7 +266,7 @@ class FilesApiTests {
     PortalApiClient portal = PortalApiClient.builder().apiUrl("http://localhost:1").build();
     Path missing = temp.resolve("nope.pdf");
 
-    assertThatThrownBy(() -> portal.files().upload(missing))
+    assertThatThrownBy(() -> portal.files().upload(missing, FileUploadRequest.none()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not a readable regular file: " + missing);
   }
@@ -291,10 +291,8 @@ class FilesApiTests {
     FileInfo info =
         TestClients.client(wm)
             .files()
-            .upload(
-                file,
-                FileUploadRequest.category("ledger"),
-                RequestOptions.builder().idempotencyKey("upload-ledger-2026-11").build());
+            .withOptions(RequestOptions.builder().idempotencyKey("upload-ledger-2026-11").build())
+            .upload(file, FileUploadRequest.category("ledger"));
 
     assertThat(info.id()).isEqualTo(FILE_ID);
     List<LoggedRequest> requests =
@@ -313,13 +311,13 @@ class FilesApiTests {
             () ->
                 TestClients.client(wm)
                     .files()
+                    .withOptions(RequestOptions.builder().idempotencyKey("once").build())
                     .upload(
                         new ByteArrayInputStream(new byte[] {1, 2, 3}),
                         "once.bin",
                         "application/octet-stream",
                         3,
-                        FileUploadRequest.none(),
-                        RequestOptions.builder().idempotencyKey("once").build()))
+                        FileUploadRequest.none()))
         .isInstanceOf(ServerException.class);
 
     assertThat(wm.getWireMock().find(postRequestedFor(urlEqualTo("/files/upload")))).hasSize(1);
@@ -491,7 +489,8 @@ class FilesApiTests {
 
     TestClients.client(wm)
         .files()
-        .delete(FILE_ID, RequestOptions.builder().tenantId("acme").build());
+        .withOptions(RequestOptions.builder().tenantId("acme").build())
+        .delete(FILE_ID);
 
     wm.getWireMock()
         .verifyThat(

@@ -80,7 +80,8 @@ class LineApiTests {
 
     TestClients.client(wm)
         .line()
-        .unlink(LineUnlinkRequest.of(USER_ID), RequestOptions.builder().tenantId("acme").build());
+        .withOptions(RequestOptions.builder().tenantId("acme").build())
+        .unlink(LineUnlinkRequest.of(USER_ID));
 
     wm.getWireMock()
         .verifyThat(

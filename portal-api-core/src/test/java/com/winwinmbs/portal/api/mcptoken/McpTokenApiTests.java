@@ -158,7 +158,7 @@ class McpTokenApiTests {
   }
 
   @Test
-  void getDecodesTheGuideDetails(WireMockRuntimeInfo wm) {
+  void findByIdDecodesTheGuideDetails(WireMockRuntimeInfo wm) {
     wm.getWireMock()
         .register(
             get("/mcp/tokens/" + TOKEN_ID)
@@ -167,7 +167,7 @@ class McpTokenApiTests {
                         .withHeader("Content-Type", "application/json")
                         .withBody(Fixtures.read("mcptoken/get.json"))));
 
-    McpToken token = TestClients.client(wm).mcpToken().get(TOKEN_ID);
+    McpToken token = TestClients.client(wm).mcpToken().findById(TOKEN_ID);
 
     wm.getWireMock()
         .verifyThat(
@@ -180,7 +180,7 @@ class McpTokenApiTests {
   }
 
   @Test
-  void getOfAnUnknownTokenThrowsNotFoundException(WireMockRuntimeInfo wm) {
+  void findByIdOfAnUnknownTokenThrowsNotFoundException(WireMockRuntimeInfo wm) {
     wm.getWireMock()
         .register(
             get("/mcp/tokens/nope")
@@ -191,7 +191,7 @@ class McpTokenApiTests {
                         .withBody(
                             "{\"error\": \"Not Found\", \"message\": \"Token not found\", \"statusCode\": 404}")));
 
-    assertThatThrownBy(() -> TestClients.client(wm).mcpToken().get("nope"))
+    assertThatThrownBy(() -> TestClients.client(wm).mcpToken().findById("nope"))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("Token not found");
   }
@@ -276,7 +276,7 @@ class McpTokenApiTests {
   }
 
   @Test
-  void auditLogsWithoutAQuerySendsNoParameters(WireMockRuntimeInfo wm) {
+  void auditLogsWithAnEmptyQuerySendsNoParameters(WireMockRuntimeInfo wm) {
     wm.getWireMock()
         .register(
             get(urlPathEqualTo("/mcp/tokens/t-1/audit-logs"))
@@ -285,7 +285,7 @@ class McpTokenApiTests {
                         .withHeader("Content-Type", "application/json")
                         .withBody(Fixtures.read("mcptoken/audit-logs.json"))));
 
-    TestClients.client(wm).mcpToken().auditLogs("t-1", null);
+    TestClients.client(wm).mcpToken().auditLogs("t-1", AuditLogQuery.all());
 
     wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/mcp/tokens/t-1/audit-logs")));
   }
@@ -375,7 +375,7 @@ class McpTokenApiTests {
                         .withBody(
                             "{\"id\": \"t-9\", \"status\": \"Suspended\", \"scopes\": [\"mcp\"]}")));
 
-    McpToken token = TestClients.client(wm).mcpToken().get("t-9");
+    McpToken token = TestClients.client(wm).mcpToken().findById("t-9");
 
     assertThat(token.status().value()).isEqualTo("Suspended");
     assertThat(token.status().isKnown()).isFalse();

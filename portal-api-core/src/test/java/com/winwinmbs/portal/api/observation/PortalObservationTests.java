@@ -135,7 +135,8 @@ class PortalObservationTests {
             () ->
                 portal
                     .health()
-                    .check(RequestOptions.builder().timeout(Duration.ofMillis(150)).build()));
+                    .withOptions(RequestOptions.builder().timeout(Duration.ofMillis(150)).build())
+                    .check());
 
     assertThat(thrown).isInstanceOf(TransportException.class);
     TestObservationRegistryAssert.assertThat(registry)
@@ -169,7 +170,10 @@ class PortalObservationTests {
 
     catchThrowable(
         () ->
-            twice.health().check(RequestOptions.builder().timeout(Duration.ofMillis(150)).build()));
+            twice
+                .health()
+                .withOptions(RequestOptions.builder().timeout(Duration.ofMillis(150)).build())
+                .check());
 
     TestObservationRegistryAssert.assertThat(registry)
         .hasObservationWithNameEqualTo("portal.api.client.requests")

@@ -77,10 +77,10 @@ class OrganizationApiTests {
   }
 
   @Test
-  void treeSendsPerCallOptions() {
+  void treeThroughAViewSendsTheViewsOptions() {
     stubFor(get("/organizations/tree").willReturn(okJson(Fixtures.read("organization/tree.json"))));
 
-    portal.organization().tree(RequestOptions.builder().tenantId("tnt_acme").build());
+    portal.organization().withOptions(RequestOptions.builder().tenantId("tnt_acme").build()).tree();
 
     verify(
         getRequestedFor(urlEqualTo("/organizations/tree"))
@@ -226,13 +226,28 @@ class OrganizationApiTests {
         put("/organizations/" + AP_ID + "/move")
             .willReturn(okJson(Fixtures.read("organization/organization.json"))));
 
-    Organization moved = portal.organization().move(AP_ID, FINANCE_ID);
+    Organization moved =
+        portal.organization().move(AP_ID, OrganizationMoveRequest.toParent(FINANCE_ID));
 
     verify(
         withJson(
             putRequestedFor(urlEqualTo("/organizations/" + AP_ID + "/move")),
             "{\"parent_id\": \"org_01HZX2FIN0000000000000000\"}"));
     assertThat(moved.parentId()).isEqualTo(FINANCE_ID);
+  }
+
+  @Test
+  void moveToParentNullSendsAnExplicitNullParentAndNoPosition() {
+    stubFor(
+        put("/organizations/" + AP_ID + "/move")
+            .willReturn(okJson(Fixtures.read("organization/organization.json"))));
+
+    portal.organization().move(AP_ID, OrganizationMoveRequest.toParent(null));
+
+    verify(
+        withJson(
+            putRequestedFor(urlEqualTo("/organizations/" + AP_ID + "/move")),
+            "{\"parent_id\": null}"));
   }
 
   @Test

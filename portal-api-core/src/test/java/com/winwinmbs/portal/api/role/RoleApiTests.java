@@ -225,12 +225,12 @@ class RoleApiTests {
   }
 
   @Test
-  void setPermissionsWithARequestSendsIt() {
+  void setPermissionsWithAnEmptyListSendsAnEmptyList() {
     stubFor(
         put("/roles/" + ROLE_ID + "/permissions")
             .willReturn(okJson(Fixtures.read("role/role.json"))));
 
-    portal.role().setPermissions(ROLE_ID, new SetPermissionsRequest(List.of()), null);
+    portal.role().setPermissions(ROLE_ID, List.of());
 
     verify(
         withJson(

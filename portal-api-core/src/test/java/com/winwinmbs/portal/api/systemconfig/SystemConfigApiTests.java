@@ -87,10 +87,8 @@ class SystemConfigApiTests {
     SystemConfig updated =
         TestClients.client(wm)
             .systemConfig()
-            .update(
-                "email.sender_name",
-                request,
-                RequestOptions.builder().idempotencyKey("cfg-sender-name-v2").build());
+            .withOptions(RequestOptions.builder().idempotencyKey("cfg-sender-name-v2").build())
+            .update("email.sender_name", request);
 
     assertThat(updated.value()).isEqualTo("WINWIN Portal");
     assertThat(request.toString()).doesNotContain("WINWIN Portal").contains("value=[REDACTED]");

@@ -96,7 +96,7 @@ class TenantApiTests {
     assertThat(result.user().id()).isEqualTo("550e8400-e29b-41d4-a716-446655440000");
     assertThat(result.user().email()).isEqualTo("admin@acme.com");
     assertThat(result.user().fullName()).isEqualTo("John Doe");
-    assertThat(result.user().role()).isEqualTo(UserRole.ADMIN);
+    assertThat(result.user().role()).isEqualTo(TenantRole.ADMIN);
     assertThat(result.accessToken()).isEqualTo("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...");
     assertThat(result.toString()).doesNotContain("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9");
     assertThat(acme().toString()).doesNotContain("SecurePassword123!");

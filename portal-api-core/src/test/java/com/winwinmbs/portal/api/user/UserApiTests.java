@@ -80,7 +80,7 @@ class UserApiTests {
         """));
     assertThat(page.items()).extracting(User::username).containsExactly("somchai.k", "malee.s");
     assertThat(page.items().get(0).status()).isEqualTo(UserStatus.ACTIVE);
-    assertThat(page.items().get(0).roles()).extracting(UserRole::code).containsExactly("EMPLOYEE");
+    assertThat(page.items().get(0).roles()).extracting(RoleRef::code).containsExactly("EMPLOYEE");
     assertThat(page.items().get(1).lastLoginAt()).isNull();
     assertThat(page.pagination().total()).isEqualTo(42);
     assertThat(page.pagination().totalPages()).isEqualTo(3);
@@ -88,12 +88,13 @@ class UserApiTests {
   }
 
   @Test
-  void searchSendsTheOptionsHeaders() {
+  void searchThroughAViewSendsTheViewsOptions() {
     stubFor(post("/users/search").willReturn(okJson(Fixtures.read("user/search.json"))));
 
     portal
         .user()
-        .search(SearchRequest.all(), RequestOptions.builder().tenantId("tnt_acme").build());
+        .withOptions(RequestOptions.builder().tenantId("tnt_acme").build())
+        .search(SearchRequest.all());
 
     verify(
         withJson(postRequestedFor(urlEqualTo("/users/search")), "{}")
@@ -170,7 +171,7 @@ class UserApiTests {
     assertThat(user.avatarFileId()).isEqualTo("fil_01HZX9AVATAR00000000000001");
     assertThat(user.locale()).isEqualTo("th-TH");
     assertThat(user.emailVerified()).isTrue();
-    assertThat(user.roles()).extracting(UserRole::code).containsExactly("HR_MANAGER", "EMPLOYEE");
+    assertThat(user.roles()).extracting(RoleRef::code).containsExactly("HR_MANAGER", "EMPLOYEE");
     assertThat(user.positions())
         .singleElement()
         .satisfies(
@@ -358,7 +359,7 @@ class UserApiTests {
         {"role_ids": ["rol_01HZX1HRMANAGER000000000001", "rol_01HZX1EMPLOYEE0000000000001"]}
         """));
     assertThat(user.roles())
-        .extracting(UserRole::id)
+        .extracting(RoleRef::id)
         .containsExactly("rol_01HZX1HRMANAGER000000000001", "rol_01HZX1EMPLOYEE0000000000001");
   }
 
@@ -367,7 +368,7 @@ class UserApiTests {
     stubFor(
         put("/users/" + USER_ID + "/roles").willReturn(okJson(Fixtures.read("user/user.json"))));
 
-    portal.user().setRoles(USER_ID, new SetRolesRequest(List.of()));
+    portal.user().setRoles(USER_ID, List.of());
 
     verify(
         withJson(

@@ -242,13 +242,14 @@ class WorkflowApiTests {
   }
 
   @Test
-  void tasksSendsEveryFilterAndExtraParametersAndPerCallOptions() {
+  void tasksSendsEveryFilterAndExtraParametersAndTheViewsOptions() {
     stubFor(
         get(urlPathEqualTo("/workflows/tasks"))
             .willReturn(okJson(Fixtures.read("workflow/tasks.json"))));
 
     portal
         .workflow()
+        .withOptions(RequestOptions.builder().tenantId("tnt_acme").build())
         .tasks(
             WorkflowTaskQuery.builder()
                 .assigneeUserId(ME)
@@ -258,8 +259,7 @@ class WorkflowApiTests {
                 .page(1)
                 .limit(50)
                 .parameter("due_before", "2026-12-01")
-                .build(),
-            RequestOptions.builder().tenantId("tnt_acme").build());
+                .build());
 
     verify(
         authorized(
@@ -284,7 +284,7 @@ class WorkflowApiTests {
     metadata.put("approved_days", 3);
     metadata.put("payroll_code", "AL");
 
-    WorkflowTask task = portal.workflow().approve(TASK_ID, "LGTM", metadata);
+    WorkflowTask task = portal.workflow().approve(TASK_ID, new TaskDecision("LGTM", metadata));
 
     verify(
         withJson(
@@ -300,17 +300,15 @@ class WorkflowApiTests {
   }
 
   @Test
-  void approveWithADecisionAndAnIdempotencyKeySendsBoth() {
+  void approveWithAnIdempotencyKeySendsItAndTheDecision() {
     stubFor(
         post("/workflows/tasks/" + TASK_ID + "/approve")
             .willReturn(okJson(Fixtures.read("workflow/task-approved.json"))));
 
     portal
         .workflow()
-        .approve(
-            TASK_ID,
-            new TaskDecision("LGTM", null),
-            RequestOptions.builder().idempotencyKey("approve-" + TASK_ID).build());
+        .withOptions(RequestOptions.builder().idempotencyKey("approve-" + TASK_ID).build())
+        .approve(TASK_ID, new TaskDecision("LGTM", null));
 
     verify(
         withJson(
@@ -338,7 +336,10 @@ class WorkflowApiTests {
     WorkflowTask task =
         portal
             .workflow()
-            .reject(TASK_ID, "Overlaps the year-end close", Map.of("suggested_from", "2027-01-05"));
+            .reject(
+                TASK_ID,
+                new TaskDecision(
+                    "Overlaps the year-end close", Map.of("suggested_from", "2027-01-05")));
 
     verify(
         withJson(
@@ -351,7 +352,7 @@ class WorkflowApiTests {
   }
 
   @Test
-  void rejectWithADecisionSendsIt() {
+  void rejectWithoutACommentSendsOnlyTheMetadata() {
     stubFor(
         post("/workflows/tasks/" + TASK_ID + "/reject")
             .willReturn(okJson(Fixtures.read("workflow/task-rejected.json"))));
@@ -408,6 +409,53 @@ class WorkflowApiTests {
     assertThat(WorkflowTaskStatus.known())
         .extracting(WorkflowTaskStatus::value)
         .containsExactly("pending", "approved", "rejected", "cancelled", "skipped");
+  }
+
+  @Test
+  void tasksAllFetchesPagesLazilyUntilTheLastAndKeepsTheFilters() {
+    for (int page = 1; page <= 2; page++) {
+      stubFor(
+          get(urlEqualTo("/workflows/tasks?assignee_user_id=" + ME + "&page=" + page))
+              .willReturn(okJson(onePage("wft_" + page, page, 2))));
+    }
+
+    List<String> ids =
+        portal
+            .workflow()
+            .tasksAll(WorkflowTaskQuery.builder().assigneeUserId(ME).build())
+            .map(WorkflowTask::id)
+            .toList();
+
+    assertThat(ids).containsExactly("wft_1", "wft_2");
+    verify(exactly(2), getRequestedFor(urlPathEqualTo("/workflows/tasks")));
+  }
+
+  @Test
+  void instancesAllFetchesOnlyThePagesTheStreamReaches() {
+    for (int page = 2; page <= 3; page++) {
+      stubFor(
+          get(urlEqualTo("/workflows/instances?workflow_id=" + WORKFLOW_ID + "&page=" + page))
+              .willReturn(okJson(onePage("wfi_" + page, page, 3))));
+    }
+
+    List<String> first =
+        portal
+            .workflow()
+            .instancesAll(WorkflowInstanceQuery.builder().workflowId(WORKFLOW_ID).page(2).build())
+            .limit(1)
+            .map(WorkflowInstance::id)
+            .toList();
+
+    assertThat(first).containsExactly("wfi_2");
+    verify(exactly(1), getRequestedFor(urlPathEqualTo("/workflows/instances")));
+  }
+
+  private static String onePage(String id, int page, int totalPages) {
+    return """
+        {"success": true, "data": [{"id": "%s"}],
+         "pagination": {"page": %d, "limit": 1, "total": %d, "total_pages": %d}}
+        """
+        .formatted(id, page, totalPages, totalPages);
   }
 
   private static RequestPatternBuilder authorized(RequestPatternBuilder request) {

@@ -23,7 +23,8 @@ import org.springframework.util.ClassUtils;
  *
  * <p>The types are found by scanning the client's packages when the hints are computed (at build
  * time), so every namespace's DTOs are covered without a list to keep up to date. The transport SPI
- * and internals are left out: they are never bound to JSON.
+ * and internals are left out: they are never bound to JSON, except the wire bodies the namespace
+ * implementations keep to themselves ({@code internal.namespaces}).
  */
 class PortalApiRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -33,6 +34,11 @@ class PortalApiRuntimeHints implements RuntimeHintsRegistrar {
 
   private static final List<String> EXCLUDED_PACKAGES =
       List.of(BASE_PACKAGE + ".internal", BASE_PACKAGE + ".http", BASE_PACKAGE + ".autoconfigure");
+
+  /**
+   * Internal, but bound to JSON: the request and answer bodies of the namespace implementations.
+   */
+  private static final String NAMESPACE_BODIES = BASE_PACKAGE + ".internal.namespaces";
 
   @Override
   public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
@@ -87,6 +93,9 @@ class PortalApiRuntimeHints implements RuntimeHintsRegistrar {
 
   private static boolean excluded(String className) {
     String packageName = ClassUtils.getPackageName(className);
+    if (packageName.equals(NAMESPACE_BODIES)) {
+      return false;
+    }
     for (String excluded : EXCLUDED_PACKAGES) {
       if (packageName.equals(excluded) || packageName.startsWith(excluded + ".")) {
         return true;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -271,16 +272,27 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
       }
     }
 
-    private static Headers headers(HttpHeaders source) {
+    /**
+     * The response's headers; one that {@link Headers} refuses (a control character in a value,
+     * which the JDK client refuses as a protocol error and some other clients pass on) is a
+     * malformed response, reported as the JDK transport reports it: an I/O failure.
+     */
+    private static Headers headers(HttpHeaders source) throws ProtocolException {
       Headers.Builder headers = Headers.builder();
-      source.forEach(
-          (name, values) -> {
-            if (!name.startsWith(":")) { // HTTP/2 pseudo-headers
-              for (String value : values) {
-                headers.add(name, value);
-              }
-            }
-          });
+      for (Map.Entry<String, List<String>> header : source.headerSet()) {
+        String name = header.getKey();
+        if (name.startsWith(":")) { // HTTP/2 pseudo-headers
+          continue;
+        }
+        for (String value : header.getValue()) {
+          try {
+            headers.add(name, value);
+          } catch (IllegalArgumentException malformed) {
+            // the message names the header and the character, never the value (a Set-Cookie)
+            throw new ProtocolException("malformed response header: " + malformed.getMessage());
+          }
+        }
+      }
       return headers.build();
     }
 

@@ -291,8 +291,9 @@ class ForwardUserTokenIsolationTests {
     private String check(String caller, String route) {
       return this.portal
           .health()
-          .check(
+          .withOptions(
               RequestOptions.builder().header("X-Caller", caller).header("X-Route", route).build())
+          .check()
           .status();
     }
 

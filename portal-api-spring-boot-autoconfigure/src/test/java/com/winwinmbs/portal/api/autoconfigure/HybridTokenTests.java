@@ -126,7 +126,9 @@ class HybridTokenTests {
                 status.set(
                     client
                         .health()
-                        .check(RequestOptions.builder().header("X-Caller", "background").build())
+                        .withOptions(
+                            RequestOptions.builder().header("X-Caller", "background").build())
+                        .check()
                         .status()));
     background.start();
     background.join(10_000);

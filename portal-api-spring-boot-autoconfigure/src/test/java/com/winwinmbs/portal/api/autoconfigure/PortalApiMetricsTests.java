@@ -199,11 +199,15 @@ class PortalApiMetricsTests {
                           null,
                           null,
                           Duration.ofSeconds(5),
+                          null,
+                          com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
                           context.getBean(PortalTransport.class),
+                          java.util.List.of(),
                           RetryPolicy.NONE,
                           context.getBean(ObservationRegistry.class),
                           null,
                           "test",
+                          false,
                           Clock.systemUTC(),
                           (d) -> {}));
               executor.execute(Call.to(Endpoints.USER_FIND_BY_ID).path("id", "u-42"), Map.class);

@@ -12,6 +12,7 @@ import com.winwinmbs.portal.api.internal.ClientSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 
 /** The native-image hints of {@link PortalApiRuntimeHints}. */
@@ -56,11 +57,30 @@ class PortalApiRuntimeHintsTests {
   }
 
   @Test
-  void internalsAreLeftOut() {
+  void internalsAreLeftOutExceptTheNamespaceBodies() {
     assertThat(RuntimeHintsPredicates.reflection().onType(ClientSettings.class))
         .rejects(this.hints);
     assertThat(PortalApiRuntimeHints.jsonTypes(getClass().getClassLoader()))
-        .noneMatch((name) -> name.contains(".internal.") || name.contains(".http."));
+        .filteredOn((name) -> name.contains(".internal.") || name.contains(".http."))
+        .isNotEmpty()
+        .allMatch(
+            (name) ->
+                name.startsWith(PortalApiRuntimeHints.BASE_PACKAGE + ".internal.namespaces."));
+  }
+
+  @Test
+  void theBodiesOnlyTheNamespaceImplementationsSeeAreBindable() {
+    for (String name :
+        new String[] {
+          PortalApiRuntimeHints.BASE_PACKAGE + ".internal.namespaces.McpTokenList",
+          PortalApiRuntimeHints.BASE_PACKAGE + ".internal.namespaces.SetRolesBody"
+        }) {
+      assertThat(
+              RuntimeHintsPredicates.reflection()
+                  .onType(TypeReference.of(name))
+                  .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS))
+          .accepts(this.hints);
+    }
   }
 
   @Test

@@ -294,9 +294,9 @@ class RestClientFaultMatrixTests {
     POST_WITH_KEY {
       @Override
       Todo send(TodoApi todos) {
-        return todos.create(
-            TodoCreateRequest.builder().title("Call back").build(),
-            RequestOptions.builder().idempotencyKey("todo-42").build());
+        return todos
+            .withOptions(RequestOptions.builder().idempotencyKey("todo-42").build())
+            .create(TodoCreateRequest.builder().title("Call back").build());
       }
 
       @Override

@@ -149,11 +149,15 @@ class RestClientPortalTransportTests {
                 "app_key",
                 "tenant-1",
                 Duration.ofSeconds(5),
+                null,
+                com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
                 transport(RestClient.builder()),
+                java.util.List.of(),
                 RetryPolicy.NONE,
                 ObservationRegistry.NOOP,
                 null,
                 "portal-api-java/test",
+                false,
                 Clock.systemUTC(),
                 (d) -> {}));
 
@@ -305,11 +309,15 @@ class RestClientPortalTransportTests {
                 null,
                 null,
                 Duration.ofMillis(300),
+                null,
+                com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
                 transport,
+                java.util.List.of(),
                 RetryPolicy.NONE,
                 ObservationRegistry.NOOP,
                 null,
                 "test",
+                false,
                 Clock.systemUTC(),
                 (d) -> {}));
 
@@ -351,11 +359,15 @@ class RestClientPortalTransportTests {
                 null,
                 null,
                 Duration.ofSeconds(2),
+                null,
+                com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
                 transport(RestClient.builder()),
+                java.util.List.of(),
                 RetryPolicy.NONE,
                 ObservationRegistry.NOOP,
                 null,
                 "test",
+                false,
                 Clock.systemUTC(),
                 (d) -> {}));
 
@@ -376,11 +388,15 @@ class RestClientPortalTransportTests {
             null,
             null,
             Duration.ofSeconds(5),
+            null,
+            com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
             transport,
+            java.util.List.of(),
             RetryPolicy.NONE,
             registry,
             null,
             "test",
+            false,
             Clock.systemUTC(),
             (d) -> {}));
   }

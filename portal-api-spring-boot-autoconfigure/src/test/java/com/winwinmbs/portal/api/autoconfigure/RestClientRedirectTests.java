@@ -115,9 +115,10 @@ class RestClientRedirectTests {
                         if (method.equals("GET")) {
                           todos.findById("t-1");
                         } else {
-                          todos.create(
-                              TodoCreateRequest.builder().title("Call back").build(),
-                              RequestOptions.builder().idempotencyKey("todo-42").build());
+                          todos
+                              .withOptions(
+                                  RequestOptions.builder().idempotencyKey("todo-42").build())
+                              .create(TodoCreateRequest.builder().title("Call back").build());
                         }
                       });
 

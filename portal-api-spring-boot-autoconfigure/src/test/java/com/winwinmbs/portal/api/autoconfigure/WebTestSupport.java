@@ -85,7 +85,8 @@ final class WebTestSupport {
     String check(String caller) {
       return this.portal
           .health()
-          .check(RequestOptions.builder().header("X-Caller", caller).build())
+          .withOptions(RequestOptions.builder().header("X-Caller", caller).build())
+          .check()
           .status();
     }
   }

@@ -2,6 +2,7 @@ package com.winwinmbs.portal.api.test;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
@@ -17,12 +18,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Checks a request against the OpenAPI document of the contract ({@code openapi/portal-api.yaml} in
- * the core jar) with the swagger-request-validator core library.
+ * Checks a request, or an answer of the mock, against the OpenAPI document of the contract ({@code
+ * openapi/portal-api.yaml} in the core jar) with the swagger-request-validator core library.
  */
 final class ContractValidator {
 
@@ -71,8 +74,6 @@ final class ContractValidator {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // The document is OpenAPI 3.1 written in the subset 3.0 reads; the validator reads 3.0 only.
-    yaml = yaml.replaceFirst("(?m)^openapi: 3\\.1\\.0$", "openapi: 3.0.3");
     LevelResolver levels =
         LevelResolver.create()
             // the mock checks credentials itself and answers 401 in the portal's envelope
@@ -91,7 +92,15 @@ final class ContractValidator {
                             WhitelistRules.isRequest(),
                             WhitelistRules.pathContainsSubstring("/system-configs/"),
                             WhitelistRules.messageHasKey("validation.request.body.schema.type"),
-                            WhitelistRules.messageContainsSubstring("[Path '/value']"))))
+                            WhitelistRules.messageContainsSubstring("[Path '/value']")))
+                    .withRule(
+                        "system config value is any JSON value, in an answer too",
+                        WhitelistRules.allOf(
+                            WhitelistRules.isResponse(),
+                            WhitelistRules.pathContainsSubstring("/system-configs/"),
+                            WhitelistRules.messageHasKey("validation.response.body.schema.type"),
+                            WhitelistRules.messageContainsRegexp(
+                                "\\[Path '/data(/\\d+)?/value'\\]"))))
             .build());
   }
 
@@ -118,7 +127,30 @@ final class ContractValidator {
     if (body != null && body.length > 0) {
       builder.withBody(body);
     }
-    ValidationReport report = validator.validateRequest(builder.build());
+    return errors(validator.validateRequest(builder.build()));
+  }
+
+  /**
+   * The broken rules of an answer to {@code method path}, each as {@code key: message}; empty when
+   * the document allows it.
+   */
+  List<String> validateResponse(
+      String method, String path, int status, Map<String, List<String>> headers, byte[] body) {
+    SimpleResponse.Builder builder = SimpleResponse.Builder.status(status);
+    headers.forEach(builder::withHeader);
+    if (body.length > 0) {
+      builder.withBody(body);
+    }
+    ValidationReport report =
+        validator.validateResponse(
+            path,
+            com.atlassian.oai.validator.model.Request.Method.valueOf(
+                method.toUpperCase(Locale.ROOT)),
+            builder.build());
+    return errors(report);
+  }
+
+  private static List<String> errors(ValidationReport report) {
     List<String> broken = new ArrayList<>();
     for (ValidationReport.Message message : report.getMessages()) {
       if (message.getLevel() == ValidationReport.Level.ERROR) {

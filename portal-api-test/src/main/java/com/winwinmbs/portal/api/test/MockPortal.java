@@ -4,11 +4,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.http.Endpoint;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Credentials: portal routes need {@code Authorization: Bearer} with a token the mock issued
  * (from {@code /oauth/token}, sign-in or refresh) or {@link #ACCESS_TOKEN}, or {@code X-API-Key:
- * }{@link #API_KEY}; otherwise they answer 401 in the portal's envelope. The routes the document
- * marks public (sign-in, refresh, SSO login, tenant registration and slug check) need nothing.
+ * }{@link #API_KEY}; otherwise they answer 401 in the error format of the route. The routes the
+ * document marks public (sign-in, refresh, SSO login, tenant registration and slug check) need
+ * nothing.
  */
 public final class MockPortal implements AutoCloseable {
 
@@ -63,9 +66,11 @@ public final class MockPortal implements AutoCloseable {
   private final WireMockServer server;
   private final PortalFilter filter;
   private final boolean validateRequests;
+  private final int requestedPort;
 
   private MockPortal(Builder builder) {
     this.validateRequests = builder.validateRequests;
+    this.requestedPort = builder.port;
     CompletableFuture<ContractValidator> validator =
         builder.validateRequests ? ContractValidator.shared() : null;
     this.filter =
@@ -91,12 +96,29 @@ public final class MockPortal implements AutoCloseable {
   }
 
   private MockPortal startServer() {
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      // Jetty has stopped what it had started; stopping the server again would fail.
+      if (causedByBindException(e)) {
+        throw new PortInUseException(requestedPort, e);
+      }
+      throw e;
+    }
     PortalStubs.register(server);
     if (validateRequests) {
       ContractValidator.shared().join(); // fail at start, not at the first request
     }
     return this;
+  }
+
+  private static boolean causedByBindException(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The base URL to give the client, for example {@code http://127.0.0.1:53211}. */
@@ -142,11 +164,13 @@ public final class MockPortal implements AutoCloseable {
     return clientBuilder().build();
   }
 
-  // scripted scenarios: each applies to the next requests of portal routes (not /oauth/token)
+  // scripted scenarios: each applies to the next requests of portal routes (not /oauth/token);
+  // errors come in the format of the route (the portal's envelope, or the guide's on its routes)
 
   /**
-   * The next request gets 429 with {@code retry_after_ms} (in the body and as {@code Retry-After})
-   * once; the one after that is answered normally.
+   * The next request gets 429 with {@code retry_after_ms} (in the body and as {@code Retry-After};
+   * the guide's routes, whose format has no such field, get the header only) once; the one after
+   * that is answered normally.
    */
   public MockPortal rateLimitNext(Duration retryAfter) {
     return rateLimitNext(1, retryAfter);
@@ -155,38 +179,48 @@ public final class MockPortal implements AutoCloseable {
   /** The next {@code times} requests get 429 with {@code retry_after_ms}. */
   public MockPortal rateLimitNext(int times, Duration retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter == null");
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("retry_after_ms", retryAfter.toMillis());
-    ObjectNode body =
-        PortalFilter.portalError(429, "RATE_LIMIT_EXCEEDED", "Too many requests", details);
-    body.put("retry_after_ms", retryAfter.toMillis());
-    ResponseDefinitionBuilder response =
-        PortalStubs.json(429, body)
-            .withHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())))
-            .withHeader("X-RateLimit-Limit", "100")
-            .withHeader("X-RateLimit-Remaining", "0");
     for (int i = 0; i < times; i++) {
-      filter.enqueue(response.build());
+      filter.enqueue(endpoint -> rateLimited(endpoint, retryAfter));
     }
     return this;
   }
 
-  /** The next {@code times} requests get 503 in the portal's envelope; then it answers again. */
+  private static ResponseDefinition rateLimited(Endpoint endpoint, Duration retryAfter) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("retry_after_ms", retryAfter.toMillis());
+    ResponseDefinitionBuilder response =
+        PortalFilter.error(endpoint, 429, "RATE_LIMIT_EXCEEDED", "Too many requests", details);
+    if (endpoint.envelope()) {
+      ObjectNode body =
+          PortalFilter.portalError(429, "RATE_LIMIT_EXCEEDED", "Too many requests", details);
+      body.put("retry_after_ms", retryAfter.toMillis());
+      response = PortalStubs.json(429, body);
+    }
+    return response
+        .withHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())))
+        .withHeader("X-RateLimit-Limit", "100")
+        .withHeader("X-RateLimit-Remaining", "0")
+        .build();
+  }
+
+  /**
+   * The next {@code times} requests get 503 in the error format of their route; then it answers
+   * again.
+   */
   public MockPortal unavailableNext(int times) {
     for (int i = 0; i < times; i++) {
       filter.enqueue(
-          PortalStubs.json(
-                  503,
-                  PortalFilter.portalError(
-                      503, "SERVICE_UNAVAILABLE", "Service temporarily unavailable", null))
-              .build());
+          endpoint ->
+              PortalFilter.error(
+                      endpoint, 503, "SERVICE_UNAVAILABLE", "Service temporarily unavailable", null)
+                  .build());
     }
     return this;
   }
 
   /** The next request's connection is reset before any response. */
   public MockPortal resetConnectionNext() {
-    filter.enqueue(PortalFilter.fault());
+    filter.enqueue(endpoint -> PortalFilter.fault());
     return this;
   }
 
@@ -198,17 +232,17 @@ public final class MockPortal implements AutoCloseable {
 
   /**
    * The next request gets 400 {@code VALIDATION_ERROR} with these field errors in {@code
-   * error.details} (field name to message), as the portal reports invalid input.
+   * error.details} (field name to message; {@code details} on the guide's routes), as the portal
+   * reports invalid input.
    */
   public MockPortal validationErrorNext(Map<String, String> fieldErrors) {
     Map<String, Object> details = new LinkedHashMap<>();
     fieldErrors.forEach(
         (field, message) -> details.put(field, List.of(Objects.requireNonNull(message))));
     filter.enqueue(
-        PortalStubs.json(
-                400,
-                PortalFilter.portalError(400, "VALIDATION_ERROR", "Validation failed", details))
-            .build());
+        endpoint ->
+            PortalFilter.error(endpoint, 400, "VALIDATION_ERROR", "Validation failed", details)
+                .build());
     return this;
   }
 
@@ -378,7 +412,11 @@ public final class MockPortal implements AutoCloseable {
       return this;
     }
 
-    /** Starts the mock portal. */
+    /**
+     * Starts the mock portal.
+     *
+     * @throws PortInUseException when the port set with {@link #port(int)} is taken
+     */
     public MockPortal start() {
       return new MockPortal(this).startServer();
     }

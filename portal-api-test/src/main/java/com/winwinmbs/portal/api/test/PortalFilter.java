@@ -2,6 +2,7 @@ package com.winwinmbs.portal.api.test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
 import com.github.tomakehurst.wiremock.http.Cookie;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +45,7 @@ final class PortalFilter implements StubRequestFilterV2 {
   /**
    * Routes guarded by neither a bearer token nor an API key (the document's {@code security: []}).
    */
-  private static final Set<String> PUBLIC_ROUTES =
+  static final Set<String> PUBLIC_ROUTES =
       Set.of("auth.login", "auth.refresh", "auth.ssoLogin", "tenant.register", "tenant.checkSlug");
 
   private static final List<Endpoint> ROUTES =
@@ -61,7 +63,7 @@ final class PortalFilter implements StubRequestFilterV2 {
   private final Set<String> expired = ConcurrentHashMap.newKeySet();
   private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
   private volatile boolean rejectAll;
-  private final Deque<ResponseDefinition> next = new ConcurrentLinkedDeque<>();
+  private final Deque<Function<Endpoint, ResponseDefinition>> next = new ConcurrentLinkedDeque<>();
   private final List<ContractViolation> violations = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicInteger issued =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -95,18 +97,17 @@ final class PortalFilter implements StubRequestFilterV2 {
     if (path.equals(MockPortal.TOKEN_PATH)) {
       return RequestFilterAction.stopWith(tokenResponse(request));
     }
+    Optional<Endpoint> route = route(method, path);
     if (validator != null) {
       List<String> broken = validator.join().validate(request);
       if (!broken.isEmpty()) {
         ContractViolation violation = new ContractViolation(method, request.getUrl(), broken);
         violations.add(violation);
         return RequestFilterAction.stopWith(
-            PortalStubs.json(
-                    400, portalError(400, "CONTRACT_VIOLATION", violation.toString(), null))
+            error(route.orElse(null), 400, "CONTRACT_VIOLATION", violation.toString(), null)
                 .build());
       }
     }
-    Optional<Endpoint> route = route(method, path);
     if (route.isEmpty()) {
       return RequestFilterAction.continueWith(request);
     }
@@ -117,9 +118,9 @@ final class PortalFilter implements StubRequestFilterV2 {
         return RequestFilterAction.stopWith(refusal);
       }
     }
-    ResponseDefinition scripted = next.poll();
+    Function<Endpoint, ResponseDefinition> scripted = next.poll();
     if (scripted != null) {
-      return RequestFilterAction.stopWith(scripted);
+      return RequestFilterAction.stopWith(scripted.apply(endpoint));
     }
     if (endpoint.equals(Endpoints.AUTH_LOGIN)) {
       return RequestFilterAction.stopWith(login(request));
@@ -178,17 +179,56 @@ final class PortalFilter implements StubRequestFilterV2 {
   }
 
   private static ResponseDefinition unauthorized(Endpoint endpoint, String code, String message) {
-    if (!endpoint.envelope()) {
-      ObjectNode body = PortalData.JSON.createObjectNode();
-      body.put("error", "Unauthorized");
-      body.put("message", message);
-      body.put("statusCode", 401);
-      body.put("timestamp", Instant.now().toString());
-      return PortalStubs.json(401, body).build();
+    ResponseDefinitionBuilder refusal = error(endpoint, 401, code, message, null);
+    return endpoint.envelope()
+        ? refusal.withHeader("WWW-Authenticate", "Bearer").build()
+        : refusal.build();
+  }
+
+  /**
+   * An error in the format of the route: the portal's envelope on the routes of the TypeScript
+   * client (and on paths that are no route), the guide's {@code {error, message, statusCode,
+   * timestamp, details}} on the session, tenant and MCP-token routes, whose {@code details} hold
+   * lists of messages by field.
+   */
+  static ResponseDefinitionBuilder error(
+      @Nullable Endpoint endpoint,
+      int status,
+      String code,
+      String message,
+      @Nullable Map<String, Object> details) {
+    if (endpoint == null || endpoint.envelope()) {
+      return PortalStubs.json(status, portalError(status, code, message, details));
     }
-    return PortalStubs.json(401, portalError(401, code, message, null))
-        .withHeader("WWW-Authenticate", "Bearer")
-        .build();
+    ObjectNode body = PortalData.JSON.createObjectNode();
+    body.put("error", guideTitle(status, code));
+    body.put("message", message);
+    body.put("statusCode", status);
+    body.put("timestamp", Instant.now().toString());
+    if (details != null) {
+      ObjectNode fields = body.putObject("details");
+      details.forEach(
+          (field, value) -> {
+            if (value instanceof List<?> messages) {
+              fields.set(field, PortalData.JSON.valueToTree(messages));
+            }
+          });
+    }
+    return PortalStubs.json(status, body);
+  }
+
+  private static String guideTitle(int status, String code) {
+    return switch (status) {
+      case 400 -> code.equals("VALIDATION_ERROR") ? "Validation Error" : "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 409 -> "Conflict";
+      case 422 -> "Unprocessable Entity";
+      case 429 -> "Too Many Requests";
+      case 503 -> "Service Unavailable";
+      default -> status >= 500 ? "Internal Server Error" : "Error";
+    };
   }
 
   /** The portal's error envelope. */
@@ -322,7 +362,7 @@ final class PortalFilter implements StubRequestFilterV2 {
     }
     String rotated = "mock_rt_" + UUID.randomUUID().toString().replace("-", "");
     refreshTokens.add(rotated);
-    ObjectNode result = PortalData.JSON.createObjectNode();
+    ObjectNode result = (ObjectNode) PortalData.requireJson("auth", "refresh").deepCopy();
     result.put("accessToken", issue("mock_session_"));
     return PortalStubs.json(200, result).withHeader("Set-Cookie", refreshCookie(rotated)).build();
   }
@@ -334,7 +374,8 @@ final class PortalFilter implements StubRequestFilterV2 {
 
   // scenarios
 
-  void enqueue(ResponseDefinition response) {
+  /** The answer to the next request of a route, made for that route. */
+  void enqueue(Function<Endpoint, ResponseDefinition> response) {
     next.add(response);
   }
 

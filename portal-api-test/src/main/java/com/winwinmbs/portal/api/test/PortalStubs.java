@@ -128,7 +128,7 @@ final class PortalStubs {
     }
     JsonNode file = PortalData.json(ns, op);
     if (file != null) {
-      return json(200, file);
+      return json(successStatus(endpoint), file);
     }
     if (op.equals("create")) {
       return json(200, created(endpoint));
@@ -143,6 +143,16 @@ final class PortalStubs {
       case "delete" -> json(200, PortalData.envelope(null, capitalized(ns) + " deleted"));
       default -> json(200, PortalData.envelope(record, null));
     };
+  }
+
+  /**
+   * 201 for what the guide creates (a tenant, an MCP token), as it documents; 200 for everything
+   * else.
+   */
+  static int successStatus(Endpoint endpoint) {
+    boolean creates =
+        endpoint.operation().equals("create") || endpoint.operation().equals("register");
+    return !endpoint.envelope() && creates ? 201 : 200;
   }
 
   /** The answer of a create route: the first record of the dataset under a new id. */

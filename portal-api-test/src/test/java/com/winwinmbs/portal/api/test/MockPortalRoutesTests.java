@@ -19,6 +19,7 @@ import com.winwinmbs.portal.api.line.LineUnlinkRequest;
 import com.winwinmbs.portal.api.mcptoken.AuditLogQuery;
 import com.winwinmbs.portal.api.mcptoken.CreateMcpTokenRequest;
 import com.winwinmbs.portal.api.organization.OrganizationCreateRequest;
+import com.winwinmbs.portal.api.organization.OrganizationMoveRequest;
 import com.winwinmbs.portal.api.organization.OrganizationType;
 import com.winwinmbs.portal.api.organization.OrganizationUpdateRequest;
 import com.winwinmbs.portal.api.otp.OtpChannel;
@@ -44,6 +45,7 @@ import com.winwinmbs.portal.api.user.UserUpdateRequest;
 import com.winwinmbs.portal.api.webhook.WebhookCreateRequest;
 import com.winwinmbs.portal.api.webhook.WebhookEvent;
 import com.winwinmbs.portal.api.webhook.WebhookUpdateRequest;
+import com.winwinmbs.portal.api.workflow.TaskDecision;
 import com.winwinmbs.portal.api.workflow.WorkflowInstanceQuery;
 import com.winwinmbs.portal.api.workflow.WorkflowTaskQuery;
 import java.io.ByteArrayInputStream;
@@ -135,7 +137,10 @@ class MockPortalRoutesTests {
                 .update(FINANCE_AP, OrganizationUpdateRequest.builder().name("AP").build()));
     calls.put(
         Endpoints.ORGANIZATION_MOVE,
-        c -> c.organization().move(FINANCE_AP, "org_01HZX2WWMBS00000000000000"));
+        c ->
+            c.organization()
+                .move(
+                    FINANCE_AP, OrganizationMoveRequest.toParent("org_01HZX2WWMBS00000000000000")));
     calls.put(Endpoints.ORGANIZATION_DELETE, c -> c.organization().delete(FINANCE_AP));
     calls.put(Endpoints.ROLE_SEARCH, c -> c.role().search(SearchRequest.all()));
     calls.put(Endpoints.ROLE_FIND_BY_ID, c -> c.role().findById(HR_MANAGER));
@@ -209,8 +214,12 @@ class MockPortalRoutesTests {
         c -> c.workflow().tasks(WorkflowTaskQuery.builder().assigneeUserId(MALEE).build()));
     calls.put(
         Endpoints.WORKFLOW_APPROVE,
-        c -> c.workflow().approve(PENDING_TASK, "LGTM", Map.of("approved_days", 3)));
-    calls.put(Endpoints.WORKFLOW_REJECT, c -> c.workflow().reject(PENDING_TASK, "Overlaps", null));
+        c ->
+            c.workflow()
+                .approve(PENDING_TASK, new TaskDecision("LGTM", Map.of("approved_days", 3))));
+    calls.put(
+        Endpoints.WORKFLOW_REJECT,
+        c -> c.workflow().reject(PENDING_TASK, new TaskDecision("Overlaps", null)));
     calls.put(Endpoints.TODO_SEARCH, c -> c.todo().search(SearchRequest.all()));
     calls.put(Endpoints.TODO_FIND_BY_ID, c -> c.todo().findById(TODO));
     calls.put(
@@ -261,8 +270,8 @@ class MockPortalRoutesTests {
                         .templateCode("welcome")
                         .variables(Map.of("first_name", "Somchai"))
                         .build()));
-    calls.put(Endpoints.EMAIL_TEMPLATES, c -> c.email().templates(EmailTemplateQuery.none()));
-    calls.put(Endpoints.EMAIL_HISTORY, c -> c.email().history(EmailHistoryQuery.none()));
+    calls.put(Endpoints.EMAIL_TEMPLATES, c -> c.email().templates(EmailTemplateQuery.all()));
+    calls.put(Endpoints.EMAIL_HISTORY, c -> c.email().history(EmailHistoryQuery.all()));
     calls.put(
         Endpoints.OTP_REQUEST,
         c -> c.otp().request(OtpRequest.of(OtpChannel.SMS, "+66812345678", "login")));
@@ -372,7 +381,7 @@ class MockPortalRoutesTests {
                         Map.of("issues", List.of("read")),
                         Instant.parse("2027-11-01T00:00:00Z"),
                         List.of("192.168.1.100"))));
-    calls.put(Endpoints.MCP_TOKEN_GET, c -> c.mcpToken().get(MCP_TOKEN));
+    calls.put(Endpoints.MCP_TOKEN_GET, c -> c.mcpToken().findById(MCP_TOKEN));
     calls.put(Endpoints.MCP_TOKEN_REVOKE, c -> c.mcpToken().revoke(MCP_TOKEN, "rotated"));
     calls.put(
         Endpoints.MCP_TOKEN_AUDIT_LOGS,

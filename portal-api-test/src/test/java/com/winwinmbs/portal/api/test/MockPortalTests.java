@@ -24,6 +24,7 @@ import com.winwinmbs.portal.api.user.User;
 import com.winwinmbs.portal.api.workflow.WorkflowTask;
 import com.winwinmbs.portal.api.workflow.WorkflowTaskQuery;
 import com.winwinmbs.portal.api.workflow.WorkflowTaskStatus;
+import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -217,6 +218,22 @@ class MockPortalTests {
   }
 
   @Test
+  void faultsOnTheGuideRoutesComeInTheGuideFormat() {
+    String tokenId = PortalData.requireJson("mcpToken", "list").at("/tokens/0/id").asString();
+    portal.validationErrorNext(Map.of("name", "Name is required"));
+
+    assertThatThrownBy(() -> client().mcpToken().findById(tokenId))
+        .isInstanceOfSatisfying(
+            BadRequestException.class,
+            e -> {
+              assertThat(e.fieldErrors()).containsEntry("name", List.of("Name is required"));
+              assertThat(e.rawBody())
+                  .contains("\"error\":\"Validation Error\"")
+                  .doesNotContain("\"success\"");
+            });
+  }
+
+  @Test
   void aRequestBreakingTheContractFailsNamingTheRule() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> wrongType =
@@ -265,6 +282,20 @@ class MockPortalTests {
     } finally {
       portal.wireMock().removeStub(degraded);
     }
+    assertThat(client().health().check().status()).isEqualTo("ok");
+  }
+
+  @Test
+  void startingOnATakenPortThrowsPortInUseExceptionNamingThePort() {
+    assertThatThrownBy(
+            () -> MockPortal.builder().port(portal.port()).validateRequests(false).start())
+        .isInstanceOfSatisfying(
+            PortInUseException.class,
+            e -> {
+              assertThat(e.port()).isEqualTo(portal.port());
+              assertThat(e).hasMessage("Port " + portal.port() + " on 127.0.0.1 is already in use");
+              assertThat(e).hasRootCauseInstanceOf(BindException.class);
+            });
     assertThat(client().health().check().status()).isEqualTo("ok");
   }
 

@@ -1,0 +1,4 @@
+package com.winwinmbs.portal.api.testing.archfixture.tenant;
+
+/** A tenant type of the architecture fixture. */
+public final class TenantType {}
