@@ -126,6 +126,51 @@ class CallTimeoutTests {
   }
 
   @Test
+  @Timeout(20)
+  void aCallWaitingForAnotherCallsTokenFetchWaitsNoLongerThanItsOwnTime() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (HandlerServer tokens =
+            HandlerServer.start(
+                exchange -> {
+                  release.await(15, java.util.concurrent.TimeUnit.SECONDS);
+                  HandlerServer.write(
+                      HandlerServer.chunkedJson(exchange, 200),
+                      "{\"access_token\":\"shared-1\",\"expires_in\":3600}");
+                });
+        HandlerServer portal = answering(USER)) {
+      ClientCredentialsTokenProvider shared =
+          ClientCredentialsTokenProvider.builder()
+              .tokenEndpoint(tokens.baseUrl() + "/oauth/token")
+              .clientId("app_shared")
+              .clientSecret("secret_shared")
+              .build();
+      PortalApiClient patient =
+          PortalApiClient.builder().apiUrl(portal.baseUrl()).tokenSource(shared).build();
+      PortalApiClient hurried = patient.toBuilder().callTimeout(Duration.ofMillis(600)).build();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newSingleThreadExecutor();
+      try {
+        java.util.concurrent.Future<?> owner = pool.submit(() -> patient.user().findById("usr_1"));
+        while (tokens.requests() == 0) {
+          Thread.sleep(10);
+        }
+
+        long started = System.nanoTime();
+        assertThatExceptionOfType(TokenException.class)
+            .isThrownBy(() -> hurried.user().findById("usr_1"))
+            .withMessageContaining("no token within the call's time");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+
+        release.countDown();
+        owner.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(tokens.requests()).as("the waiter did not fetch on its own").isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void theCallTimeoutMustBePositive() {
     assertThatExceptionOfType(IllegalArgumentException.class)
         .isThrownBy(() -> PortalApiClient.builder().callTimeout(Duration.ZERO))

@@ -100,6 +100,14 @@ public final class TokenExchange {
     }
   }
 
+  /**
+   * Nanoseconds the call on this thread may still wait for its token (negative once passed), or
+   * {@code Long.MAX_VALUE} when no call waits: for token sources that wait on something else.
+   */
+  public static long nanosLeft() {
+    return Exchange.tokenNanosLeft();
+  }
+
   /** Tells the portal call waiting on this thread, if any, that its token source fetched one. */
   public static void reportFetch() {
     Exchange current = Exchange.current();

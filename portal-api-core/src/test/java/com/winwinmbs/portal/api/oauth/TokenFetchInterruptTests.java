@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.winwinmbs.portal.api.TokenException;
 import com.winwinmbs.portal.api.TransportException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,7 +180,9 @@ class TokenFetchInterruptTests {
     releaseFirst.countDown();
 
     assertThat(interruptedFailure.get())
-        .isInstanceOf(TokenException.class)
+        .isInstanceOfSatisfying(
+            TransportException.class,
+            e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.INTERRUPTED))
         .hasMessageContaining("interrupted while waiting for a token");
     assertThat(interruptedFlag).isTrue();
     assertThat(owner.get(10, TimeUnit.SECONDS)).isEqualTo("at-1");
