@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.DefaultMapOAuth2AccessTokenResponseConverter;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.util.CollectionUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -67,7 +68,8 @@ public final class JsonClientCredentialsTokenResponseClient
     body.put("grant_type", "client_credentials");
     body.put("client_id", registration.getClientId());
     body.put("client_secret", registration.getClientSecret());
-    if (!registration.getScopes().isEmpty()) {
+    // Spring Security 7.0 leaves the scopes of a registration without any null, 7.1 empty
+    if (!CollectionUtils.isEmpty(registration.getScopes())) {
       body.put("scope", StringUtils.collectionToDelimitedString(registration.getScopes(), " "));
     }
     byte[] json = JSON.writeValueAsBytes(body);

@@ -1,6 +1,5 @@
 package com.winwinmbs.portal.api.autoconfigure;
 
-import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
 import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
@@ -21,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.context.reactive.ConfigurableReactiveWebEnvironment;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
@@ -41,7 +43,9 @@ import org.springframework.security.oauth2.client.endpoint.RestClientClientCrede
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
@@ -54,8 +58,10 @@ import org.springframework.web.client.RestClient;
  * none when the application defines a {@code TokenSource}.
  */
 @AutoConfiguration(
-    afterName =
-        "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")
+    afterName = {
+      "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+      "org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration"
+    })
 @EnableConfigurationProperties(PortalApiProperties.class)
 public final class PortalApiAuthAutoConfiguration {
 
@@ -74,8 +80,9 @@ public final class PortalApiAuthAutoConfiguration {
 
     @Bean(TOKEN_SOURCE_BEAN_NAME)
     @ConditionalOnMissingBean(TokenSource.class)
-    TokenSource portalApiTokenSource(PortalApiProperties properties) {
+    TokenSource portalApiTokenSource(PortalApiProperties properties, ApplicationContext context) {
       PortalApiProperties.Auth auth = properties.getAuth();
+      requireModeBuiltFor(new OnStaticModeCondition(), "the 'static' mode", auth, context);
       if (!hasText(auth.getToken())) {
         throw new PortalApiConfigurationException(
             "portal.api.auth.mode is 'static' but portal.api.auth.token is not set.",
@@ -100,7 +107,10 @@ public final class PortalApiAuthAutoConfiguration {
 
     @Bean(TOKEN_SOURCE_BEAN_NAME)
     @ConditionalOnMissingBean(TokenSource.class)
-    TokenSource portalApiTokenSource(ApplicationContext context) {
+    TokenSource portalApiTokenSource(PortalApiProperties properties, ApplicationContext context) {
+      PortalApiProperties.Auth auth = properties.getAuth();
+      requireModeBuiltFor(new OnForwardModeCondition(), "the 'forward' mode", auth, context);
+      requireThreadBoundUser(AuthMode.FORWARD, context);
       return CurrentUserTokenSource.create(context.getClassLoader(), "forward");
     }
   }
@@ -120,16 +130,32 @@ public final class PortalApiAuthAutoConfiguration {
     PortalApiAuthorizedClientManager portalApiAuthorizedClientManager(
         PortalApiProperties properties,
         ObjectProvider<ClientRegistrationRepository> registrations,
-        ObjectProvider<OAuth2AuthorizedClientService> authorizedClientService) {
+        ObjectProvider<ReactiveClientRegistrationRepository> reactiveRegistrations,
+        ObjectProvider<OAuth2AuthorizedClientService> authorizedClientService,
+        ApplicationContext context) {
       PortalApiProperties.Auth auth = properties.getAuth();
+      requireModeBuiltFor(
+          new OnSpringSecurityMachineTokensCondition(),
+          "machine tokens from a Spring Security registration",
+          auth,
+          context);
+      if (auth.effectiveMode() == AuthMode.HYBRID) {
+        requireThreadBoundUser(AuthMode.HYBRID, context);
+      }
       String registrationId = auth.getRegistrationId();
       requireOneKindOfCredentials(auth);
       rejectSettingsTheRegistrationOwns(auth);
-      ClientRegistrationRepository repository = registrations.getIfAvailable();
+      ClientRegistrationRepository blocking = registrations.getIfAvailable();
+      ReactiveClientRegistrationRepository reactive =
+          (blocking != null) ? null : reactiveRegistrations.getIfAvailable();
+      // A reactive application keeps its registrations in a reactive repository; machine tokens
+      // are fetched by the blocking manager below, so it gets the one registration it needs.
+      ClientRegistrationRepository repository =
+          (reactive != null) ? ReactiveRegistrations.blocking(reactive, registrationId) : blocking;
       ClientRegistration registration =
           repository == null ? null : repository.findByRegistrationId(registrationId);
       if (registration == null) {
-        throw unknownRegistration(registrationId, repository);
+        throw unknownRegistration(registrationId, repository, reactive);
       }
       if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(
           registration.getAuthorizationGrantType())) {
@@ -144,6 +170,7 @@ public final class PortalApiAuthAutoConfiguration {
                 + ".authorization-grant-type to client_credentials, or point portal.api.auth.registration-id at "
                 + "a client_credentials registration.");
       }
+      requireClientSecret(registration);
       requireSecureTokenUri(registration, properties);
       OAuth2AuthorizedClientService clients =
           authorizedClientService.getIfAvailable(
@@ -167,6 +194,11 @@ public final class PortalApiAuthAutoConfiguration {
         PortalApiAuthorizedClientManager clients,
         ApplicationContext context) {
       PortalApiProperties.Auth auth = properties.getAuth();
+      requireModeBuiltFor(
+          new OnSpringSecurityMachineTokensCondition(),
+          "machine tokens from a Spring Security registration",
+          auth,
+          context);
       TokenSource machine =
           new AuthorizedClientTokenSource(
               clients, auth.getRegistrationId(), auth.getRefreshSkew(), Clock.systemUTC());
@@ -187,11 +219,7 @@ public final class PortalApiAuthAutoConfiguration {
       if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
         return;
       }
-      String origin = "http://" + uri.getHost() + ((uri.getPort() < 0) ? "" : ":" + uri.getPort());
-      try {
-        // the client's own rule for credentials over plain http, applied to the token endpoint
-        PortalApiClient.builder().apiUrl(origin).apiKey("client-secret").build();
-      } catch (IllegalArgumentException ex) {
+      if (!PortalApiPropertiesMapper.isLoopback(tokenUri)) {
         throw new PortalApiConfigurationException(
             "The token-uri of registration '"
                 + registration.getRegistrationId()
@@ -252,7 +280,7 @@ public final class PortalApiAuthAutoConfiguration {
       if (hasText(auth.getClientSecret())) {
         ignored.add("client-secret");
       }
-      if (hasText(auth.getScope())) {
+      if (PortalApiPropertiesMapper.scope(auth.getScope()) != null) {
         ignored.add("scope");
       }
       if (hasText(auth.getTokenEndpoint())) {
@@ -270,20 +298,59 @@ public final class PortalApiAuthAutoConfiguration {
       }
     }
 
+    /**
+     * A registration whose client authentication sends a secret must have one; without it, the
+     * application would start and fail at its first portal call.
+     */
+    private static void requireClientSecret(ClientRegistration registration) {
+      ClientAuthenticationMethod method = registration.getClientAuthenticationMethod();
+      boolean sendsSecret =
+          ClientAuthenticationMethod.CLIENT_SECRET_BASIC.equals(method)
+              || ClientAuthenticationMethod.CLIENT_SECRET_POST.equals(method)
+              || ClientAuthenticationMethod.CLIENT_SECRET_JWT.equals(method);
+      if (sendsSecret && !hasText(registration.getClientSecret())) {
+        String id = registration.getRegistrationId();
+        throw new PortalApiConfigurationException(
+            "The OAuth2 client registration '"
+                + id
+                + "' (portal.api.auth.registration-id) has no client secret: "
+                + "spring.security.oauth2.client.registration."
+                + id
+                + ".client-secret is not set, and its client authentication method '"
+                + method.getValue()
+                + "' sends one with every token request.",
+            "Set spring.security.oauth2.client.registration."
+                + id
+                + ".client-secret (from an environment variable or a secret store), or set its "
+                + "client-authentication-method to one that needs no secret, such as private_key_jwt.");
+      }
+    }
+
     private static PortalApiConfigurationException unknownRegistration(
-        String registrationId, @Nullable ClientRegistrationRepository repository) {
+        String registrationId,
+        @Nullable ClientRegistrationRepository repository,
+        @Nullable ReactiveClientRegistrationRepository reactive) {
       List<String> known = new ArrayList<>();
-      if (repository instanceof Iterable<?> iterable) {
-        for (Object each : iterable) {
-          if (each instanceof ClientRegistration registration) {
-            known.add(registration.getRegistrationId());
+      for (Object source : new Object[] {repository, reactive}) {
+        if (source instanceof Iterable<?> iterable) {
+          for (Object each : iterable) {
+            if (each instanceof ClientRegistration registration
+                && !known.contains(registration.getRegistrationId())) {
+              known.add(registration.getRegistrationId());
+            }
           }
         }
       }
+      String stack =
+          (reactive != null)
+              ? " on the reactive stack (its ReactiveClientRegistrationRepository)"
+              : "";
       return new PortalApiConfigurationException(
           "portal.api.auth.registration-id is '"
               + registrationId
-              + "', but no OAuth2 client registration has that id"
+              + "', but no OAuth2 client registration"
+              + stack
+              + " has that id"
               + (known.isEmpty()
                   ? " (none is configured)."
                   : " (configured: " + String.join(", ", known) + ")."),
@@ -303,6 +370,11 @@ public final class PortalApiAuthAutoConfiguration {
     @ConditionalOnMissingBean(TokenSource.class)
     TokenSource portalApiTokenSource(PortalApiProperties properties, ApplicationContext context) {
       PortalApiProperties.Auth auth = properties.getAuth();
+      requireModeBuiltFor(
+          new OnCoreMachineTokensCondition(),
+          "machine tokens from portal.api.auth.client-id",
+          auth,
+          context);
       String mode = modeName(auth.effectiveMode());
       requireOneKindOfCredentials(auth);
       if (hasText(auth.getRegistrationId())) {
@@ -336,11 +408,15 @@ public final class PortalApiAuthAutoConfiguration {
             "Set portal.api.base-url (the token endpoint is then {base-url}/oauth/token), or set "
                 + "portal.api.auth.token-endpoint.");
       }
+      if (!hasText(auth.getTokenEndpoint())) {
+        // the token endpoint derives from the base URL: report a malformed one by its property
+        new PortalApiPropertiesMapper(properties).baseUrl();
+      }
       ClientCredentialsTokenProvider.Builder builder =
           ClientCredentialsTokenProvider.builder()
               .clientId(auth.getClientId())
               .clientSecret(auth.getClientSecret())
-              .scope(auth.getScope())
+              .scope(PortalApiPropertiesMapper.scope(auth.getScope()))
               .format(
                   (auth.getTokenFormat() != null) ? auth.getTokenFormat() : TokenRequestFormat.JSON)
               .allowInsecureHttp(properties.isAllowInsecureHttp());
@@ -366,7 +442,7 @@ public final class PortalApiAuthAutoConfiguration {
         }
         throw new PortalApiConfigurationException(
             "The machine-to-machine token settings under portal.api.auth are invalid: "
-                + ex.getMessage(),
+                + PortalApiPropertiesMapper.namingProperties(String.valueOf(ex.getMessage())),
             "Correct portal.api.base-url, portal.api.auth.token-endpoint, portal.api.auth.refresh-skew or "
                 + "portal.api.timeout as the description says.");
       }
@@ -391,8 +467,92 @@ public final class PortalApiAuthAutoConfiguration {
     if (auth.effectiveMode() != AuthMode.HYBRID) {
       return machine;
     }
+    requireThreadBoundUser(AuthMode.HYBRID, context);
     return new HybridTokenSource(
         CurrentUserTokenSource.create(context.getClassLoader(), "hybrid"), machine);
+  }
+
+  /**
+   * Forward and hybrid read the user from thread-bound holders, which a reactive application does
+   * not fill: there the user's token would be missing (forward) or replaced by the machine token
+   * (hybrid), so such an application must not start with either mode.
+   */
+  private static void requireThreadBoundUser(AuthMode mode, ApplicationContext context) {
+    if (!(context instanceof ReactiveWebApplicationContext)
+        && !(context.getEnvironment() instanceof ConfigurableReactiveWebEnvironment)) {
+      return;
+    }
+    String name = modeName(mode);
+    throw new PortalApiConfigurationException(
+        "portal.api.auth.mode is '"
+            + name
+            + "', but this is a reactive (WebFlux) application: the user's token lives in the"
+            + " Reactor context, not on the thread that calls the portal, so the client cannot read"
+            + " it"
+            + ((mode == AuthMode.HYBRID)
+                ? " and would send the machine token for user requests."
+                : " and would send user requests without it."),
+        ((mode == AuthMode.HYBRID)
+                ? "Set portal.api.auth.mode to client-credentials (keep the registration-id or"
+                    + " client-id) for the machine token, and"
+                : "Remove portal.api.auth.mode (no token by default), and")
+            + " pass each user's token per call: ReactiveUserToken.call((options) ->"
+            + " users.withOptions(options).findById(id)) reads it from the reactive security"
+            + " context, refuses a"
+            + " request without one, and runs the call where it may block.");
+  }
+
+  /**
+   * With AOT processing (a native image, or spring.aot.enabled=true) the conditions of this class
+   * were evaluated when the application was built; the settings it runs with must still select the
+   * configuration that was built, or the failure would name a property instead of the cause.
+   */
+  private static void requireModeBuiltFor(
+      AuthCondition condition,
+      String builtFor,
+      PortalApiProperties.Auth auth,
+      ApplicationContext context) {
+    if (!condition.matches(auth, context.getClassLoader())) {
+      throw modeFixedAtBuildTime(auth, builtFor);
+    }
+  }
+
+  /**
+   * Called by the client when no token source bean exists: the settings must then ask for none.
+   *
+   * @throws PortalApiConfigurationException when {@code portal.api.auth.*} asks for a token that
+   *     nothing provides (an application built with AOT processing for no authentication, or this
+   *     auto-configuration excluded)
+   */
+  static void requireNoAuthAtRunTime(PortalApiProperties.Auth auth) {
+    if (auth.effectiveMode() == AuthMode.NONE) {
+      return;
+    }
+    if (AotDetector.useGeneratedArtifacts()) {
+      throw modeFixedAtBuildTime(auth, "no authentication");
+    }
+    throw new PortalApiConfigurationException(
+        "portal.api.auth.* selects the '"
+            + modeName(auth.effectiveMode())
+            + "' authentication mode, but no TokenSource bean exists, so the portal client would"
+            + " send no token.",
+        "Do not exclude PortalApiAuthAutoConfiguration, or define a TokenSource bean, or remove the"
+            + " portal.api.auth.* settings.");
+  }
+
+  private static PortalApiConfigurationException modeFixedAtBuildTime(
+      PortalApiProperties.Auth auth, String builtFor) {
+    return new PortalApiConfigurationException(
+        "portal.api.auth.* selects the '"
+            + modeName(auth.effectiveMode())
+            + "' authentication mode, but this application was built with AOT processing for "
+            + builtFor
+            + ": with AOT (a native image, or spring.aot.enabled=true) the authentication mode is"
+            + " fixed at build time.",
+        "Build the application again with the portal.api.auth.* settings it runs with (the AOT"
+            + " processing reads them), or run it with settings for "
+            + builtFor
+            + ".");
   }
 
   private static void requireOneKindOfCredentials(PortalApiProperties.Auth auth) {

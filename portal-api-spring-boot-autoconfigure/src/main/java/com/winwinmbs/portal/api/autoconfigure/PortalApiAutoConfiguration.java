@@ -23,7 +23,10 @@ import com.winwinmbs.portal.api.user.UserApi;
 import com.winwinmbs.portal.api.webhook.WebhookApi;
 import com.winwinmbs.portal.api.workflow.WorkflowApi;
 import io.micrometer.observation.ObservationRegistry;
+import java.net.URI;
 import java.net.http.HttpClient;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -41,6 +44,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -70,12 +74,14 @@ public final class PortalApiAutoConfiguration {
 
   /**
    * The client. Its token source is the application's only {@link TokenSource} bean (the one the
-   * {@code portal.api.auth.*} mode contributes, or the application's own), if any.
+   * {@code portal.api.auth.*} mode contributes, or the application's own), or the {@code @Primary}
+   * one among several, if any.
    */
   @Bean
   @ConditionalOnMissingBean
   PortalApiClient portalApiClient(
       PortalApiProperties properties,
+      ListableBeanFactory beanFactory,
       ObjectProvider<TokenSource> tokenSource,
       ObjectProvider<PortalTransport> transport,
       ObjectProvider<SslBundles> sslBundles,
@@ -89,8 +95,10 @@ public final class PortalApiAutoConfiguration {
         observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP);
     builder.observationRegistry(registry);
     builder.observationConvention(observationConvention.getIfAvailable());
-    TokenSource source = tokenSource.getIfUnique();
-    if (source != null) {
+    TokenSource source = tokenSource(tokenSource, beanFactory);
+    if (source == null) {
+      PortalApiAuthAutoConfiguration.requireNoAuthAtRunTime(properties.getAuth());
+    } else {
       builder.tokenSource(
           TokenFetchCountingTokenSource.wrap(
               source, properties.getAuth().effectiveMode(), registry));
@@ -99,6 +107,29 @@ public final class PortalApiAutoConfiguration {
         transport.getIfAvailable(() -> mapper.jdkTransport(sslBundles.getIfAvailable())));
     customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
     return mapper.build(builder);
+  }
+
+  /**
+   * The unique (or primary) token source bean, or null when there is none.
+   *
+   * @throws PortalApiConfigurationException when several are candidates and none is primary: a
+   *     client without the token the configuration asked for must not start
+   */
+  private static @Nullable TokenSource tokenSource(
+      ObjectProvider<TokenSource> tokenSource, ListableBeanFactory beanFactory) {
+    TokenSource source = tokenSource.getIfUnique();
+    String[] names = beanFactory.getBeanNamesForType(TokenSource.class);
+    if (source == null && names.length > 1) {
+      throw new PortalApiConfigurationException(
+          "The portal client takes its token from the application's TokenSource bean, but there are "
+              + names.length
+              + " and none is @Primary: "
+              + String.join(", ", names)
+              + ".",
+          "Mark the one the portal client should use @Primary, keep only one TokenSource bean, or "
+              + "define your own PortalApiClient bean with the token source it should use.");
+    }
+    return source;
   }
 
   /**
@@ -225,6 +256,9 @@ public final class PortalApiAutoConfiguration {
   @ConditionalOnMissingBean(PortalApiClient.class)
   static class RestClientTransportConfiguration {
 
+    private static final String MOCK_REST_SERVICE_SERVER_CUSTOMIZER =
+        "org.springframework.boot.restclient.test.MockServerRestClientCustomizer";
+
     /**
      * Boot's request factory and {@code spring.http.clients.*} settings, with the portal's timeouts
      * and SSL bundle, and redirects never followed.
@@ -236,8 +270,10 @@ public final class PortalApiAutoConfiguration {
         RestClient.Builder restClientBuilder,
         ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
         ObjectProvider<HttpClientSettings> httpClientSettings,
-        ObjectProvider<SslBundles> sslBundles) {
+        ObjectProvider<SslBundles> sslBundles,
+        ListableBeanFactory beanFactory) {
       PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
+      requireLocalPortalUnderMockRestServiceServer(mapper, beanFactory);
       HttpClientSettings settings =
           httpClientSettings
               .getIfAvailable(HttpClientSettings::defaults)
@@ -262,18 +298,52 @@ public final class PortalApiAutoConfiguration {
     private static boolean isPlainHttp(String baseUrl) {
       return baseUrl.regionMatches(true, 0, "http:", 0, 5);
     }
+
+    /**
+     * A test that mocks RestClient with MockRestServiceServer expects no real HTTP, but the
+     * portal's calls (and token requests) do not go through it: the transport sets its own request
+     * factory. Rather than let them reach a real portal, such a test must point the client at a
+     * local stand-in (the mock portal of {@code @AutoConfigureMockPortal}, WireMock).
+     */
+    private static void requireLocalPortalUnderMockRestServiceServer(
+        PortalApiPropertiesMapper mapper, ListableBeanFactory beanFactory) {
+      if (!ClassUtils.isPresent(
+          MOCK_REST_SERVICE_SERVER_CUSTOMIZER, beanFactory.getClass().getClassLoader())) {
+        return;
+      }
+      Class<?> customizer =
+          ClassUtils.resolveClassName(
+              MOCK_REST_SERVICE_SERVER_CUSTOMIZER, beanFactory.getClass().getClassLoader());
+      String baseUrl = mapper.baseUrl();
+      if (beanFactory.getBeanNamesForType(customizer, true, false).length == 0
+          || PortalApiPropertiesMapper.isLoopback(baseUrl)) {
+        return;
+      }
+      throw new PortalApiConfigurationException(
+          "This application context mocks RestClient with MockRestServiceServer, but portal calls do"
+              + " not go through it, and portal.api.base-url points at "
+              + URI.create(baseUrl).getHost()
+              + ": the portal client would call it for real.",
+          "Test portal calls with @AutoConfigureMockPortal (portal-api-test), which points the client"
+              + " at a mock portal, or point portal.api.base-url at a local stand-in such as WireMock.");
+    }
   }
 
-  /** The {@code portal} health indicator, asked only when the health endpoint is. */
+  /**
+   * The {@code portal} health indicator, asked only when the health endpoint is, with its own
+   * timeout ({@code management.health.portal.timeout}) and no retries.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(HealthIndicator.class)
   @ConditionalOnEnabledHealthIndicator("portal")
+  @EnableConfigurationProperties(PortalApiHealthProperties.class)
   static class HealthIndicatorConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "portalHealthIndicator")
-    HealthIndicator portalHealthIndicator(ObjectProvider<HealthApi> health) {
-      return new PortalApiHealthIndicator(health);
+    HealthIndicator portalHealthIndicator(
+        PortalApiClient client, PortalApiHealthProperties properties) {
+      return PortalApiHealthIndicator.of(client, properties.getTimeout());
     }
   }
 }

@@ -2,6 +2,8 @@ package com.winwinmbs.portal.api.autoconfigure;
 
 import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -141,10 +143,10 @@ public class PortalApiProperties {
     private @Nullable String clientSecret;
 
     /**
-     * Space-separated scope that down-scopes machine-to-machine tokens when no Spring Security
-     * registration is used (a registration has its own scope).
+     * Scopes that down-scope machine-to-machine tokens when no Spring Security registration is used
+     * (a registration has its own), as a list or separated by commas or spaces.
      */
-    private @Nullable String scope;
+    private List<String> scope = new ArrayList<>();
 
     /**
      * Token endpoint for machine-to-machine tokens when no Spring Security registration is used, if
@@ -201,11 +203,11 @@ public class PortalApiProperties {
       this.clientSecret = clientSecret;
     }
 
-    public @Nullable String getScope() {
+    public List<String> getScope() {
       return this.scope;
     }
 
-    public void setScope(@Nullable String scope) {
+    public void setScope(List<String> scope) {
       this.scope = scope;
     }
 

@@ -4,10 +4,15 @@ import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.RetryPolicy;
 import com.winwinmbs.portal.api.http.JdkHttpTransport;
 import com.winwinmbs.portal.api.http.PortalTransport;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.PropertyMapper;
@@ -25,6 +30,19 @@ final class PortalApiPropertiesMapper {
 
   static final String EXAMPLE_URL = "https://api.winwinmbs.com";
 
+  private static final Pattern SCOPE_SEPARATORS = Pattern.compile("[\\s,]+");
+
+  /** The core builders' names of settings, and the properties that set them. */
+  private static final Map<String, String> PROPERTY_OF_SETTING =
+      Map.of(
+          "apiUrl", "portal.api.base-url",
+          "apiKey", "portal.api.api-key",
+          "tenantId", "portal.api.tenant-id",
+          "userAgent", "portal.api.user-agent",
+          "tokenEndpoint", "portal.api.auth.token-endpoint",
+          "refreshSkew", "portal.api.auth.refresh-skew",
+          "timeout", "portal.api.timeout");
+
   private final PortalApiProperties properties;
 
   PortalApiPropertiesMapper(PortalApiProperties properties) {
@@ -35,11 +53,15 @@ final class PortalApiPropertiesMapper {
   void map(PortalApiClient.Builder builder) {
     PropertyMapper map = PropertyMapper.get();
     map.from(baseUrl()).to(builder::apiUrl);
-    map.from(this.properties::getApiKey).to(builder::apiKey);
-    map.from(this.properties::getTenantId).to(builder::tenantId);
+    // header values are checked as they are set (a CR or LF would break the header)
+    map.from(this.properties::getApiKey)
+        .to((apiKey) -> apply("portal.api.api-key", () -> builder.apiKey(apiKey)));
+    map.from(this.properties::getTenantId)
+        .to((tenantId) -> apply("portal.api.tenant-id", () -> builder.tenantId(tenantId)));
     builder.timeout(timeout());
     builder.connectTimeout(connectTimeout());
-    map.from(this.properties::getUserAgent).to(builder::userAgent);
+    map.from(this.properties::getUserAgent)
+        .to((userAgent) -> apply("portal.api.user-agent", () -> builder.userAgent(userAgent)));
     builder.allowInsecureHttp(this.properties.isAllowInsecureHttp());
     builder.retryPolicy(retryPolicy());
   }
@@ -63,7 +85,8 @@ final class PortalApiPropertiesMapper {
     } catch (IllegalArgumentException ex) {
       // The core's message never echoes user info, so it is safe to show.
       throw new PortalApiConfigurationException(
-          "portal.api.base-url is not valid: " + ex.getMessage(),
+          "portal.api.base-url is not valid: "
+              + withoutSettingName(String.valueOf(ex.getMessage()), "apiUrl"),
           "Set portal.api.base-url to an absolute http(s) URL without query or credentials, for example "
               + EXAMPLE_URL
               + ".");
@@ -89,8 +112,74 @@ final class PortalApiPropertiesMapper {
             "Use an https URL, or set portal.api.allow-insecure-http=true on a trusted network.");
       }
       throw new PortalApiConfigurationException(
-          "The portal client settings are not valid: " + message,
+          "The portal client settings are not valid: " + namingProperties(message),
           "Correct the portal.api.* property the message names, or the PortalApiClientCustomizer that set it.");
+    }
+  }
+
+  /**
+   * The scope parameter of a token request: the listed scopes, each of which may itself hold
+   * several separated by spaces or commas, joined by single spaces; null when there are none.
+   */
+  static @Nullable String scope(@Nullable List<String> scopes) {
+    if (scopes == null) {
+      return null;
+    }
+    StringJoiner joined = new StringJoiner(" ");
+    for (String scope : scopes) {
+      if (scope != null) {
+        for (String each : SCOPE_SEPARATORS.split(scope.trim())) {
+          if (!each.isEmpty()) {
+            joined.add(each);
+          }
+        }
+      }
+    }
+    return (joined.length() > 0) ? joined.toString() : null;
+  }
+
+  /**
+   * A message of the core's builders with the builder's name for a setting replaced by the property
+   * that sets it, so a startup report never tells the user to call a method they never called.
+   */
+  static String namingProperties(String message) {
+    for (Map.Entry<String, String> setting : PROPERTY_OF_SETTING.entrySet()) {
+      if (message.startsWith(setting.getKey() + " ")) {
+        return setting.getValue() + message.substring(setting.getKey().length());
+      }
+    }
+    return message;
+  }
+
+  /** The message without its leading setting name, when the caller names the property itself. */
+  private static String withoutSettingName(String message, String setting) {
+    return message.startsWith(setting + " ") ? message.substring(setting.length() + 1) : message;
+  }
+
+  /**
+   * Whether the URL's host is loopback by the client's own rule (a loopback literal or a {@code
+   * localhost} name, never a name that merely resolves there).
+   */
+  static boolean isLoopback(String url) {
+    URI uri = URI.create(url.trim());
+    if (uri.getHost() == null) {
+      return false;
+    }
+    String origin = "http://" + uri.getRawAuthority();
+    try {
+      // the client refuses credentials over plain http to any host that is not loopback; the
+      // transport is never called
+      PortalApiClient.builder()
+          .apiUrl(origin)
+          .apiKey("probe")
+          .transport(
+              (request) -> {
+                throw new IOException("never sent");
+              })
+          .build();
+      return true;
+    } catch (IllegalArgumentException ex) {
+      return false;
     }
   }
 
@@ -184,8 +273,18 @@ final class PortalApiPropertiesMapper {
     try {
       return setting.get();
     } catch (IllegalArgumentException ex) {
+      String message = namingProperties(String.valueOf(ex.getMessage()));
+      if (message.startsWith(property + " ")) {
+        // a header value: the message names the property and never echoes the value
+        throw new PortalApiConfigurationException(
+            message + ".",
+            "Set "
+                + property
+                + " without line breaks or NUL characters (check the secret store"
+                + " or environment variable it comes from for a trailing newline).");
+      }
       throw new PortalApiConfigurationException(
-          property + " is not valid: " + ex.getMessage(),
+          property + " is not valid: " + message,
           "Correct "
               + property
               + ": at least 1 attempt, and backoffs that are not negative with the maximum no"

@@ -186,6 +186,32 @@ class JsonTokenRequestTests {
             });
   }
 
+  @Test
+  void scopeWrittenAsSpringSecurityWritesItIsSentSpaceSeparated(WireMockRuntimeInfo wm) {
+    stubTokenEndpointAndHealth(wm);
+    this.runner
+        .withPropertyValues(
+            "portal.api.base-url=" + wm.getHttpBaseUrl(),
+            "portal.api.auth.client-id=app_7f3a",
+            "portal.api.auth.client-secret=secret_9b1c",
+            "portal.api.auth.scope=users:read,organizations:read")
+        .run(
+            (context) -> {
+              context.getBean(PortalApiClient.class).health().check();
+
+              wm.getWireMock()
+                  .verifyThat(
+                      1,
+                      postRequestedFor(urlEqualTo("/oauth/token"))
+                          .withRequestBody(
+                              equalToJson(
+                                  """
+                  {"grant_type":"client_credentials","client_id":"app_7f3a","client_secret":"secret_9b1c",
+                   "scope":"users:read organizations:read"}
+                  """)));
+            });
+  }
+
   private static void stubTokenEndpointAndHealth(WireMockRuntimeInfo wm) {
     wm.getWireMock()
         .register(

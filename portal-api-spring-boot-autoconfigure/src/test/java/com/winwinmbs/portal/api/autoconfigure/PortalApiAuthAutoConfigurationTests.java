@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.annotation.Bean;
@@ -306,6 +306,59 @@ class PortalApiAuthAutoConfigurationTests {
   }
 
   @Test
+  void registrationWithoutClientSecretFailsNamingTheRegistrationAndTheProperty() {
+    this.runner
+        .withPropertyValues(
+            "spring.security.oauth2.client.registration.portal.client-id=app_123",
+            "spring.security.oauth2.client.registration.portal.authorization-grant-type=client_credentials",
+            "spring.security.oauth2.client.registration.portal.provider=portal",
+            "spring.security.oauth2.client.provider.portal.token-uri=https://auth.example.com/oauth/token",
+            "portal.api.auth.registration-id=portal")
+        .run(
+            failsWith(
+                "registration 'portal' (portal.api.auth.registration-id) has no client secret:"
+                    + " spring.security.oauth2.client.registration.portal.client-secret is not set",
+                "Set spring.security.oauth2.client.registration.portal.client-secret"));
+  }
+
+  @Test
+  void registrationAuthenticatingWithoutASecretNeedsNone() {
+    this.runner
+        .withPropertyValues(
+            "spring.security.oauth2.client.registration.portal.client-id=app_123",
+            "spring.security.oauth2.client.registration.portal.client-authentication-method=private_key_jwt",
+            "spring.security.oauth2.client.registration.portal.authorization-grant-type=client_credentials",
+            "spring.security.oauth2.client.registration.portal.provider=portal",
+            "spring.security.oauth2.client.provider.portal.token-uri=https://auth.example.com/oauth/token",
+            "portal.api.auth.registration-id=portal")
+        .run(
+            (context) ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .getBean(TokenSource.class)
+                    .isInstanceOf(AuthorizedClientTokenSource.class));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "portal.api.auth.scope=users:read,organizations:read",
+        "portal.api.auth.scope=users:read organizations:read",
+        "portal.api.auth.scope=users:read, organizations:read",
+        "portal.api.auth.scope[0]=users:read|portal.api.auth.scope[1]=organizations:read"
+      })
+  void scopeIsAListWrittenEitherWay(String properties) {
+    this.runner
+        .withPropertyValues(
+            "portal.api.auth.client-id=app_123", "portal.api.auth.client-secret=secret_456")
+        .withPropertyValues(properties.split("\\|"))
+        .run(
+            (context) ->
+                assertThat(context.getBean(ClientCredentialsTokenProvider.class).toString())
+                    .contains("scope=users:read organizations:read"));
+  }
+
+  @Test
   void registrationIdWithoutSpringSecurityFailsWithAdvice() {
     this.runner
         .withClassLoader(new FilteredClassLoader("org.springframework.security.oauth2.client"))
@@ -459,7 +512,11 @@ class PortalApiAuthAutoConfigurationTests {
     return new JwtAuthenticationToken(jwt, List.of());
   }
 
-  private static ContextConsumer<AssertableApplicationContext> failsWith(
+  /**
+   * The startup failure holds a {@link PortalApiConfigurationException} with that text, and no
+   * secret of these tests.
+   */
+  static <C extends ApplicationContextAssertProvider<?>> ContextConsumer<C> failsWith(
       String description, String action) {
     return (context) -> {
       assertThat(context).hasFailed();

@@ -1,7 +1,6 @@
 package com.winwinmbs.portal.api.autoconfigure;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -270,17 +269,43 @@ class PortalApiAutoConfigurationTests {
   }
 
   @Test
-  void noTokenIsSentWhenTokenSourceBeansAreAmbiguous() {
+  void ambiguousTokenSourceBeansFailStartupNamingThem() {
     portal()
         .withBean("first", TokenSource.class, () -> TokenSource.of("first-token"))
         .withBean("second", TokenSource.class, () -> TokenSource.of("second-token"))
+        .run(
+            (context) -> {
+              assertThat(context)
+                  .hasFailed()
+                  .getFailure()
+                  .rootCause()
+                  .isInstanceOf(PortalApiConfigurationException.class)
+                  .hasMessageContaining("there are 2 and none is @Primary: first, second");
+              PortalApiConfigurationException failure =
+                  (PortalApiConfigurationException)
+                      org.assertj.core.util.Throwables.getRootCause(context.getStartupFailure());
+              assertThat(failure.action()).contains("@Primary");
+              this.wm.getWireMock().verifyThat(0, getRequestedFor(urlEqualTo("/health")));
+            });
+  }
+
+  @Test
+  void primaryTokenSourceBeanIsUsedAmongSeveral() {
+    portal()
+        .withBean("first", TokenSource.class, () -> TokenSource.of("first-token"))
+        .withBean(
+            "second",
+            TokenSource.class,
+            () -> TokenSource.of("second-token"),
+            (definition) -> definition.setPrimary(true))
         .run(
             (context) -> {
               context.getBean(HealthApi.class).check();
               this.wm
                   .getWireMock()
                   .verifyThat(
-                      getRequestedFor(urlEqualTo("/health")).withHeader("Authorization", absent()));
+                      getRequestedFor(urlEqualTo("/health"))
+                          .withHeader("Authorization", equalTo("Bearer second-token")));
             });
   }
 

@@ -3,6 +3,7 @@ package com.winwinmbs.portal.api.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -10,6 +11,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
@@ -43,11 +45,12 @@ class PortalApiFailureAnalyzerTests {
   }
 
   @Test
-  void malformedBaseUrlSaysWhatIsWrong() {
+  void malformedBaseUrlSaysWhatIsWrongNamingThePropertyNotTheBuilderMethod() {
     FailureAnalysis analysis = analyze("portal.api.base-url=ftp://files.example.com");
     assertThat(analysis.getDescription())
-        .startsWith("portal.api.base-url is not valid:")
-        .contains("must use http or https");
+        .isEqualTo(
+            "portal.api.base-url is not valid: 'ftp://files.example.com' must use http or https,"
+                + " not ftp");
     assertThat(analysis.getAction())
         .startsWith("Set portal.api.base-url to an absolute http(s) URL");
   }
@@ -68,6 +71,58 @@ class PortalApiFailureAnalyzerTests {
         .isEqualTo(
             "portal.api.base-url uses plain http to portal.internal, so tokens and API keys would travel unencrypted.");
     assertThat(analysis.getAction()).contains("portal.api.allow-insecure-http=true");
+  }
+
+  @Test
+  void malformedBaseUrlWithMachineTokensNamesThePropertyNotTheBuilderMethod() {
+    // the token source is created before the client, from the same base URL
+    FailureAnalysis analysis =
+        analyzeWith(
+            AutoConfigurations.of(
+                PortalApiAuthAutoConfiguration.class, PortalApiAutoConfiguration.class),
+            "portal.api.base-url=ftp://files.example.com",
+            "portal.api.auth.client-id=app_123",
+            "portal.api.auth.client-secret=secret_456");
+    assertThat(analysis.getDescription())
+        .startsWith("portal.api.base-url is not valid:")
+        .doesNotContain("apiUrl");
+  }
+
+  @Test
+  void invalidTokenEndpointNamesThePropertyNotTheBuilderMethod() {
+    FailureAnalysis analysis =
+        analyzeWith(
+            AutoConfigurations.of(PortalApiAuthAutoConfiguration.class),
+            "portal.api.base-url=https://api.example.com",
+            "portal.api.auth.client-id=app_123",
+            "portal.api.auth.client-secret=secret_456",
+            "portal.api.auth.token-endpoint=ftp://auth.example.com/token");
+    assertThat(analysis.getDescription())
+        .contains("portal.api.auth.token-endpoint 'ftp://auth.example.com/token' must use http")
+        .doesNotContain("tokenEndpoint")
+        .doesNotContain("secret_456");
+  }
+
+  @Test
+  void apiKeyWithATrailingNewlineNamesThePropertyAndNotTheKey() {
+    // as read from a file or variable that ends with a newline; property values in tests are
+    // trimmed, so the value is set as is
+    FailureAnalysis analysis =
+        analyze(
+            this.runner.withInitializer(
+                (context) ->
+                    context
+                        .getEnvironment()
+                        .getPropertySources()
+                        .addFirst(
+                            new MapPropertySource(
+                                "secrets", Map.of("portal.api.api-key", "k3y-value\n")))),
+            "portal.api.base-url=https://api.example.com");
+    assertThat(analysis.getDescription())
+        .startsWith("portal.api.api-key holds a CR, LF or NUL character")
+        .doesNotContain("apiKey")
+        .doesNotContain("k3y-value");
+    assertThat(analysis.getAction()).contains("trailing newline");
   }
 
   @Test
@@ -118,8 +173,17 @@ class PortalApiFailureAnalyzerTests {
   }
 
   private FailureAnalysis analyze(String... properties) {
+    return analyze(this.runner, properties);
+  }
+
+  private static FailureAnalysis analyzeWith(
+      AutoConfigurations configurations, String... properties) {
+    return analyze(new ApplicationContextRunner().withConfiguration(configurations), properties);
+  }
+
+  private static FailureAnalysis analyze(ApplicationContextRunner runner, String... properties) {
     FailureAnalysis[] analysis = new FailureAnalysis[1];
-    this.runner
+    runner
         .withPropertyValues(properties)
         .run(
             (context) -> {

@@ -20,9 +20,18 @@ import java.lang.annotation.Target;
  *   <li>with {@code portal.api.auth.client-id} configured: {@code portal.api.auth.token-endpoint},
  *       and the mock accepts that client id and secret;
  *   <li>with {@code portal.api.auth.token} configured: the mock accepts that token;
+ *   <li>with {@code portal.api.auth.registration-id} configured: the mock accepts that Spring
+ *       Security registration's client id and secret (point its provider's {@code token-uri} at
+ *       {@code ${portal.mock.token-endpoint}});
  *   <li>with no {@code portal.api.auth.*} at all: machine tokens with the mock's own client ({@link
  *       MockPortal#CLIENT_ID}).
  * </ul>
+ *
+ * <p>Credentials the application reads from variables that are not set where the tests run, as in
+ * CI ({@code client-secret: ${PORTAL_CLIENT_SECRET}}), are replaced by the mock's own: {@code
+ * portal.api.api-key}, {@code portal.api.auth.client-id}, {@code client-secret} and {@code token},
+ * and the registration's {@code client-id} and {@code client-secret}. The application's
+ * configuration works as written, without a test profile.
  *
  * <pre>{@code
  * @SpringBootTest

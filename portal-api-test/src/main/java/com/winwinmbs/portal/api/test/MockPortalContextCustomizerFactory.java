@@ -59,23 +59,91 @@ public final class MockPortalContextCustomizerFactory implements ContextCustomiz
       properties.put("portal.api.base-url", portal.baseUrl());
       properties.put("portal.mock.base-url", portal.baseUrl());
       properties.put("portal.mock.token-endpoint", portal.tokenEndpoint());
-      String clientId = environment.getProperty("portal.api.auth.client-id");
-      String clientSecret = environment.getProperty("portal.api.auth.client-secret");
-      String token = environment.getProperty("portal.api.auth.token");
-      if (hasText(clientId)) {
+      // Credentials the application takes from its environment (${PORTAL_CLIENT_SECRET}) are not
+      // set where tests run, as in CI: the mock's own stand in for them.
+      if (unresolvable(environment, "portal.api.api-key")) {
+        properties.put("portal.api.api-key", MockPortal.API_KEY);
+      }
+      String clientId = value(environment, "portal.api.auth.client-id");
+      String token = value(environment, "portal.api.auth.token");
+      String registrationId = value(environment, "portal.api.auth.registration-id");
+      if (unresolvable(environment, "portal.api.auth.client-id")) {
+        properties.put("portal.api.auth.client-id", MockPortal.CLIENT_ID);
+        properties.put("portal.api.auth.client-secret", MockPortal.CLIENT_SECRET);
         properties.put("portal.api.auth.token-endpoint", portal.tokenEndpoint());
-        if (hasText(clientSecret)) {
-          portal.acceptClient(clientId, clientSecret);
-        }
+      } else if (hasText(clientId)) {
+        properties.put("portal.api.auth.token-endpoint", portal.tokenEndpoint());
+        teachClient(portal, environment, "portal.api.auth.", clientId, properties);
+      } else if (unresolvable(environment, "portal.api.auth.token")) {
+        properties.put("portal.api.auth.token", MockPortal.ACCESS_TOKEN);
       } else if (hasText(token)) {
         portal.acceptToken(token);
-      } else if (!hasText(environment.getProperty("portal.api.auth.mode"))
-          && !hasText(environment.getProperty("portal.api.auth.registration-id"))) {
+      } else if (hasText(registrationId)) {
+        registration(portal, environment, registrationId, properties);
+      } else if (!hasText(value(environment, "portal.api.auth.mode"))) {
         properties.put("portal.api.auth.client-id", MockPortal.CLIENT_ID);
         properties.put("portal.api.auth.client-secret", MockPortal.CLIENT_SECRET);
         properties.put("portal.api.auth.token-endpoint", portal.tokenEndpoint());
       }
       return properties;
+    }
+
+    /**
+     * The Spring Security registration's client: the mock's own where the application's comes from
+     * an unset placeholder, else the application's, taught to the mock. Its provider's token-uri is
+     * the application's to point at {@code ${portal.mock.token-endpoint}}.
+     */
+    private static void registration(
+        MockPortal portal,
+        ConfigurableEnvironment environment,
+        String registrationId,
+        Map<String, Object> properties) {
+      String prefix = "spring.security.oauth2.client.registration." + registrationId + ".";
+      if (unresolvable(environment, prefix + "client-id")) {
+        properties.put(prefix + "client-id", MockPortal.CLIENT_ID);
+        properties.put(prefix + "client-secret", MockPortal.CLIENT_SECRET);
+        return;
+      }
+      String clientId = value(environment, prefix + "client-id");
+      if (hasText(clientId)) {
+        teachClient(portal, environment, prefix, clientId, properties);
+      }
+    }
+
+    /** Teaches the mock the application's client, with the mock's secret if its own is unset. */
+    private static void teachClient(
+        MockPortal portal,
+        ConfigurableEnvironment environment,
+        String prefix,
+        String clientId,
+        Map<String, Object> properties) {
+      String secret = value(environment, prefix + "client-secret");
+      if (unresolvable(environment, prefix + "client-secret")) {
+        secret = MockPortal.CLIENT_SECRET;
+        properties.put(prefix + "client-secret", secret);
+      }
+      if (hasText(secret)) {
+        portal.acceptClient(clientId, secret);
+      }
+    }
+
+    /** The property's value, or null when it is unset or holds a placeholder nothing resolves. */
+    private static @Nullable String value(ConfigurableEnvironment environment, String name) {
+      try {
+        return environment.getProperty(name);
+      } catch (IllegalArgumentException ex) {
+        return null;
+      }
+    }
+
+    /** Whether the property is set to a placeholder nothing resolves, such as an unset variable. */
+    private static boolean unresolvable(ConfigurableEnvironment environment, String name) {
+      try {
+        environment.getProperty(name);
+        return false;
+      } catch (IllegalArgumentException ex) {
+        return true;
+      }
     }
 
     private static boolean hasText(@Nullable String value) {
