@@ -206,8 +206,8 @@ public final class Endpoints {
       Endpoint.plain("mcpToken", "list", GET, "/mcp/tokens");
   public static final Endpoint MCP_TOKEN_CREATE =
       Endpoint.plain("mcpToken", "create", POST, "/mcp/tokens");
-  public static final Endpoint MCP_TOKEN_GET =
-      Endpoint.plain("mcpToken", "get", GET, "/mcp/tokens/{tokenId}");
+  public static final Endpoint MCP_TOKEN_FIND_BY_ID =
+      Endpoint.plain("mcpToken", "findById", GET, "/mcp/tokens/{tokenId}");
   public static final Endpoint MCP_TOKEN_REVOKE =
       Endpoint.plain("mcpToken", "revoke", DELETE, "/mcp/tokens/{tokenId}");
   public static final Endpoint MCP_TOKEN_AUDIT_LOGS =
