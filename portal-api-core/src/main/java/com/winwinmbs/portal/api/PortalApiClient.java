@@ -256,6 +256,7 @@ public final class PortalApiClient {
   /** Builds a {@link PortalApiClient}. Only {@link #apiUrl(String)} is required. */
   public static final class Builder {
     private @Nullable String apiUrl;
+    private String guideBasePath = "";
     private @Nullable TokenSource tokenSource;
     private @Nullable String apiKey;
     private @Nullable String tenantId;
@@ -282,6 +283,17 @@ public final class PortalApiClient {
     public Builder apiUrl(String apiUrl) {
       Objects.requireNonNull(apiUrl, "apiUrl == null");
       this.apiUrl = Urls.normalizeBaseUrl(apiUrl, "apiUrl"); // fail where the mistake is made
+      return this;
+    }
+
+    /**
+     * The path prefix of the integration guide's routes (sessions {@code /auth/*}, tenants, MCP
+     * tokens), for a deployment that serves them apart from the portal's routes, for example {@code
+     * /api} as the guide documents them; none by default, so they sit at the base URL as the
+     * TypeScript client's routes do.
+     */
+    public Builder guideBasePath(String guideBasePath) {
+      this.guideBasePath = Urls.normalizePathPrefix(guideBasePath, "guideBasePath");
       return this;
     }
 
@@ -449,6 +461,7 @@ public final class PortalApiClient {
       ClientSettings settings =
           new ClientSettings(
               baseUrl,
+              guideBasePath,
               tokenSource,
               apiKey,
               tenantId,
@@ -470,6 +483,7 @@ public final class PortalApiClient {
     Builder copy() {
       Builder copy = new Builder();
       copy.apiUrl = apiUrl;
+      copy.guideBasePath = guideBasePath;
       copy.tokenSource = tokenSource;
       copy.apiKey = apiKey;
       copy.tenantId = tenantId;

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * checked here too, so settings that reach a pipeline are valid however they were made.
  *
  * @param baseUrl the base URL without a trailing slash
+ * @param guideBasePath the path prefix of the integration guide's routes, empty for none
  * @param tokenSource where bearer tokens come from, or null for none
  * @param apiKey the {@code X-API-Key}, or null
  * @param tenantId the {@code X-Tenant-Id}, or null
@@ -39,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ClientSettings(
     String baseUrl,
+    String guideBasePath,
     @Nullable TokenSource tokenSource,
     @Nullable String apiKey,
     @Nullable String tenantId,
@@ -57,6 +59,7 @@ public record ClientSettings(
 
   public ClientSettings {
     baseUrl = Urls.normalizeBaseUrl(Objects.requireNonNull(baseUrl, "baseUrl == null"), "apiUrl");
+    guideBasePath = Urls.normalizePathPrefix(guideBasePath, "guideBasePath");
     requirePositive(timeout, "timeout");
     if (callTimeout != null) {
       requirePositive(callTimeout, "callTimeout");
@@ -91,6 +94,7 @@ public record ClientSettings(
   public String toString() {
     return "ClientSettings[baseUrl="
         + baseUrl
+        + (guideBasePath.isEmpty() ? "" : ", guideBasePath=" + guideBasePath)
         + ", tokenSource="
         + (tokenSource == null ? "none" : "set")
         + ", apiKey="

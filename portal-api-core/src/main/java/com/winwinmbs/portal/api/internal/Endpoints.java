@@ -10,6 +10,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The route catalog: every route the client calls, each written once. The OpenAPI document, the
@@ -216,6 +217,17 @@ public final class Endpoints {
   private static final List<Endpoint> ALL = collect();
 
   private Endpoints() {}
+
+  /** The namespaces of the integration guide's routes (sessions, tenants, MCP tokens). */
+  private static final Set<String> GUIDE_NAMESPACES = Set.of("auth", "tenant", "mcpToken");
+
+  /**
+   * Whether the route is one of the integration guide's, which a deployment may serve under a path
+   * prefix of its own ({@code guideBasePath}).
+   */
+  public static boolean isGuideRoute(Endpoint endpoint) {
+    return GUIDE_NAMESPACES.contains(endpoint.namespace());
+  }
 
   /** Every route, in declaration order. */
   public static List<Endpoint> all() {

@@ -132,7 +132,7 @@ public final class RequestExecutor {
     Endpoint endpoint = call.endpoint();
     RequestOptions options = call.options();
     String path = UriTemplates.expand(endpoint, call.pathVariables());
-    URI uri = URI.create(settings.baseUrl() + path + queryString(call.query()));
+    URI uri = URI.create(baseUrl(endpoint) + path + queryString(call.query()));
     RequestBody body = body(call);
     Headers.Builder headers = headers(options, body);
     PortalObservationContext context = new PortalObservationContext(endpoint, path);
@@ -214,6 +214,13 @@ public final class RequestExecutor {
         closeQuietly(response);
       }
     }
+  }
+
+  /** Where the route's path is appended: the base URL, and the guide's prefix for its routes. */
+  public String baseUrl(Endpoint endpoint) {
+    return Endpoints.isGuideRoute(endpoint)
+        ? settings.baseUrl() + settings.guideBasePath()
+        : settings.baseUrl();
   }
 
   /** The call's own token source, else the client's; none when it brings its own header. */

@@ -194,6 +194,7 @@ class PortalApiMetricsTests {
                   new RequestExecutor(
                       new ClientSettings(
                           this.wm.getHttpBaseUrl(),
+                          "",
                           null,
                           null,
                           null,

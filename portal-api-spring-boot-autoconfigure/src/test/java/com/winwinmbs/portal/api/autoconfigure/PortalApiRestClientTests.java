@@ -123,6 +123,7 @@ class PortalApiRestClientTests {
                   new RequestExecutor(
                       new ClientSettings(
                           httpUrl(),
+                          "",
                           null,
                           null,
                           null,

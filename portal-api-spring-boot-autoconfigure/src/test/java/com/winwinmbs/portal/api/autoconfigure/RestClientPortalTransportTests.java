@@ -145,6 +145,7 @@ class RestClientPortalTransportTests {
         new RequestExecutor(
             new ClientSettings(
                 this.wm.getHttpBaseUrl(),
+                "",
                 TokenSource.of("t0k3n"),
                 "app_key",
                 "tenant-1",
@@ -305,6 +306,7 @@ class RestClientPortalTransportTests {
         new RequestExecutor(
             new ClientSettings(
                 this.wm.getHttpBaseUrl(),
+                "",
                 null,
                 null,
                 null,
@@ -355,6 +357,7 @@ class RestClientPortalTransportTests {
         new RequestExecutor(
             new ClientSettings(
                 "http://localhost:" + port,
+                "",
                 null,
                 null,
                 null,
@@ -384,6 +387,7 @@ class RestClientPortalTransportTests {
     return new RequestExecutor(
         new ClientSettings(
             this.wm.getHttpBaseUrl(),
+            "",
             null,
             null,
             null,
