@@ -6,6 +6,7 @@ import com.winwinmbs.portal.api.eventlog.EventLogApi;
 import com.winwinmbs.portal.api.files.FilesApi;
 import com.winwinmbs.portal.api.health.HealthApi;
 import com.winwinmbs.portal.api.http.JdkHttpTransport;
+import com.winwinmbs.portal.api.http.PortalInterceptor;
 import com.winwinmbs.portal.api.http.PortalTransport;
 import com.winwinmbs.portal.api.internal.ClientSettings;
 import com.winwinmbs.portal.api.internal.RequestExecutor;
@@ -46,6 +47,8 @@ import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +67,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class PortalApiClient {
+
+  /** The default {@link Builder#maxResponseSize}: 16 MiB, generous for a page of real data. */
+  public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L * 1024 * 1024;
 
   private final Builder source;
   private final RequestExecutor executor;
@@ -90,7 +96,7 @@ public final class PortalApiClient {
 
   private PortalApiClient(Builder builder, ClientSettings settings) {
     this.source = builder.copy();
-    this.executor = new RequestExecutor(settings, builder.allowInsecureHttp);
+    this.executor = new RequestExecutor(settings);
     this.health = new DefaultHealthApi(executor);
     this.user = new DefaultUserApi(executor);
     this.organization = new DefaultOrganizationApi(executor);
@@ -128,6 +134,28 @@ public final class PortalApiClient {
   /** The rate-limit state of the most recent response that reported one. */
   public Optional<RateLimit> lastRateLimit() {
     return executor.lastRateLimit();
+  }
+
+  /**
+   * Calls a route the client does not model yet, with everything a modelled route gets: the token
+   * (refreshed once on 401), the API key and tenant, retries (a {@code GET}, {@code PUT} or {@code
+   * DELETE}, or a call with an {@code Idempotency-Key} or marked {@linkplain
+   * RawRequest.Builder#idempotent idempotent}), rate limits, the observation (namespace {@code
+   * raw}, operation {@code request}, {@code uri} the template) and redaction. A status other than
+   * 2xx throws the exception it calls for, as any route does.
+   *
+   * <pre>{@code
+   * RawResponse response = portal.rawRequest(RawRequest.get("/reports/{id}")
+   *     .pathVariable("id", reportId)
+   *     .query("format", "summary")
+   *     .build());
+   * Report report = response.as(Report.class);
+   * }</pre>
+   */
+  public RawResponse rawRequest(RawRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return executor.send(
+        request.toCall(), response -> RawResponse.read(request.endpoint(), response), false);
   }
 
   /** {@code /health}: the portal's health check. */
@@ -228,11 +256,15 @@ public final class PortalApiClient {
   /** Builds a {@link PortalApiClient}. Only {@link #apiUrl(String)} is required. */
   public static final class Builder {
     private @Nullable String apiUrl;
+    private String guideBasePath = "";
     private @Nullable TokenSource tokenSource;
     private @Nullable String apiKey;
     private @Nullable String tenantId;
     private Duration timeout = Duration.ofSeconds(30);
+    private @Nullable Duration callTimeout;
+    private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
     private Duration connectTimeout = Duration.ofSeconds(10);
+    private List<PortalInterceptor> interceptors = new ArrayList<>();
     private @Nullable PortalTransport transport;
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
     private @Nullable PortalObservationConvention observationConvention;
@@ -251,6 +283,17 @@ public final class PortalApiClient {
     public Builder apiUrl(String apiUrl) {
       Objects.requireNonNull(apiUrl, "apiUrl == null");
       this.apiUrl = Urls.normalizeBaseUrl(apiUrl, "apiUrl"); // fail where the mistake is made
+      return this;
+    }
+
+    /**
+     * The path prefix of the integration guide's routes (sessions {@code /auth/*}, tenants, MCP
+     * tokens), for a deployment that serves them apart from the portal's routes, for example {@code
+     * /api} as the guide documents them; none by default, so they sit at the base URL as the
+     * TypeScript client's routes do.
+     */
+    public Builder guideBasePath(String guideBasePath) {
+      this.guideBasePath = Urls.normalizePathPrefix(guideBasePath, "guideBasePath");
       return this;
     }
 
@@ -279,6 +322,47 @@ public final class PortalApiClient {
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;
+    }
+
+    /**
+     * How long a whole call may take: getting its token, every attempt and every wait between them
+     * (okhttp's {@code callTimeout}); none by default, so each attempt is bounded by {@link
+     * #timeout} and the waits by the retry policy.
+     */
+    public Builder callTimeout(@Nullable Duration callTimeout) {
+      this.callTimeout = callTimeout == null ? null : positive(callTimeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * The largest JSON response body read into memory, in bytes; 16 MiB by default. A larger answer
+     * fails the call (code {@code RESPONSE_TOO_LARGE}) without being read; streamed downloads are
+     * not limited.
+     */
+    public Builder maxResponseSize(long bytes) {
+      if (bytes <= 0 || bytes > RequestOptions.MAX_RESPONSE_SIZE) {
+        throw new IllegalArgumentException(
+            "maxResponseSize must be between 1 and "
+                + RequestOptions.MAX_RESPONSE_SIZE
+                + " bytes: "
+                + bytes);
+      }
+      this.maxResponseSize = bytes;
+      return this;
+    }
+
+    /**
+     * Adds an interceptor; interceptors run in the order added, each at its {@linkplain
+     * PortalInterceptor#position() position}.
+     */
+    public Builder addInterceptor(PortalInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
+      return this;
+    }
+
+    /** The interceptors added so far, in order; the list can be changed. */
+    public List<PortalInterceptor> interceptors() {
+      return interceptors;
     }
 
     /**
@@ -367,6 +451,9 @@ public final class PortalApiClient {
       if (tokenSource != null || apiKey != null) {
         Urls.requireSecure(URI.create(baseUrl), "apiUrl", "tokens and API keys", allowInsecureHttp);
       }
+      for (int i = 0; i < interceptors.size(); i++) {
+        Objects.requireNonNull(interceptors.get(i), "interceptors[" + i + "] == null");
+      }
       String userAgent =
           Version.userAgent() + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
       PortalTransport chosen =
@@ -374,15 +461,20 @@ public final class PortalApiClient {
       ClientSettings settings =
           new ClientSettings(
               baseUrl,
+              guideBasePath,
               tokenSource,
               apiKey,
               tenantId,
               timeout,
+              callTimeout,
+              maxResponseSize,
               chosen,
+              interceptors,
               retryPolicy,
               observationRegistry,
               observationConvention,
               userAgent,
+              allowInsecureHttp,
               clock,
               sleeper);
       return new PortalApiClient(this, settings);
@@ -391,11 +483,15 @@ public final class PortalApiClient {
     Builder copy() {
       Builder copy = new Builder();
       copy.apiUrl = apiUrl;
+      copy.guideBasePath = guideBasePath;
       copy.tokenSource = tokenSource;
       copy.apiKey = apiKey;
       copy.tenantId = tenantId;
       copy.timeout = timeout;
+      copy.callTimeout = callTimeout;
+      copy.maxResponseSize = maxResponseSize;
       copy.connectTimeout = connectTimeout;
+      copy.interceptors = new ArrayList<>(interceptors);
       copy.transport = transport;
       copy.observationRegistry = observationRegistry;
       copy.observationConvention = observationConvention;

@@ -22,8 +22,13 @@ public final class RequestOptions {
 
   private static final RequestOptions NONE = new RequestOptions(builder());
 
+  /** The largest body a client can be told to read into memory: what one array holds. */
+  public static final long MAX_RESPONSE_SIZE = Integer.MAX_VALUE - 8;
+
   private final Headers headers;
   private final @Nullable Duration timeout;
+  private final @Nullable Duration callTimeout;
+  private final @Nullable Long maxResponseSize;
   private final @Nullable String idempotencyKey;
   private final @Nullable String tenantId;
   private final @Nullable TokenSource tokenSource;
@@ -31,6 +36,8 @@ public final class RequestOptions {
   private RequestOptions(Builder builder) {
     this.headers = builder.headers.build();
     this.timeout = builder.timeout;
+    this.callTimeout = builder.callTimeout;
+    this.maxResponseSize = builder.maxResponseSize;
     this.idempotencyKey = builder.idempotencyKey;
     this.tenantId = builder.tenantId;
     this.tokenSource = builder.tokenSource;
@@ -54,9 +61,22 @@ public final class RequestOptions {
     return headers;
   }
 
-  /** The response timeout for this call, in place of the client's. */
+  /** The timeout of each attempt of this call (headers and body), in place of the client's. */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
+  }
+
+  /**
+   * The time this whole call may take (its token, every attempt and every wait between them), in
+   * place of the client's.
+   */
+  public Optional<Duration> callTimeout() {
+    return Optional.ofNullable(callTimeout);
+  }
+
+  /** The largest JSON response body this call reads, in bytes, in place of the client's. */
+  public Optional<Long> maxResponseSize() {
+    return Optional.ofNullable(maxResponseSize);
   }
 
   /**
@@ -104,6 +124,12 @@ public final class RequestOptions {
     if (other.timeout != null) {
       merged.timeout = other.timeout;
     }
+    if (other.callTimeout != null) {
+      merged.callTimeout = other.callTimeout;
+    }
+    if (other.maxResponseSize != null) {
+      merged.maxResponseSize = other.maxResponseSize;
+    }
     if (other.idempotencyKey != null) {
       merged.idempotencyKey = other.idempotencyKey;
     }
@@ -121,6 +147,8 @@ public final class RequestOptions {
     builder.tokenSource = tokenSource;
     builder.headers = headers.toBuilder();
     builder.timeout = timeout;
+    builder.callTimeout = callTimeout;
+    builder.maxResponseSize = maxResponseSize;
     builder.idempotencyKey = idempotencyKey;
     builder.tenantId = tenantId;
     return builder;
@@ -132,6 +160,8 @@ public final class RequestOptions {
         + headers
         + ", timeout="
         + timeout
+        + (callTimeout == null ? "" : ", callTimeout=" + callTimeout)
+        + (maxResponseSize == null ? "" : ", maxResponseSize=" + maxResponseSize)
         + ", idempotencyKey="
         + idempotencyKey
         + ", tenantId="
@@ -144,6 +174,8 @@ public final class RequestOptions {
   public static final class Builder {
     private Headers.Builder headers = Headers.builder();
     private @Nullable Duration timeout;
+    private @Nullable Duration callTimeout;
+    private @Nullable Long maxResponseSize;
     private @Nullable String idempotencyKey;
     private @Nullable String tenantId;
     private @Nullable TokenSource tokenSource;
@@ -162,12 +194,25 @@ public final class RequestOptions {
       return this;
     }
 
+    /** The timeout of each attempt (headers and body), in place of the client's. */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout == null");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /** The time the whole call may take, tokens, attempts and waits included. */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = positive(callTimeout, "callTimeout");
+      return this;
+    }
+
+    /** The largest JSON response body this call reads, in bytes. */
+    public Builder maxResponseSize(long bytes) {
+      if (bytes <= 0 || bytes > MAX_RESPONSE_SIZE) {
+        throw new IllegalArgumentException(
+            "maxResponseSize must be between 1 and " + MAX_RESPONSE_SIZE + " bytes: " + bytes);
       }
-      this.timeout = timeout;
+      this.maxResponseSize = bytes;
       return this;
     }
 
@@ -185,6 +230,14 @@ public final class RequestOptions {
 
     public RequestOptions build() {
       return new RequestOptions(this);
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name + " == null");
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
+      return duration;
     }
 
     private static String requireText(String value, String name) {

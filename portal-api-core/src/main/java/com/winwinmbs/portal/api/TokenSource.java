@@ -1,6 +1,7 @@
 package com.winwinmbs.portal.api;
 
 import com.winwinmbs.portal.api.http.Headers;
+import com.winwinmbs.portal.api.internal.TokenExchange;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,14 +102,25 @@ public interface TokenSource {
     return () -> {
       CompletionStage<@Nullable String> stage =
           Objects.requireNonNull(supplier.get(), "token stage == null");
+      // no longer than the call that asks may wait for its token
+      long wait = Math.min(timeout.toNanos(), TokenExchange.nanosLeft());
       try {
-        String token = stage.toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        String token = stage.toCompletableFuture().get(Math.max(0, wait), TimeUnit.NANOSECONDS);
         return Optional.ofNullable(token).filter(t -> !t.isBlank());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new TokenException("interrupted while waiting for the token", e);
+        throw new TransportException(
+            "interrupted while waiting for the token",
+            TransportException.Kind.INTERRUPTED,
+            PortalError.noResponse("GET", "token"),
+            0,
+            e);
       } catch (TimeoutException e) {
-        throw new TokenException("the token source did not answer within " + timeout, e);
+        throw new TokenException(
+            "the token source did not answer within "
+                + Duration.ofNanos(Math.max(0, wait))
+                + (wait < timeout.toNanos() ? " (what was left of the call's time)" : ""),
+            e);
       } catch (ExecutionException | CompletionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         if (cause instanceof PortalApiException portal) {

@@ -17,6 +17,8 @@ class RequestOptionsTests {
           .header("X-Correlation-Id", "c-1")
           .header("X-Shared", "from-first")
           .timeout(Duration.ofSeconds(5))
+          .callTimeout(Duration.ofSeconds(20))
+          .maxResponseSize(4096)
           .idempotencyKey("key-1")
           .tenantId("tenant-1")
           .tokenSource(FIRST_SOURCE)
@@ -27,6 +29,8 @@ class RequestOptionsTests {
     RequestOptions second =
         RequestOptions.builder()
             .timeout(Duration.ofSeconds(1))
+            .callTimeout(Duration.ofSeconds(2))
+            .maxResponseSize(1024)
             .idempotencyKey("key-2")
             .tenantId("tenant-2")
             .tokenSource(SECOND_SOURCE)
@@ -35,6 +39,8 @@ class RequestOptionsTests {
     RequestOptions merged = first.with(second);
 
     assertThat(merged.timeout()).contains(Duration.ofSeconds(1));
+    assertThat(merged.callTimeout()).contains(Duration.ofSeconds(2));
+    assertThat(merged.maxResponseSize()).contains(1024L);
     assertThat(merged.idempotencyKey()).contains("key-2");
     assertThat(merged.tenantId()).contains("tenant-2");
     assertThat(merged.tokenSource()).containsSame(SECOND_SOURCE);
@@ -45,6 +51,8 @@ class RequestOptionsTests {
     RequestOptions merged = first.with(RequestOptions.builder().header("X-Other", "o").build());
 
     assertThat(merged.timeout()).contains(Duration.ofSeconds(5));
+    assertThat(merged.callTimeout()).contains(Duration.ofSeconds(20));
+    assertThat(merged.maxResponseSize()).contains(4096L);
     assertThat(merged.idempotencyKey()).contains("key-1");
     assertThat(merged.tenantId()).contains("tenant-1");
     assertThat(merged.tokenSource()).containsSame(FIRST_SOURCE);

@@ -364,6 +364,8 @@ class ToStringSweepTests {
       // a few components are checked for their form when built
       return switch (name) {
         case "uriTemplate" -> "/" + markers.next(owner, name);
+        case "baseUrl" -> "https://" + markers.next(owner, name).toLowerCase(Locale.ROOT) + ".test";
+        case "guideBasePath" -> "/" + markers.next(owner, name);
         case "contentType" -> "application/x-" + markers.next(owner, name);
         default -> markers.next(owner, name);
       };

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +135,7 @@ public final class JdkHttpTransport implements PortalTransport {
     }
     HttpResponse<InputStream> response;
     try {
-      response = httpClient().send(builder.build(), BodyHandlers.ofInputStream());
+      response = httpClient().send(builder.build(), InterruptibleBody.HANDLER);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       InterruptedIOException interrupted =

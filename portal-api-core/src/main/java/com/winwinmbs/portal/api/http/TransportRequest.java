@@ -42,4 +42,22 @@ public record TransportRequest(
   public String uriTemplate() {
     return endpoint.uriTemplate();
   }
+
+  /** A copy with these headers in place of this request's. */
+  public TransportRequest withHeaders(Headers headers) {
+    return new TransportRequest(endpoint, method, uri, pathVariables, headers, body, timeout);
+  }
+
+  /**
+   * A copy with the header set to this value (replacing any of the same name); a CR, LF, NUL or
+   * other character a header cannot carry is refused.
+   */
+  public TransportRequest withHeader(String name, String value) {
+    return withHeaders(headers.toBuilder().set(name, value).build());
+  }
+
+  /** A copy that waits at most this long for the response headers. */
+  public TransportRequest withTimeout(Duration timeout) {
+    return new TransportRequest(endpoint, method, uri, pathVariables, headers, body, timeout);
+  }
 }

@@ -29,6 +29,7 @@ public final class Call {
   private @Nullable RequestBody body;
   private RequestOptions options = RequestOptions.none();
   private final List<String> secrets = new ArrayList<>(0);
+  private @Nullable CookieStore cookies;
 
   private Call(Endpoint endpoint) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
@@ -89,6 +90,12 @@ public final class Call {
     return this;
   }
 
+  /** Sends the session's cookies with the call and keeps those its response sets. */
+  public Call cookies(CookieStore cookies) {
+    this.cookies = Objects.requireNonNull(cookies, "cookies == null");
+    return this;
+  }
+
   /** Sets the call's options; null means none. */
   public Call options(@Nullable RequestOptions options) {
     this.options = options == null ? RequestOptions.none() : options;
@@ -121,6 +128,10 @@ public final class Call {
 
   List<String> secrets() {
     return secrets;
+  }
+
+  @Nullable CookieStore cookies() {
+    return cookies;
   }
 
   private static String asString(Object value) {

@@ -10,6 +10,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The route catalog: every route the client calls, each written once. The OpenAPI document, the
@@ -206,8 +207,8 @@ public final class Endpoints {
       Endpoint.plain("mcpToken", "list", GET, "/mcp/tokens");
   public static final Endpoint MCP_TOKEN_CREATE =
       Endpoint.plain("mcpToken", "create", POST, "/mcp/tokens");
-  public static final Endpoint MCP_TOKEN_GET =
-      Endpoint.plain("mcpToken", "get", GET, "/mcp/tokens/{tokenId}");
+  public static final Endpoint MCP_TOKEN_FIND_BY_ID =
+      Endpoint.plain("mcpToken", "findById", GET, "/mcp/tokens/{tokenId}");
   public static final Endpoint MCP_TOKEN_REVOKE =
       Endpoint.plain("mcpToken", "revoke", DELETE, "/mcp/tokens/{tokenId}");
   public static final Endpoint MCP_TOKEN_AUDIT_LOGS =
@@ -216,6 +217,17 @@ public final class Endpoints {
   private static final List<Endpoint> ALL = collect();
 
   private Endpoints() {}
+
+  /** The namespaces of the integration guide's routes (sessions, tenants, MCP tokens). */
+  private static final Set<String> GUIDE_NAMESPACES = Set.of("auth", "tenant", "mcpToken");
+
+  /**
+   * Whether the route is one of the integration guide's, which a deployment may serve under a path
+   * prefix of its own ({@code guideBasePath}).
+   */
+  public static boolean isGuideRoute(Endpoint endpoint) {
+    return GUIDE_NAMESPACES.contains(endpoint.namespace());
+  }
 
   /** Every route, in declaration order. */
   public static List<Endpoint> all() {

@@ -2,7 +2,9 @@ package com.winwinmbs.portal.api.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +16,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PortalJson {
 
+  /**
+   * Bounds on what the parser accepts, whatever the body's size (which the request path bounds per
+   * call): nesting that would exhaust the stack, numbers whose digits cost quadratic time to parse,
+   * names and strings beyond any real payload.
+   */
+  static final StreamReadConstraints CONSTRAINTS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(500)
+          .maxNumberLength(1000)
+          .maxNameLength(50_000)
+          .maxStringLength(16 * 1024 * 1024)
+          .maxDocumentLength(Integer.MAX_VALUE - 8)
+          .build();
+
   /** Shared by every client: a configured mapper is immutable and thread-safe. */
   public static final JsonMapper MAPPER = newMapper();
 
@@ -21,7 +37,7 @@ public final class PortalJson {
 
   /** A new mapper with the client's settings. */
   public static JsonMapper newMapper() {
-    return JsonMapper.builder()
+    return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -39,6 +39,11 @@ public final class ReadDeadline {
             TimeUnit.NANOSECONDS);
   }
 
+  /** Runs the task on the deadline thread after the delay; the task must be quick. */
+  static ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+    return TIMER.schedule(task, Math.max(delayNanos, 0), TimeUnit.NANOSECONDS);
+  }
+
   /** Closes the response after {@code delayNanos} unless cancelled first. */
   public static ReadDeadline start(TransportResponse response, long delayNanos) {
     return new ReadDeadline(response, delayNanos);

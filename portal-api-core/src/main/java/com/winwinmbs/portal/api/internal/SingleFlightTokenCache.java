@@ -1,6 +1,7 @@
 package com.winwinmbs.portal.api.internal;
 
 import com.winwinmbs.portal.api.PortalApiException;
+import com.winwinmbs.portal.api.PortalError;
 import com.winwinmbs.portal.api.TokenException;
 import com.winwinmbs.portal.api.TransportException;
 import java.io.InterruptedIOException;
@@ -16,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -233,8 +236,8 @@ public final class SingleFlightTokenCache {
    * while the flag is clear (a library swallowed it) sets the flag again.
    */
   private static boolean ownerStopped(Throwable failure) {
-    if (Thread.currentThread().isInterrupted()) {
-      return true;
+    if (Thread.currentThread().isInterrupted() || Exchange.tokenNanosLeft() <= 0) {
+      return true; // interrupted, or out of its own call's time: others may have more
     }
     int depth = 0;
     for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
@@ -257,11 +260,22 @@ public final class SingleFlightTokenCache {
 
   /** The fetch's token, or null when its owner stopped and the fetch must be taken over. */
   private static @Nullable Token await(Flight flight) {
+    long left = Exchange.tokenNanosLeft();
     try {
-      return flight.outcome.get();
+      return left == Long.MAX_VALUE
+          ? flight.outcome.get()
+          : flight.outcome.get(Math.max(0, left), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TokenException("interrupted while waiting for a token being fetched", e);
+      throw new TransportException(
+          "interrupted while waiting for a token another call is fetching",
+          TransportException.Kind.INTERRUPTED,
+          PortalError.noResponse("POST", "token"),
+          0,
+          e);
+    } catch (TimeoutException e) {
+      throw new TokenException(
+          "no token within the call's time: another call's fetch of it is still under way", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof Abandoned) {

@@ -42,6 +42,50 @@ public final class Urls {
   }
 
   /**
+   * A path prefix such as {@code /api}: empty for none, else starting with {@code /}, without a
+   * trailing slash, a query, a fragment or characters a path segment cannot hold unencoded.
+   */
+  public static String normalizePathPrefix(String prefix, String name) {
+    Objects.requireNonNull(prefix, name + " == null");
+    String path = prefix.trim();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    if (path.isEmpty()) {
+      return "";
+    }
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException(
+          name + " must start with '/', for example /api: " + Printable.escape(prefix));
+    }
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "/-._~".indexOf(c) >= 0;
+      if (!allowed) {
+        throw new IllegalArgumentException(
+            name
+                + " may hold letters, digits, '/', '-', '.', '_' and '~' only; found '"
+                + Printable.escape(String.valueOf(c))
+                + "' at index "
+                + i);
+      }
+    }
+    if (path.contains("//")
+        || path.contains("/./")
+        || path.contains("/../")
+        || path.endsWith("/.")
+        || path.endsWith("/..")) {
+      throw new IllegalArgumentException(
+          name + " must name plain path segments, for example /api: " + path);
+    }
+    return path;
+  }
+
+  /**
    * An absolute http(s) URL, checked like a base URL but kept as given (a token endpoint may have a
    * query).
    */

@@ -1,7 +1,9 @@
 package com.winwinmbs.portal.api.oauth;
 
+import com.winwinmbs.portal.api.PortalApiException;
 import com.winwinmbs.portal.api.TokenException;
 import com.winwinmbs.portal.api.TokenSource;
+import com.winwinmbs.portal.api.TransportException;
 import com.winwinmbs.portal.api.http.Endpoint;
 import com.winwinmbs.portal.api.http.Headers;
 import com.winwinmbs.portal.api.http.HttpMethod;
@@ -12,14 +14,11 @@ import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.http.TransportResponse;
 import com.winwinmbs.portal.api.internal.PortalJson;
 import com.winwinmbs.portal.api.internal.Printable;
-import com.winwinmbs.portal.api.internal.ReadDeadline;
 import com.winwinmbs.portal.api.internal.Redaction;
 import com.winwinmbs.portal.api.internal.SingleFlightTokenCache;
+import com.winwinmbs.portal.api.internal.TokenExchange;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.internal.Version;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,9 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,12 +50,8 @@ import tools.jackson.databind.JsonNode;
  *       {apiUrl}/oauth/token} (or {@code tokenEndpoint}), with JSON {@code Accept} and {@code
  *       Content-Type}; {@link TokenRequestFormat#FORM} speaks RFC 6749 to standard servers instead.
  *   <li>Caches the token until {@code expires_in} (3600 when absent) minus {@code refreshSkew} (60
- *       s), but at least half its lifetime: a token that lives 60 s or less is used for half of it.
- *       (2.0.0 fetches such a token again on every call; this is a deliberate difference.)
- *   <li>Concurrent callers share one in-flight request; a failed request is not cached. When the
- *       caller whose thread runs the request is interrupted, only that caller fails: a waiting
- *       caller sends the request again for the others.
- *   <li>A token response larger than 1 MiB fails at once, without reading the rest.
+ *       s).
+ *   <li>Concurrent callers share one in-flight request; a failed request is not cached.
  *   <li>Failures are {@link TokenException}s carrying the HTTP status and the response's detail.
  *   <li>The client secret never appears in {@code toString()}, logs or messages.
  * </ul>
@@ -79,8 +76,8 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       new Endpoint("oauth", "token", HttpMethod.POST, "/oauth/token", false, false);
   private static final int MAX_DETAIL = 2048;
 
-  /** The most of a token response read: a token answer is a few KB even with a large JWT. */
-  static final int MAX_RESPONSE = 1024 * 1024;
+  /** The largest token answer read: a token response is a few hundred bytes. */
+  private static final long MAX_BODY = 1024 * 1024;
 
   private final URI tokenEndpoint;
   private final String clientId;
@@ -88,7 +85,7 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
   private final @Nullable String scope;
   private final Duration refreshSkew;
   private final TokenRequestFormat format;
-  private final PortalTransport transport;
+  private final TokenExchange exchange;
   private final Duration timeout;
   private final Clock clock;
   private final SingleFlightTokenCache cache;
@@ -116,19 +113,24 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     this.refreshSkew = builder.refreshSkew;
     this.format = builder.format;
     this.timeout = builder.timeout;
-    this.transport =
-        builder.transport != null ? builder.transport : JdkHttpTransport.create(builder.timeout);
+    this.exchange =
+        new TokenExchange(
+            builder.transport != null
+                ? builder.transport
+                : JdkHttpTransport.create(builder.timeout));
     this.clock = builder.clock;
     this.cache = new SingleFlightTokenCache(this::fetchToken, refreshSkew, clock);
     String json = PortalJson.MAPPER.writeValueAsString(clientSecret);
-    this.secretForms =
-        List.copyOf(
+    List<String> forms =
+        new ArrayList<>(
             new LinkedHashSet<>(
                 List.of(
                     basicCredentials(),
                     clientSecret,
                     json.substring(1, json.length() - 1),
                     formEncode(clientSecret))));
+    forms.sort(Comparator.comparingInt(String::length).reversed()); // no part of a longer one left
+    this.secretForms = List.copyOf(forms);
   }
 
   public static Builder builder() {
@@ -223,87 +225,77 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
             RequestBody.of(body, contentType),
             timeout);
     long started = System.nanoTime();
-    try (TransportResponse response = transport.exchange(request)) {
-      int status = response.status();
-      long declared = declaredLength(response);
-      if (declared > MAX_RESPONSE) {
-        throw tooLarge(status, declared + " bytes announced by Content-Length");
+    TransportResponse.Buffered response;
+    try {
+      // every caller waits for this fetch: the request path bounds its time and its size
+      response = exchange.send(request, secretForms, MAX_BODY);
+    } catch (TokenExchange.Failed e) {
+      if (e.failure().kind() == TransportException.Kind.INTERRUPTED) {
+        throw e.failure(); // the caller was interrupted: no failure of the token endpoint
       }
-      // every caller waits for this fetch: a stalled body must not hang them all
-      ReadDeadline deadline =
-          ReadDeadline.start(response, timeout.toNanos() - (System.nanoTime() - started));
-      byte[] responseBody;
-      try {
-        responseBody = readAtMost(response.body(), status);
-      } finally {
-        if (deadline.cancel()) {
-          throw new TokenException(
-              "client_credentials token request to "
-                  + tokenEndpoint
-                  + " timed out: the response body did not arrive within "
-                  + timeout.toMillis()
-                  + " ms",
-              status,
-              null);
-        }
-      }
-      if (status < 200 || status >= 300) {
-        String detail = detail(responseBody);
-        log.debug(
-            "client_credentials token request to {} failed with HTTP {}", tokenEndpoint, status);
-        throw new TokenException(
-            ("client_credentials token request failed (HTTP " + status + ") " + detail).trim(),
-            status,
-            null);
-      }
-      JsonNode json;
-      try {
-        json = PortalJson.MAPPER.readTree(responseBody);
-      } catch (JacksonException e) {
-        throw new TokenException(
-            "client_credentials response of "
-                + tokenEndpoint
-                + " (HTTP "
-                + status
-                + ") was not JSON",
-            status,
-            null);
-      }
-      JsonNode accessToken = json == null ? null : json.get("access_token");
-      if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
-        throw new TokenException(
-            "client_credentials response did not include an access_token", status, null);
-      }
-      long expiresIn = 3600;
-      JsonNode expires = json.get("expires_in");
-      if (expires != null && expires.isNumber()) {
-        // a fraction is cut off; a number past the range of a long stops at its end
-        expiresIn = expires.canConvertToLong() ? expires.asLong() : (long) expires.asDouble();
-      } else if (expires != null && expires.isString()) {
-        try {
-          expiresIn = Long.parseLong(expires.asString().trim());
-        } catch (NumberFormatException ignored) {
-          // keep the default, as the TypeScript client does for a missing value
-        }
-      }
-      log.debug(
-          "client_credentials token fetched from {} in {} ms, expires in {} s",
-          tokenEndpoint,
-          (System.nanoTime() - started) / 1_000_000,
-          expiresIn);
-      return new SingleFlightTokenCache.Token(accessToken.asString(), expiresAt(expiresIn));
-    } catch (IOException e) {
       throw new TokenException(
-          "client_credentials token request to "
+          "client_credentials token request to " + tokenEndpoint + " failed: " + e.getMessage(),
+          e.status(),
+          e.failure());
+    } catch (PortalApiException e) { // RESPONSE_TOO_LARGE
+      Object declared = e.details().get("declared");
+      throw new TokenException(
+          "client_credentials token response of "
               + tokenEndpoint
-              + " failed: "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null
-                  ? ""
-                  : " (" + Printable.escape(scrub(e.getMessage())) + ")"),
-          0,
-          withoutSecret(e));
+              + " (HTTP "
+              + e.status()
+              + ") is too large: "
+              + (declared != null
+                  ? declared + " bytes announced by Content-Length"
+                  : "more than " + MAX_BODY + " bytes")
+              + "; it was not read",
+          e.status(),
+          null);
     }
+    int status = response.status();
+    byte[] responseBody = response.bytes();
+    if (status < 200 || status >= 300) {
+      String detail = detail(responseBody);
+      log.debug(
+          "client_credentials token request to {} failed with HTTP {}", tokenEndpoint, status);
+      throw new TokenException(
+          ("client_credentials token request failed (HTTP " + status + ") " + detail).trim(),
+          status,
+          null);
+    }
+    JsonNode json;
+    try {
+      json = PortalJson.MAPPER.readTree(responseBody);
+    } catch (JacksonException e) {
+      throw new TokenException(
+          "client_credentials response of " + tokenEndpoint + " (HTTP " + status + ") was not JSON",
+          status,
+          null);
+    }
+    JsonNode accessToken = json == null ? null : json.get("access_token");
+    if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
+      throw new TokenException(
+          "client_credentials response did not include an access_token", status, null);
+    }
+    long expiresIn = 3600;
+    JsonNode expires = json.get("expires_in");
+    if (expires != null && expires.isNumber()) {
+      // a fraction is cut off; a number past the range of a long stops at its end
+      expiresIn = expires.canConvertToLong() ? expires.asLong() : (long) expires.asDouble();
+    } else if (expires != null && expires.isString()) {
+      try {
+        expiresIn = Long.parseLong(expires.asString().trim());
+      } catch (NumberFormatException ignored) {
+        // keep the default, as the TypeScript client does for a missing value
+      }
+    }
+    log.debug(
+        "client_credentials token fetched from {} in {} ms, expires in {} s",
+        tokenEndpoint,
+        (System.nanoTime() - started) / 1_000_000,
+        expiresIn);
+    TokenExchange.reportFetch();
+    return new SingleFlightTokenCache.Token(accessToken.asString(), expiresAt(expiresIn));
   }
 
   /**
@@ -320,14 +312,6 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
   }
 
   /**
-   * The failure to attach as the cause: itself, or, when a message in its chain quotes the secret
-   * (a parser quoting the bytes a broken endpoint sent back), a copy of the chain with it scrubbed.
-   */
-  private Throwable withoutSecret(Throwable failure) {
-    return Redaction.causeWithout(failure, this::scrub);
-  }
-
-  /**
    * The response detail for a failure message: compact JSON when JSON (as the TypeScript client),
    * secret scrubbed.
    */
@@ -339,8 +323,6 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     } catch (JacksonException e) {
       text = "";
     }
-    // the server's text: secret cut out, and control characters (which JSON escaping leaves,
-    // DEL, C1, U+2028) escaped so the message cannot forge a log line
     text = Printable.escape(scrub(text));
     if (text.length() > MAX_DETAIL) {
       text = text.substring(0, MAX_DETAIL) + "…";
@@ -353,58 +335,8 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
    * escaped in JSON, form-encoded, and inside the Basic credentials.
    */
   private String scrub(String text) {
-    for (String form : secretForms) {
-      text = text.replace(form, "[REDACTED]");
-    }
-    return text;
-  }
-
-  /**
-   * The body, or a {@link TokenException} as soon as it grows past {@link #MAX_RESPONSE}: the rest
-   * is not read, and closing the stream unread closes the connection rather than draining it.
-   */
-  private byte[] readAtMost(InputStream in, int status) throws IOException {
-    try (in) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      int read;
-      while ((read = in.read(buffer)) != -1) {
-        if (out.size() + read > MAX_RESPONSE) {
-          throw tooLarge(status, "more than " + MAX_RESPONSE + " bytes");
-        }
-        out.write(buffer, 0, read);
-      }
-      return out.toByteArray();
-    }
-  }
-
-  private TokenException tooLarge(int status, String size) {
-    return new TokenException(
-        "client_credentials response of "
-            + tokenEndpoint
-            + " (HTTP "
-            + status
-            + ") is too large: "
-            + size
-            + ", and a token response may be at most "
-            + MAX_RESPONSE
-            + " bytes (1 MiB); the rest was not read",
-        status,
-        null);
-  }
-
-  /** The response's {@code Content-Length}, or -1 when it has none or a malformed one. */
-  private static long declaredLength(TransportResponse response) {
-    String length = response.headers().first("Content-Length").orElse(null);
-    if (length == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(length.trim());
-    } catch (NumberFormatException e) {
-      // past a long: as much too large as a long's maximum; anything else is not a length
-      return length.trim().matches("[0-9]+") ? Long.MAX_VALUE : -1;
-    }
+    String scrubbed = Redaction.scrub(text, secretForms);
+    return scrubbed == null ? "" : scrubbed;
   }
 
   /** {@code client_secret_basic}: both parts form-encoded (RFC 6749 §2.3.1), then Base64. */
@@ -470,10 +402,7 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       return this;
     }
 
-    /**
-     * How long before expiry the token is refreshed; 60 s by default. A token whose lifetime is
-     * shorter than twice the skew is refreshed when half of it has passed, so it is still cached.
-     */
+    /** How long before expiry the token is refreshed; 60 s by default. */
     public Builder refreshSkew(Duration refreshSkew) {
       Objects.requireNonNull(refreshSkew, "refreshSkew == null");
       if (refreshSkew.isNegative()) {

@@ -236,16 +236,17 @@ class OpenApiSchemaRecordTests {
           response("McpToken", McpToken.class),
           request("CreateMcpTokenRequest", CreateMcpTokenRequest.class),
           response("CreatedMcpToken", CreatedMcpToken.class),
-          request("RevokeMcpTokenRequest", type("mcptoken.RevokeRequest")),
+          request("RevokeMcpTokenRequest", type("internal.namespaces.RevokeBody")),
           response("McpAuditLog", McpAuditLog.class),
-          response("McpAuditLogPagination", type("mcptoken.AuditLogPage$AuditPagination")),
+          response(
+              "McpAuditLogPagination", type("internal.namespaces.AuditLogPage$AuditPagination")),
           // answers written in place in the document
           response(
               "#/paths/~1mcp~1tokens/get/responses/200/content/application~1json/schema",
-              type("mcptoken.McpTokenList")),
+              type("internal.namespaces.McpTokenList")),
           response(
               "#/paths/~1mcp~1tokens~1{tokenId}~1audit-logs/get/responses/200/content/application~1json/schema",
-              type("mcptoken.AuditLogPage")));
+              type("internal.namespaces.AuditLogPage")));
 
   /** Schemas no record is read into, each with the reason. */
   private static final Map<String, String> UNMAPPED =

@@ -131,10 +131,11 @@ class TokenEndpointFaultTests {
     String noToken = "did not include an access_token";
     return Stream.of(
         // fault, TokenException status(), message contains
-        Arguments.of(TokenFault.DOWN, 0, "failed: ConnectException"),
-        Arguments.of(TokenFault.RESET, 0, "failed: IOException"),
-        Arguments.of(TokenFault.SLOW, 0, "failed: HttpTimeoutException"),
-        Arguments.of(TokenFault.STALLED_BODY, 200, "did not arrive within 1500 ms"),
+        Arguments.of(TokenFault.DOWN, 0, "failed: could not connect (ConnectException"),
+        Arguments.of(TokenFault.RESET, 0, "failed: I/O failure (IOException"),
+        Arguments.of(TokenFault.SLOW, 0, "failed: no response within 1000 ms"),
+        Arguments.of(
+            TokenFault.STALLED_BODY, 200, "no complete response within 1500 ms: the body stalled"),
         Arguments.of(TokenFault.HTML_PAGE, 200, noJson),
         Arguments.of(TokenFault.HTML_ERROR_PAGE, 502, "token request failed (HTTP 502)"),
         Arguments.of(TokenFault.EMPTY_BODY, 200, noToken),
@@ -145,7 +146,8 @@ class TokenEndpointFaultTests {
         Arguments.of(TokenFault.OBJECT_ACCESS_TOKEN, 200, noToken),
         Arguments.of(TokenFault.JSON_ARRAY, 200, noToken),
         Arguments.of(TokenFault.SERVER_ERROR_ECHOING_SECRET, 500, "[REDACTED]"),
-        Arguments.of(TokenFault.NOT_HTTP_ECHOING_SECRET, 0, "failed: ProtocolException"));
+        Arguments.of(
+            TokenFault.NOT_HTTP_ECHOING_SECRET, 0, "failed: I/O failure (ProtocolException"));
   }
 
   @ParameterizedTest(name = "{0} -> TokenException status={1}")

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.winwinmbs.portal.api.TokenException;
+import com.winwinmbs.portal.api.TransportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -150,7 +150,11 @@ class TokenFetchInterruptTests {
       assertThat(waiter.get(10, TimeUnit.SECONDS)).isEqualTo("at-2");
     }
     awaitTrue(() -> ownerFailure.get() != null);
-    assertThat(ownerFailure.get()).isInstanceOf(TokenException.class);
+    // an interrupt is the caller's, not a failure of the token endpoint
+    assertThat(ownerFailure.get())
+        .isInstanceOfSatisfying(
+            TransportException.class,
+            e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.INTERRUPTED));
     assertThat(ownerFlag).isTrue();
     assertThat(requests).hasValue(2);
     assertThat(tokens.cachedToken()).contains("at-2");
@@ -176,7 +180,9 @@ class TokenFetchInterruptTests {
     releaseFirst.countDown();
 
     assertThat(interruptedFailure.get())
-        .isInstanceOf(TokenException.class)
+        .isInstanceOfSatisfying(
+            TransportException.class,
+            e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.INTERRUPTED))
         .hasMessageContaining("interrupted while waiting for a token");
     assertThat(interruptedFlag).isTrue();
     assertThat(owner.get(10, TimeUnit.SECONDS)).isEqualTo("at-1");

@@ -1,5 +1,8 @@
 package com.winwinmbs.portal.api.autoconfigure;
 
+import com.winwinmbs.portal.api.http.PortalInterceptor;
+import com.winwinmbs.portal.api.http.TransportResponse;
+import java.io.IOException;
 import org.springframework.util.ClassUtils;
 import reactor.core.scheduler.Schedulers;
 
@@ -9,13 +12,25 @@ import reactor.core.scheduler.Schedulers;
  * Refusing before anything is sent also keeps the HTTP library's own refusal from being taken for
  * an I/O failure and retried.
  */
-final class NonBlockingThreadCheck {
+final class NonBlockingThreadCheck implements PortalInterceptor {
 
-  private static final boolean REACTOR_PRESENT =
+  static final boolean REACTOR_PRESENT =
       ClassUtils.isPresent(
           "reactor.core.scheduler.Schedulers", NonBlockingThreadCheck.class.getClassLoader());
 
+  /**
+   * The check as the first link of every call: before the token is fetched and before anything is
+   * sent, whatever the transport.
+   */
+  static final NonBlockingThreadCheck INTERCEPTOR = new NonBlockingThreadCheck();
+
   private NonBlockingThreadCheck() {}
+
+  @Override
+  public TransportResponse intercept(Chain chain) throws IOException {
+    requireBlockingAllowed(chain.request().method() + " " + chain.request().uriTemplate());
+    return chain.proceed(chain.request());
+  }
 
   /**
    * Passes on any thread that may block.

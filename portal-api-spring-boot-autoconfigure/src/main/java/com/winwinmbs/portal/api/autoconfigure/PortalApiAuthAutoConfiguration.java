@@ -3,6 +3,7 @@ package com.winwinmbs.portal.api.autoconfigure;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
 import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
+import com.winwinmbs.portal.api.observation.PortalObservationEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -46,6 +47,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
@@ -175,8 +177,15 @@ public final class PortalApiAuthAutoConfiguration {
       OAuth2AuthorizedClientService clients =
           authorizedClientService.getIfAvailable(
               () -> new InMemoryOAuth2AuthorizedClientService(repository));
-      OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokenClient =
+      OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> fetching =
           tokenResponseClient(auth.getTokenFormat(), tokenRequestFactory(properties));
+      // each token fetched is an event of the portal call that needed it (token.fetches)
+      OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokenClient =
+          (request) -> {
+            OAuth2AccessTokenResponse response = fetching.getTokenResponse(request);
+            PortalObservationEvents.tokenFetched();
+            return response;
+          };
       OAuth2AuthorizedClientProvider provider =
           OAuth2AuthorizedClientProviderBuilder.builder()
               .clientCredentials(

@@ -7,6 +7,7 @@ import com.winwinmbs.portal.api.email.EmailApi;
 import com.winwinmbs.portal.api.eventlog.EventLogApi;
 import com.winwinmbs.portal.api.files.FilesApi;
 import com.winwinmbs.portal.api.health.HealthApi;
+import com.winwinmbs.portal.api.http.PortalInterceptor;
 import com.winwinmbs.portal.api.http.PortalTransport;
 import com.winwinmbs.portal.api.line.LineApi;
 import com.winwinmbs.portal.api.mcptoken.McpTokenApi;
@@ -87,6 +88,7 @@ public final class PortalApiAutoConfiguration {
       ObjectProvider<SslBundles> sslBundles,
       ObjectProvider<ObservationRegistry> observationRegistry,
       ObjectProvider<PortalObservationConvention> observationConvention,
+      ObjectProvider<PortalInterceptor> interceptors,
       ObjectProvider<PortalApiClientCustomizer> customizers) {
     PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
     PortalApiClient.Builder builder = PortalApiClient.builder();
@@ -99,13 +101,16 @@ public final class PortalApiAutoConfiguration {
     if (source == null) {
       PortalApiAuthAutoConfiguration.requireNoAuthAtRunTime(properties.getAuth());
     } else {
-      builder.tokenSource(
-          TokenFetchCountingTokenSource.wrap(
-              source, properties.getAuth().effectiveMode(), registry));
+      builder.tokenSource(source);
     }
     builder.transport(
         transport.getIfAvailable(() -> mapper.jdkTransport(sslBundles.getIfAvailable())));
+    interceptors.orderedStream().forEach(builder::addInterceptor);
     customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+    if (NonBlockingThreadCheck.REACTOR_PRESENT) {
+      // first of all, before a token is fetched: a blocking call must not start on an event loop
+      builder.interceptors().add(0, NonBlockingThreadCheck.INTERCEPTOR);
+    }
     return mapper.build(builder);
   }
 

@@ -39,7 +39,9 @@ final class PortalApiHealthIndicator extends AbstractHealthIndicator {
               + ".",
           "Set management.health.portal.timeout to a positive duration such as 5s.");
     }
-    PortalApiClient checking = client.toBuilder().timeout(timeout).maxAttempts(1).build();
+    // the call timeout bounds the whole check, its token included
+    PortalApiClient checking =
+        client.toBuilder().timeout(timeout).callTimeout(timeout).maxAttempts(1).build();
     return new PortalApiHealthIndicator(checking.health());
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the WINWIN Portal API client, under {@code portal.api}.
@@ -40,6 +41,21 @@ public class PortalApiProperties {
 
   /** Suffix appended to the User-Agent header, such as the service's name and version. */
   private @Nullable String userAgent;
+
+  /**
+   * Time a whole call may take: its token, every attempt and every wait between them. Unset, each
+   * attempt is bounded by the timeout and the waits by the retry settings.
+   */
+  private @Nullable Duration callTimeout;
+
+  /** Largest JSON response body read into memory; streamed downloads are not limited. */
+  private DataSize maxResponseSize = DataSize.ofMegabytes(16);
+
+  /**
+   * Path prefix of the session, tenant and MCP-token routes, such as /api where a deployment serves
+   * them apart from the portal's routes.
+   */
+  private String guideBasePath = "";
 
   /** Whether credentials may be sent over plain http to a host that is not loopback. */
   private boolean allowInsecureHttp;
@@ -88,6 +104,30 @@ public class PortalApiProperties {
 
   public void setConnectTimeout(Duration connectTimeout) {
     this.connectTimeout = connectTimeout;
+  }
+
+  public @Nullable Duration getCallTimeout() {
+    return this.callTimeout;
+  }
+
+  public void setCallTimeout(@Nullable Duration callTimeout) {
+    this.callTimeout = callTimeout;
+  }
+
+  public DataSize getMaxResponseSize() {
+    return this.maxResponseSize;
+  }
+
+  public void setMaxResponseSize(DataSize maxResponseSize) {
+    this.maxResponseSize = maxResponseSize;
+  }
+
+  public String getGuideBasePath() {
+    return this.guideBasePath;
+  }
+
+  public void setGuideBasePath(String guideBasePath) {
+    this.guideBasePath = guideBasePath;
   }
 
   public @Nullable String getUserAgent() {

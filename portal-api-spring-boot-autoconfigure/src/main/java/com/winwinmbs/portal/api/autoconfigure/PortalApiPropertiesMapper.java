@@ -41,7 +41,10 @@ final class PortalApiPropertiesMapper {
           "userAgent", "portal.api.user-agent",
           "tokenEndpoint", "portal.api.auth.token-endpoint",
           "refreshSkew", "portal.api.auth.refresh-skew",
-          "timeout", "portal.api.timeout");
+          "timeout", "portal.api.timeout",
+          "callTimeout", "portal.api.call-timeout",
+          "maxResponseSize", "portal.api.max-response-size",
+          "guideBasePath", "portal.api.guide-base-path");
 
   private final PortalApiProperties properties;
 
@@ -64,6 +67,17 @@ final class PortalApiPropertiesMapper {
         .to((userAgent) -> apply("portal.api.user-agent", () -> builder.userAgent(userAgent)));
     builder.allowInsecureHttp(this.properties.isAllowInsecureHttp());
     builder.retryPolicy(retryPolicy());
+    map.from(this.properties::getCallTimeout)
+        .to(
+            (callTimeout) ->
+                apply("portal.api.call-timeout", () -> builder.callTimeout(callTimeout)));
+    map.from(this.properties::getMaxResponseSize)
+        .to(
+            (size) ->
+                apply(
+                    "portal.api.max-response-size", () -> builder.maxResponseSize(size.toBytes())));
+    map.from(this.properties::getGuideBasePath)
+        .to((prefix) -> apply("portal.api.guide-base-path", () -> builder.guideBasePath(prefix)));
   }
 
   /**

@@ -124,8 +124,6 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
 
   @Override
   public TransportResponse exchange(TransportRequest request) throws IOException {
-    NonBlockingThreadCheck.requireBlockingAllowed(
-        request.method().name() + " " + request.uriTemplate());
     RestClient client = clientFor(request.timeout());
     URI uri = request.uri();
     RestClient.RequestBodySpec spec =

@@ -9,16 +9,21 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.winwinmbs.portal.api.PortalApiClient;
+import com.winwinmbs.portal.api.TokenSource;
+import com.winwinmbs.portal.api.http.PortalInterceptor;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.web.client.RestClient;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** {@link NonBlockingThreadCheck}, alone and at the start of every RestClient transport call. */
+/** {@link NonBlockingThreadCheck}, alone and as the first link of every call of the client. */
 @WireMockTest
 class NonBlockingThreadCheckTests {
 
@@ -46,27 +51,61 @@ class NonBlockingThreadCheckTests {
   }
 
   @Test
-  void aCallOnANonBlockingThreadSendsNothingAndIsNotRetried(WireMockRuntimeInfo wm) {
+  void aCallOnANonBlockingThreadGetsNoTokenSendsNothingAndIsNotRetried(WireMockRuntimeInfo wm) {
     List<Duration> backoffs = new CopyOnWriteArrayList<>();
-    PortalApiClient client =
-        PortalApiClient.builder()
-            .apiUrl(wm.getHttpBaseUrl())
-            .maxAttempts(3)
-            .sleeper(backoffs::add)
-            .transport(
-                RestClientPortalTransport.create(
-                    RestClient.builder(),
-                    HttpClientSettings.defaults()
-                        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))))
-            .build();
+    AtomicInteger tokensAsked = new AtomicInteger();
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                PortalApiAutoConfiguration.class, RestClientAutoConfiguration.class))
+        .withPropertyValues(
+            "portal.api.base-url=" + wm.getHttpBaseUrl(), "portal.api.retry.max-attempts=3")
+        .withBean(
+            TokenSource.class,
+            () ->
+                () -> {
+                  tokensAsked.incrementAndGet();
+                  return Optional.of("machine-token-1");
+                })
+        .withBean(PortalApiClientCustomizer.class, () -> builder -> builder.sleeper(backoffs::add))
+        .run(
+            (context) -> {
+              PortalApiClient client = context.getBean(PortalApiClient.class);
 
-    Throwable refused = onNonBlockingThread(() -> client.health().check());
+              Throwable refused = onNonBlockingThread(() -> client.health().check());
 
-    assertThat(refused)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("GET /health");
-    assertThat(backoffs).as("backoffs before retries").isEmpty();
-    wm.getWireMock().verifyThat(0, anyRequestedFor(anyUrl()));
+              assertThat(refused)
+                  .isInstanceOf(IllegalStateException.class)
+                  .hasMessageContaining("GET /health");
+              assertThat(tokensAsked).as("token asked for").hasValue(0);
+              assertThat(backoffs).as("backoffs before retries").isEmpty();
+              wm.getWireMock().verifyThat(0, anyRequestedFor(anyUrl()));
+            });
+  }
+
+  @Test
+  void theCheckRunsBeforeTheApplicationsOwnInterceptors(WireMockRuntimeInfo wm) {
+    AtomicInteger seen = new AtomicInteger();
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                PortalApiAutoConfiguration.class, RestClientAutoConfiguration.class))
+        .withPropertyValues("portal.api.base-url=" + wm.getHttpBaseUrl())
+        .withBean(
+            PortalInterceptor.class,
+            () ->
+                chain -> {
+                  seen.incrementAndGet();
+                  return chain.proceed(chain.request());
+                })
+        .run(
+            (context) -> {
+              PortalApiClient client = context.getBean(PortalApiClient.class);
+
+              assertThat(onNonBlockingThread(() -> client.health().check()))
+                  .isInstanceOf(IllegalStateException.class);
+              assertThat(seen).hasValue(0);
+            });
   }
 
   private static Throwable onNonBlockingThread(Runnable action) {

@@ -158,7 +158,7 @@ class PortalApiHealthIndicatorTests {
               assertThat(health.getDetails().get("error"))
                   .asString()
                   .contains("TransportException")
-                  .contains("no response within 300 ms");
+                  .contains("the call did not complete within its call timeout");
               assertThat(took).isLessThan(Duration.ofMillis(1400));
               this.wm.getWireMock().verifyThat(1, getRequestedFor(urlEqualTo("/health")));
 

@@ -3,6 +3,7 @@ package com.winwinmbs.portal.api.autoconfigure;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -30,8 +31,6 @@ import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -195,15 +194,20 @@ class PortalApiMetricsTests {
                   new RequestExecutor(
                       new ClientSettings(
                           this.wm.getHttpBaseUrl(),
+                          "",
                           null,
                           null,
                           null,
                           Duration.ofSeconds(5),
+                          null,
+                          com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
                           context.getBean(PortalTransport.class),
+                          java.util.List.of(),
                           RetryPolicy.NONE,
                           context.getBean(ObservationRegistry.class),
                           null,
                           "test",
+                          false,
                           Clock.systemUTC(),
                           (d) -> {}));
               executor.execute(Call.to(Endpoints.USER_FIND_BY_ID).path("id", "u-42"), Map.class);
@@ -263,6 +267,22 @@ class PortalApiMetricsTests {
 
   @Test
   void tokenFetchesAndRefreshesAreCounted() {
+    // the token endpoint hands out token-1, then token-2
+    this.wm
+        .getWireMock()
+        .register(
+            post("/oauth/token")
+                .inScenario("tokens")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(200, "{\"access_token\":\"token-1\",\"expires_in\":3600}"))
+                .willSetStateTo("second"));
+    this.wm
+        .getWireMock()
+        .register(
+            post("/oauth/token")
+                .inScenario("tokens")
+                .whenScenarioStateIs("second")
+                .willReturn(json(200, "{\"access_token\":\"token-2\",\"expires_in\":3600}")));
     this.wm
         .getWireMock()
         .register(
@@ -277,11 +297,13 @@ class PortalApiMetricsTests {
                 .withHeader("Authorization", equalTo("Bearer token-2"))
                 .willReturn(json(200, HEALTHY)));
     portal()
-        .withBean(TokenSource.class, RotatingTokenSource::new)
+        .withConfiguration(AutoConfigurations.of(PortalApiAuthAutoConfiguration.class))
+        .withPropertyValues(
+            "portal.api.auth.client-id=app_metrics", "portal.api.auth.client-secret=secret_metrics")
         .run(
             (context) -> {
               HealthApi health = context.getBean(HealthApi.class);
-              health.check();
+              health.check(); // fetch token-1, 401, fetch token-2
               health.check(); // the cached token-2: no fetch
 
               assertThat(counter(context, "portal.api.client.requests.token.fetches").count())
@@ -358,23 +380,4 @@ class PortalApiMetricsTests {
   }
 
   /** A caching source: token-1 until it is rejected, then token-2. */
-  static final class RotatingTokenSource implements TokenSource {
-
-    private final AtomicReference<String> current = new AtomicReference<>("token-1");
-
-    @Override
-    public Optional<String> token() {
-      return Optional.of(this.current.get());
-    }
-
-    @Override
-    public boolean canRefresh() {
-      return true;
-    }
-
-    @Override
-    public void invalidate(String rejectedToken) {
-      this.current.compareAndSet(rejectedToken, "token-2");
-    }
-  }
 }

@@ -123,15 +123,20 @@ class PortalApiRestClientTests {
                   new RequestExecutor(
                       new ClientSettings(
                           httpUrl(),
+                          "",
                           null,
                           null,
                           null,
                           Duration.ofSeconds(5),
+                          null,
+                          com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
                           context.getBean(PortalTransport.class),
+                          java.util.List.of(),
                           RetryPolicy.NONE,
                           ObservationRegistry.NOOP,
                           null,
                           "test",
+                          false,
                           Clock.systemUTC(),
                           (d) -> {}));
 

@@ -145,15 +145,20 @@ class RestClientPortalTransportTests {
         new RequestExecutor(
             new ClientSettings(
                 this.wm.getHttpBaseUrl(),
+                "",
                 TokenSource.of("t0k3n"),
                 "app_key",
                 "tenant-1",
                 Duration.ofSeconds(5),
+                null,
+                com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
                 transport(RestClient.builder()),
+                java.util.List.of(),
                 RetryPolicy.NONE,
                 ObservationRegistry.NOOP,
                 null,
                 "portal-api-java/test",
+                false,
                 Clock.systemUTC(),
                 (d) -> {}));
 
@@ -301,15 +306,20 @@ class RestClientPortalTransportTests {
         new RequestExecutor(
             new ClientSettings(
                 this.wm.getHttpBaseUrl(),
+                "",
                 null,
                 null,
                 null,
                 Duration.ofMillis(300),
+                null,
+                com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
                 transport,
+                java.util.List.of(),
                 RetryPolicy.NONE,
                 ObservationRegistry.NOOP,
                 null,
                 "test",
+                false,
                 Clock.systemUTC(),
                 (d) -> {}));
 
@@ -347,15 +357,20 @@ class RestClientPortalTransportTests {
         new RequestExecutor(
             new ClientSettings(
                 "http://localhost:" + port,
+                "",
                 null,
                 null,
                 null,
                 Duration.ofSeconds(2),
+                null,
+                com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
                 transport(RestClient.builder()),
+                java.util.List.of(),
                 RetryPolicy.NONE,
                 ObservationRegistry.NOOP,
                 null,
                 "test",
+                false,
                 Clock.systemUTC(),
                 (d) -> {}));
 
@@ -372,15 +387,20 @@ class RestClientPortalTransportTests {
     return new RequestExecutor(
         new ClientSettings(
             this.wm.getHttpBaseUrl(),
+            "",
             null,
             null,
             null,
             Duration.ofSeconds(5),
+            null,
+            com.winwinmbs.portal.api.PortalApiClient.DEFAULT_MAX_RESPONSE_SIZE,
             transport,
+            java.util.List.of(),
             RetryPolicy.NONE,
             registry,
             null,
             "test",
+            false,
             Clock.systemUTC(),
             (d) -> {}));
   }

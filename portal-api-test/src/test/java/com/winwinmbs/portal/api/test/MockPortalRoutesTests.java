@@ -381,7 +381,7 @@ class MockPortalRoutesTests {
                         Map.of("issues", List.of("read")),
                         Instant.parse("2027-11-01T00:00:00Z"),
                         List.of("192.168.1.100"))));
-    calls.put(Endpoints.MCP_TOKEN_GET, c -> c.mcpToken().findById(MCP_TOKEN));
+    calls.put(Endpoints.MCP_TOKEN_FIND_BY_ID, c -> c.mcpToken().findById(MCP_TOKEN));
     calls.put(Endpoints.MCP_TOKEN_REVOKE, c -> c.mcpToken().revoke(MCP_TOKEN, "rotated"));
     calls.put(
         Endpoints.MCP_TOKEN_AUDIT_LOGS,

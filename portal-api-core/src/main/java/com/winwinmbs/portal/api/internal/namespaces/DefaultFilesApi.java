@@ -146,7 +146,7 @@ public final class DefaultFilesApi implements FilesApi {
             }
           }
         },
-        false);
+        true);
   }
 
   @Override
@@ -160,7 +160,7 @@ public final class DefaultFilesApi implements FilesApi {
           return new DownloadSummary(
               bytes, download.fileName().orElse(null), download.contentType().orElse(null));
         },
-        false);
+        true);
   }
 
   @Override

@@ -56,7 +56,8 @@ public final class DefaultMcpTokenApi implements McpTokenApi {
   @Override
   public McpToken findById(String tokenId) {
     return executor.execute(
-        Call.to(Endpoints.MCP_TOKEN_GET).path("tokenId", tokenId).options(options), McpToken.class);
+        Call.to(Endpoints.MCP_TOKEN_FIND_BY_ID).path("tokenId", tokenId).options(options),
+        McpToken.class);
   }
 
   @Override
