@@ -41,6 +41,15 @@ public interface TokenSource {
    */
   default void invalidate(String rejectedToken) {}
 
+  /**
+   * Tells the portal call waiting on this thread for its token, if any, that a new token was just
+   * fetched for it: an event {@code token.fetches} of its observation. For token sources that fetch
+   * by their own means; the client's own providers report their fetches themselves.
+   */
+  static void recordFetch() {
+    TokenExchange.reportFetch();
+  }
+
   /** A source that never sends a token (API-key-only clients). */
   static TokenSource none() {
     return Optional::empty;

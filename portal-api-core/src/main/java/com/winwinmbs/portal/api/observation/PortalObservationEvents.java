@@ -1,6 +1,5 @@
 package com.winwinmbs.portal.api.observation;
 
-import com.winwinmbs.portal.api.internal.TokenExchange;
 import io.micrometer.observation.Observation;
 
 /**
@@ -23,13 +22,4 @@ public final class PortalObservationEvents {
       Observation.Event.of("token.fetches", "a new token was fetched from the token endpoint");
 
   private PortalObservationEvents() {}
-
-  /**
-   * Records {@link #TOKEN_FETCH} on the portal call waiting on this thread for its token, if any:
-   * for a token source that fetches tokens by other means than the client's own providers (which
-   * report their fetches themselves).
-   */
-  public static void tokenFetched() {
-    TokenExchange.reportFetch();
-  }
 }

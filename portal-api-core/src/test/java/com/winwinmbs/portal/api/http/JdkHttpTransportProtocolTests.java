@@ -170,7 +170,9 @@ class JdkHttpTransportProtocolTests {
   @ValueSource(strings = {"\u20ac", "\u007f", "\u0001"})
   void aTokenTheJdkRefusesToSendFailsNamingTheHeaderNotTheToken(String bad) {
     String token = TOKEN + bad;
-    PortalApiClient client = portal.toBuilder().tokenSource(TokenSource.of(token)).build();
+    // from a supplier (a token from elsewhere): TokenSource.of refuses such a token when made
+    PortalApiClient client =
+        portal.toBuilder().tokenSource(TokenSource.fromSupplier(() -> token)).build();
 
     Throwable thrown = catchThrowable(() -> client.user().findById("usr_1"));
 

@@ -3,7 +3,6 @@ package com.winwinmbs.portal.api.autoconfigure;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
 import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
-import com.winwinmbs.portal.api.observation.PortalObservationEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -183,7 +182,7 @@ public final class PortalApiAuthAutoConfiguration {
       OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokenClient =
           (request) -> {
             OAuth2AccessTokenResponse response = fetching.getTokenResponse(request);
-            PortalObservationEvents.tokenFetched();
+            TokenSource.recordFetch();
             return response;
           };
       OAuth2AuthorizedClientProvider provider =
