@@ -2,6 +2,7 @@ package com.winwinmbs.portal.api.health;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,8 @@ public record HealthStatus(
         additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }
 
-  /** Whether the portal reported itself healthy. */
+  /** Whether the portal reported itself healthy; not a field of the report. */
+  @JsonIgnore
   public boolean isUp() {
     if (status == null) {
       return false;

@@ -297,6 +297,14 @@ public final class RequestExecutor {
   }
 
   /**
+   * What a reader throws for a 2xx whose envelope says {@code success: false}: the request path
+   * turns it into the call's exception, with the request's credentials cut out of the message.
+   */
+  public static RuntimeException unsuccessfulEnvelope(@Nullable String message) {
+    return new ResponseDecoder.Unsuccessful(message);
+  }
+
+  /**
    * The exception for a 2xx response that could not be read as {@code what} ({@code "User: the body
    * is empty"}), code {@code DECODE_ERROR}; the message never quotes the body.
    */

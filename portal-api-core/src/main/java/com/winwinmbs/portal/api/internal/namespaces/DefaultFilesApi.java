@@ -119,48 +119,34 @@ public final class DefaultFilesApi implements FilesApi {
       throw new IllegalArgumentException(
           "the directory to download into does not exist: " + directory);
     }
-    return executor.send(
-        downloadCall(id),
-        response -> {
-          FileDownload download = new FileDownload(response);
-          Path temporary =
-              directory.resolve(
-                  "."
-                      + absolute.getFileName()
-                      + "."
-                      + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                      + ".part");
-          boolean done = false;
-          OutputStream out = openOutput(temporary);
-          try {
-            long bytes = copy(download.inputStream(), out, target);
-            closeOutput(out, target);
-            moveInto(temporary, absolute);
-            done = true;
-            return new DownloadSummary(
-                bytes, download.fileName().orElse(null), download.contentType().orElse(null));
-          } finally {
-            if (!done) {
-              closeQuietly(out);
-              deleteQuietly(temporary);
-            }
-          }
-        },
-        true);
+    Path temporary =
+        directory.resolve(
+            "."
+                + absolute.getFileName()
+                + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".part");
+    FileSink sink = new FileSink(temporary, target);
+    boolean done = false;
+    try {
+      DownloadSummary summary = new ResumableDownload(executor, options, id, sink).run();
+      sink.close();
+      moveInto(temporary, absolute);
+      done = true;
+      return summary;
+    } finally {
+      if (!done) {
+        sink.closeQuietly();
+        deleteQuietly(temporary);
+      }
+    }
   }
 
   @Override
   public DownloadSummary download(String id, OutputStream out) {
+    Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(out, "out == null");
-    return executor.send(
-        downloadCall(id),
-        response -> {
-          FileDownload download = new FileDownload(response);
-          long bytes = copy(download.inputStream(), out, "the output stream");
-          return new DownloadSummary(
-              bytes, download.fileName().orElse(null), download.contentType().orElse(null));
-        },
-        true);
+    return new ResumableDownload(executor, options, id, new StreamSink(out)).run();
   }
 
   @Override
@@ -178,50 +164,14 @@ public final class DefaultFilesApi implements FilesApi {
 
   private Call downloadCall(String id) {
     Objects.requireNonNull(id, "id == null");
-    RequestOptions effective = options;
-    if (effective.headers().first("Accept").isEmpty()) {
-      // The route answers with the file's bytes, not JSON.
-      effective = effective.with(RequestOptions.builder().header("Accept", "*/*").build());
-    }
-    return Call.to(Endpoints.FILES_DOWNLOAD).path("id", id).options(effective);
+    return Call.to(Endpoints.FILES_DOWNLOAD).path("id", id).options(downloadOptions(options));
   }
 
-  /**
-   * Copies the content; a failure to read is the connection's (an {@link IOException}, reported as
-   * a transport failure), a failure to write is the destination's (an {@link
-   * UncheckedIOException}).
-   */
-  private static long copy(InputStream in, OutputStream out, Object destination)
-      throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    int read;
-    while ((read = in.read(buffer)) != -1) {
-      try {
-        out.write(buffer, 0, read);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not write the download to " + destination, e);
-      }
-      total += read;
-    }
-    return total;
-  }
-
-  private static OutputStream openOutput(Path temporary) {
-    try {
-      return Files.newOutputStream(
-          temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not create " + temporary + " to download into", e);
-    }
-  }
-
-  private static void closeOutput(OutputStream out, Path target) {
-    try {
-      out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the download to " + target, e);
-    }
+  /** The options of a download: the route answers with the file's bytes, not JSON. */
+  static RequestOptions downloadOptions(RequestOptions options) {
+    return options.headers().first("Accept").isPresent()
+        ? options
+        : options.with(RequestOptions.builder().header("Accept", "*/*").build());
   }
 
   private static void moveInto(Path from, Path to) {
@@ -233,14 +183,6 @@ public final class DefaultFilesApi implements FilesApi {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not move the download into " + to, e);
-    }
-  }
-
-  private static void closeQuietly(OutputStream out) {
-    try {
-      out.close();
-    } catch (IOException ignored) {
-      // already failing
     }
   }
 
@@ -270,6 +212,116 @@ public final class DefaultFilesApi implements FilesApi {
       response.close();
     } catch (IOException ignored) {
       // already failing
+    }
+  }
+
+  /** A temporary file the download is written into, truncated to start again. */
+  private static final class FileSink implements ResumableDownload.Sink {
+    private final Path target;
+    private final java.nio.channels.FileChannel channel;
+    private long written;
+
+    FileSink(Path temporary, Path target) {
+      this.target = target;
+      try {
+        this.channel =
+            java.nio.channels.FileChannel.open(
+                temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not create " + temporary + " to download into", e);
+      }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      try {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes, offset, length);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not write the download to " + target, e);
+      }
+      written += length;
+    }
+
+    @Override
+    public long written() {
+      return written;
+    }
+
+    @Override
+    public boolean canRestart() {
+      return true;
+    }
+
+    @Override
+    public void restart() {
+      try {
+        channel.truncate(0);
+        channel.position(0);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the download to " + target + " again", e);
+      }
+      written = 0;
+    }
+
+    void close() {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not write the download to " + target, e);
+      }
+    }
+
+    void closeQuietly() {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // already failing
+      }
+    }
+  }
+
+  /** The caller's stream: bytes written to it cannot be taken back. */
+  private static final class StreamSink implements ResumableDownload.Sink {
+    private final OutputStream out;
+    private long written;
+
+    StreamSink(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      try {
+        out.write(bytes, offset, length);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not write the download to the output stream", e);
+      }
+      written += length;
+    }
+
+    @Override
+    public long written() {
+      return written;
+    }
+
+    @Override
+    public boolean canRestart() {
+      return written == 0;
+    }
+
+    @Override
+    public void restart() {
+      if (written > 0) {
+        throw new IllegalStateException(
+            "the file changed while it was downloaded (the portal answered the resumed request"
+                + " with the whole file): the "
+                + written
+                + " bytes already written to the output stream belong to the earlier version;"
+                + " download it again");
+      }
     }
   }
 }
