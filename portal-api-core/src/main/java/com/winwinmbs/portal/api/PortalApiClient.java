@@ -126,6 +126,11 @@ public final class PortalApiClient {
     return source.copy();
   }
 
+  /** The request path of this client, for the core's own tests in this package. */
+  RequestExecutor executor() {
+    return executor;
+  }
+
   /** The base URL every route is relative to, without a trailing slash. */
   public String baseUrl() {
     return executor.settings().baseUrl();

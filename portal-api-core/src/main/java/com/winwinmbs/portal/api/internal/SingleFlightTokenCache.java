@@ -4,9 +4,6 @@ import com.winwinmbs.portal.api.PortalApiException;
 import com.winwinmbs.portal.api.PortalError;
 import com.winwinmbs.portal.api.TokenException;
 import com.winwinmbs.portal.api.TransportException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.nio.channels.ClosedByInterruptException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +11,6 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -202,7 +198,7 @@ public final class SingleFlightTokenCache {
     try {
       token = Objects.requireNonNull(fetcher.fetch(), "fetcher returned null");
     } catch (RuntimeException | Error e) {
-      boolean stopped = ownerStopped(e);
+      boolean stopped = OwnerStopped.test(e);
       lock.lock();
       try {
         if (flight == mine) {
@@ -228,34 +224,6 @@ public final class SingleFlightTokenCache {
     }
     mine.outcome.complete(token);
     return token;
-  }
-
-  /**
-   * Whether a fetch failed because its owner was interrupted or cancelled rather than because of
-   * the token endpoint (whose timeouts every waiter shares). An interruption found in the chain
-   * while the flag is clear (a library swallowed it) sets the flag again.
-   */
-  private static boolean ownerStopped(Throwable failure) {
-    if (Thread.currentThread().isInterrupted() || Exchange.tokenNanosLeft() <= 0) {
-      return true; // interrupted, or out of its own call's time: others may have more
-    }
-    int depth = 0;
-    for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
-      if (t instanceof CancellationException) {
-        return true;
-      }
-      boolean interrupted =
-          t instanceof InterruptedException
-              || t instanceof ClosedByInterruptException
-              || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException))
-              || (t instanceof TransportException transport
-                  && transport.kind() == TransportException.Kind.INTERRUPTED);
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The fetch's token, or null when its owner stopped and the fetch must be taken over. */

@@ -402,7 +402,10 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       return this;
     }
 
-    /** How long before expiry the token is refreshed; 60 s by default. */
+    /**
+     * How long before expiry the token is refreshed; 60 s by default (TypeScript: {@code
+     * refreshSkewSeconds}, here a {@code Duration} as every time in this client).
+     */
     public Builder refreshSkew(Duration refreshSkew) {
       Objects.requireNonNull(refreshSkew, "refreshSkew == null");
       if (refreshSkew.isNegative()) {
@@ -410,11 +413,6 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
       }
       this.refreshSkew = refreshSkew;
       return this;
-    }
-
-    /** {@link #refreshSkew(Duration)} in seconds, as the TypeScript {@code refreshSkewSeconds}. */
-    public Builder refreshSkewSeconds(long seconds) {
-      return refreshSkew(Duration.ofSeconds(seconds));
     }
 
     /** JSON (the portal's endpoint, the default) or FORM (a standard RFC 6749 server). */

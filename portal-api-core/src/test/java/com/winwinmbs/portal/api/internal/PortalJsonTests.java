@@ -127,4 +127,36 @@ class PortalJsonTests {
     assertThat(PortalJson.MAPPER.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
         .isFalse();
   }
+
+  @Test
+  void nestingBeyondTheLimitFailsAsADecodeErrorNotAStackOverflow(WireMockRuntimeInfo wm) {
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"success\":true,\"data\":{\"id\":\"u\",\"x\":" + deep + "}}")));
+
+    assertThatThrownBy(() -> TestClients.client(wm).user().findById("u"))
+        .isInstanceOfSatisfying(
+            com.winwinmbs.portal.api.PortalApiException.class,
+            e -> assertThat(e.code()).isEqualTo("DECODE_ERROR"));
+  }
+
+  @Test
+  void theMapperRefusesNumbersAndNestingPastItsConstraints() {
+    String longNumber = "{\"n\":" + "9".repeat(100_000) + "}";
+    String deep = "[".repeat(501) + "]".repeat(501);
+
+    assertThatThrownBy(() -> PortalJson.MAPPER.readTree(longNumber))
+        .isInstanceOf(JacksonException.class)
+        .hasMessageContaining("Number value length");
+    assertThatThrownBy(() -> PortalJson.MAPPER.readTree(deep))
+        .isInstanceOf(JacksonException.class)
+        .hasMessageContaining("nesting depth");
+    assertThat(PortalJson.MAPPER.readTree("[".repeat(400) + "]".repeat(400))).isNotNull();
+  }
 }

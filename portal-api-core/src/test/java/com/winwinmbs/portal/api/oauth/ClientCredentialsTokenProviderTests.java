@@ -146,7 +146,8 @@ class ClientCredentialsTokenProviderTests {
   @Test
   void refreshSkewIsConfigurable(WireMockRuntimeInfo wm) {
     wm.getWireMock().register(post("/oauth/token").willReturn(token("at-1", 600)));
-    ClientCredentialsTokenProvider tokens = provider(wm).refreshSkewSeconds(300).build();
+    ClientCredentialsTokenProvider tokens =
+        provider(wm).refreshSkew(Duration.ofSeconds(300)).build();
 
     tokens.accessToken();
     clock.advance(Duration.ofSeconds(299));

@@ -1,10 +1,10 @@
 package com.winwinmbs.portal.api.testing;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.winwinmbs.portal.api.ClientInternals;
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.internal.RequestExecutor;
-import java.lang.reflect.Field;
 import java.time.Duration;
 
 /** Clients pointed at a test's WireMock server. */
@@ -30,17 +30,10 @@ public final class TestClients {
   }
 
   /**
-   * The request pipeline of a built client, for core tests that send a {@code Call} to a route
-   * whose namespace is not under test (the client keeps its pipeline private).
+   * The request path of a built client, for core tests that send a {@code Call} to a route whose
+   * namespace is not under test.
    */
   public static RequestExecutor executor(PortalApiClient client) {
-    try {
-      Field field = PortalApiClient.class.getDeclaredField("executor");
-      field.setAccessible(true);
-      return (RequestExecutor) field.get(client);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          "PortalApiClient no longer keeps its RequestExecutor in 'executor'", e);
-    }
+    return ClientInternals.executor(client);
   }
 }
