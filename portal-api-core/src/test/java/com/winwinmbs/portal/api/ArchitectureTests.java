@@ -199,8 +199,7 @@ class ArchitectureTests {
    * fails the rule: {@code auth.AuthApi} is still a class the client builds from the pipeline (its
    * sessions share that pipeline with {@code SessionTokenSource}).
    */
-  static final Set<String> KNOWN_INTERNAL_SIGNATURES =
-      Set.of(ROOT + ".auth.AuthApi.<init>(" + ROOT + ".internal.RequestExecutor)");
+  static final Set<String> KNOWN_INTERNAL_SIGNATURES = Set.of();
 
   /**
    * No public or protected signature of a class outside {@code ..internal..} that is visible
