@@ -47,14 +47,18 @@ public interface AuthApi {
    *
    * @throws com.winwinmbs.portal.api.AuthenticationException when the session is not active, or the
    *     portal refused the refresh (the session then expires and its listener is told)
-   * @throws IllegalArgumentException when the session was not started by this client's {@code
-   *     login} or {@code completeSso}
+   * @throws IllegalArgumentException when the session was not started by {@code login} or {@code
+   *     completeSso} (another implementation of {@link SessionTokenSource})
    */
   RefreshResult refresh(SessionTokenSource session);
 
   /**
-   * {@code POST /auth/logout}: ends the session at the portal (with its token and refresh cookie),
-   * then clears it here whatever the answer. A session that is not active is only cleared.
+   * {@code POST /auth/logout}: ends the session at the portal (with its own token, as it is, and
+   * its refresh cookie), then clears it here whatever the answer. A session that is not active is
+   * only cleared.
+   *
+   * @throws IllegalArgumentException when the session was not started by {@code login} or {@code
+   *     completeSso} (another implementation of {@link SessionTokenSource})
    */
   void logout(SessionTokenSource session);
 
@@ -95,8 +99,10 @@ public interface AuthApi {
       Map<String, String> parameters, String expectedState, SsoStateCheck check);
 
   /**
-   * Starts a session with the callback's token and asks {@code GET /auth/me} who it belongs to, as
-   * the guide's callback page does; returns the session, or fails and keeps nothing.
+   * Asks {@code GET /auth/me} who the callback's token belongs to, as the guide's callback page
+   * does, and returns a new session with that token and user. A token the portal refuses fails the
+   * call ({@link com.winwinmbs.portal.api.AuthenticationException}) without a refresh and starts no
+   * session.
    */
   SessionTokenSource completeSso(SsoCallback callback);
 

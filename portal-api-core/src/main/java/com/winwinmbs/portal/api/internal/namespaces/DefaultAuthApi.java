@@ -89,7 +89,7 @@ public final class DefaultAuthApi implements AuthApi {
 
   @Override
   public RefreshResult refresh(SessionTokenSource session) {
-    return new RefreshResult(own(session).refreshNow(options), Map.of());
+    return own(session).refreshNow(options);
   }
 
   @Override
@@ -100,11 +100,10 @@ public final class DefaultAuthApi implements AuthApi {
       own.clear();
       return;
     }
-    // the token as it is now, without refreshing: a logout must not start a refresh
+    // the session's own token as it is now, whatever token source the options bind: a logout
+    // must not start a refresh, nor end one session with another's token
     RequestOptions call =
-        options.tokenSource().isPresent() || options.headers().first("Authorization").isPresent()
-            ? options
-            : options.with(RequestOptions.builder().tokenSource(TokenSource.of(token)).build());
+        options.with(RequestOptions.builder().tokenSource(TokenSource.of(token)).build());
     try {
       executor.executeVoid(Call.to(Endpoints.AUTH_LOGOUT).cookies(own.cookies()).options(call));
     } finally {
@@ -182,20 +181,20 @@ public final class DefaultAuthApi implements AuthApi {
 
   private SessionTokenSource startSso(SsoCallback callback, @Nullable SessionListener listener) {
     Objects.requireNonNull(callback, "callback == null");
+    // the callback's token as it is: a token the portal refuses is not refreshed (the SSO login
+    // left no refresh cookie here) and starts no session, so no listener hears of it
+    CurrentUser me =
+        executor.execute(
+            Call.to(Endpoints.AUTH_ME)
+                .options(
+                    options.with(
+                        RequestOptions.builder()
+                            .tokenSource(TokenSource.of(callback.accessToken()))
+                            .build())),
+            CurrentUser.class);
     DefaultSession session = new DefaultSession(listener, executor.settings().clock());
-    session.begin(callback.accessToken(), null, null, refresher(options));
-    try {
-      CurrentUser me =
-          executor.execute(
-              Call.to(Endpoints.AUTH_ME)
-                  .options(options.with(RequestOptions.builder().tokenSource(session).build())),
-              CurrentUser.class);
-      session.profile(me.user(), me.tenant());
-      return session;
-    } catch (RuntimeException e) {
-      session.clear();
-      throw e;
-    }
+    session.begin(callback.accessToken(), me.user(), me.tenant(), refresher(options));
+    return session;
   }
 
   @Override
@@ -219,7 +218,7 @@ public final class DefaultAuthApi implements AuthApi {
                   .options(withoutToken(call)),
               RefreshResult.class);
       requireToken(result.accessToken(), Endpoints.AUTH_REFRESH);
-      return result.accessToken();
+      return result;
     };
   }
 
@@ -229,8 +228,9 @@ public final class DefaultAuthApi implements AuthApi {
       return own;
     }
     throw new IllegalArgumentException(
-        "the session was not started by AuthApi.login or completeSso: "
-            + session.getClass().getName());
+        "the session was not started by AuthApi.login or completeSso (it is a "
+            + session.getClass().getName()
+            + "); pass the session one of them returned");
   }
 
   private static void requireToken(@Nullable String token, Endpoint endpoint) {
@@ -259,8 +259,17 @@ public final class DefaultAuthApi implements AuthApi {
     }
   }
 
+  /**
+   * The options of a login or a refresh: no bearer token, as the password or the refresh cookie
+   * proves who the user is. A session bound with {@code withOptions(session.requestOptions())} is
+   * dropped too, so one user's token never goes with another's login or another session's refresh;
+   * a token source of another kind the caller bound is kept.
+   */
   private static RequestOptions withoutToken(RequestOptions options) {
-    return options.tokenSource().isPresent()
+    return options
+            .tokenSource()
+            .filter(source -> !(source instanceof SessionTokenSource))
+            .isPresent()
         ? options
         : options.with(RequestOptions.builder().tokenSource(TokenSource.none()).build());
   }

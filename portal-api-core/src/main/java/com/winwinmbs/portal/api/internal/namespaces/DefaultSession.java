@@ -5,6 +5,7 @@ import com.winwinmbs.portal.api.PortalApiException;
 import com.winwinmbs.portal.api.PortalError;
 import com.winwinmbs.portal.api.RateLimitException;
 import com.winwinmbs.portal.api.RequestOptions;
+import com.winwinmbs.portal.api.auth.RefreshResult;
 import com.winwinmbs.portal.api.auth.SessionListener;
 import com.winwinmbs.portal.api.auth.SessionTokenSource;
 import com.winwinmbs.portal.api.auth.SessionUser;
@@ -14,6 +15,8 @@ import com.winwinmbs.portal.api.tenant.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -36,11 +39,12 @@ public final class DefaultSession implements SessionTokenSource {
   private static final Instant NO_EXPIRY = Instant.MAX;
 
   /**
-   * Exchanges the session's refresh cookie for a new access token: {@link AuthApi}'s refresh call.
+   * Exchanges the session's refresh cookie for a new access token: {@code AuthApi}'s refresh call,
+   * whose answer carries a token.
    */
   @FunctionalInterface
   interface Refresher {
-    String refresh(DefaultSession session, @Nullable RequestOptions options);
+    RefreshResult refresh(DefaultSession session, @Nullable RequestOptions options);
   }
 
   private enum State {
@@ -60,6 +64,7 @@ public final class DefaultSession implements SessionTokenSource {
   private @Nullable SessionUser user;
   private @Nullable Tenant tenant;
   private @Nullable AuthenticationException expiry;
+  private @Nullable RefreshResult lastRefresh;
 
   DefaultSession(@Nullable SessionListener listener, Clock clock) {
     this.listener = listener;
@@ -149,6 +154,7 @@ public final class DefaultSession implements SessionTokenSource {
       user = null;
       tenant = null;
       expiry = null;
+      lastRefresh = null;
       cookies.clear();
       cache.reset();
     }
@@ -178,6 +184,7 @@ public final class DefaultSession implements SessionTokenSource {
       this.user = user;
       this.tenant = tenant;
       this.expiry = null;
+      this.lastRefresh = null;
       cache.put(new SingleFlightTokenCache.Token(accessToken, NO_EXPIRY));
     }
   }
@@ -204,9 +211,9 @@ public final class DefaultSession implements SessionTokenSource {
 
   /**
    * Replaces the token now, joining a refresh already under way; {@code options} apply when this
-   * call sends it.
+   * call sends it. Returns the portal's answer that brought the token now in use.
    */
-  String refreshNow(@Nullable RequestOptions options) {
+  RefreshResult refreshNow(@Nullable RequestOptions options) {
     synchronized (lock) {
       if (state == State.EXPIRED) {
         throw expired();
@@ -221,10 +228,17 @@ public final class DefaultSession implements SessionTokenSource {
     }
     cache.cached().ifPresent(cache::invalidate);
     refreshOptions.set(options);
+    String token;
     try {
-      return cache.get();
+      token = cache.get();
     } finally {
       refreshOptions.remove();
+    }
+    synchronized (lock) {
+      RefreshResult answer = lastRefresh;
+      return answer != null && token.equals(answer.accessToken())
+          ? answer
+          : new RefreshResult(token, Map.of());
     }
   }
 
@@ -246,9 +260,9 @@ public final class DefaultSession implements SessionTokenSource {
       current = refresher;
       started = generation;
     }
-    String token;
+    RefreshResult answer;
     try {
-      token = current.refresh(this, refreshOptions.get());
+      answer = current.refresh(this, refreshOptions.get());
     } catch (PortalApiException e) {
       if (!isRefusal(e)) {
         throw e; // the portal could not answer (I/O, 5xx, 429): the refresh cookie may still be
@@ -280,9 +294,11 @@ public final class DefaultSession implements SessionTokenSource {
         }
         return new SingleFlightTokenCache.Token(latest, NO_EXPIRY);
       }
+      lastRefresh = answer;
     }
     log.debug("Portal session refreshed");
-    return new SingleFlightTokenCache.Token(token, NO_EXPIRY);
+    return new SingleFlightTokenCache.Token(
+        Objects.requireNonNull(answer.accessToken(), "accessToken"), NO_EXPIRY);
   }
 
   private static boolean isRefusal(PortalApiException e) {
@@ -300,6 +316,7 @@ public final class DefaultSession implements SessionTokenSource {
       user = null;
       tenant = null;
       expiry = cause;
+      lastRefresh = null;
       cookies.clear();
       cache.reset();
       return true;
