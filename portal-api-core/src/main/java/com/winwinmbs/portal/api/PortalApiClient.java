@@ -12,6 +12,7 @@ import com.winwinmbs.portal.api.internal.ClientSettings;
 import com.winwinmbs.portal.api.internal.RequestExecutor;
 import com.winwinmbs.portal.api.internal.Urls;
 import com.winwinmbs.portal.api.internal.Version;
+import com.winwinmbs.portal.api.internal.namespaces.DefaultAuthApi;
 import com.winwinmbs.portal.api.internal.namespaces.DefaultEmailApi;
 import com.winwinmbs.portal.api.internal.namespaces.DefaultEventLogApi;
 import com.winwinmbs.portal.api.internal.namespaces.DefaultFilesApi;
@@ -112,7 +113,7 @@ public final class PortalApiClient {
     this.webhook = new DefaultWebhookApi(executor);
     this.systemConfig = new DefaultSystemConfigApi(executor);
     this.eventLog = new DefaultEventLogApi(executor);
-    this.auth = new AuthApi(executor);
+    this.auth = new DefaultAuthApi(executor);
     this.tenant = new DefaultTenantApi(executor);
     this.mcpToken = new DefaultMcpTokenApi(executor);
   }

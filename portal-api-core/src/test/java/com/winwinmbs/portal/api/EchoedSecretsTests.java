@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import com.winwinmbs.portal.api.auth.SessionTokenSource;
 import com.winwinmbs.portal.api.otp.OtpVerifyRequest;
 import com.winwinmbs.portal.api.tenant.RegisterTenantRequest;
 import com.winwinmbs.portal.api.tenant.SsoProviderType;
@@ -61,11 +60,7 @@ class EchoedSecretsTests {
             "login refused, quoting the password",
             401,
             (Consumer<PortalApiClient>)
-                portal ->
-                    portal
-                        .auth()
-                        .forSession(SessionTokenSource.create(cause -> {}))
-                        .login("ann@acme.com", PASSWORD, false),
+                portal -> portal.auth().login("ann@acme.com", PASSWORD, false, cause -> {}),
             PASSWORD),
         Arguments.of(
             "tenant sign-up refused, quoting the admin password",

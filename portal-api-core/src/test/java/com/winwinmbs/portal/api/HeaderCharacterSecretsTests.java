@@ -136,14 +136,17 @@ class HeaderCharacterSecretsTests {
                             "{\"accessToken\":"
                                 + PortalJson.MAPPER.writeValueAsString(token)
                                 + "}")));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient sessions =
-        TestClients.builder(wm).tokenSource(session).observationRegistry(registry).build();
-    sessions.auth().forSession(session).login("ann@acme.com", "pw-Hv9", false);
+    PortalApiClient sessions = TestClients.builder(wm).observationRegistry(registry).build();
+    SessionTokenSource session = sessions.auth().login("ann@acme.com", "pw-Hv9", false);
     observationErrors.clear();
 
     assertRefusedWithoutTheSecret(
-        wm, () -> sessions.user().findById("usr_1"), "Authorization", code, 10, reason);
+        wm,
+        () -> sessions.user().withOptions(session.requestOptions()).findById("usr_1"),
+        "Authorization",
+        code,
+        10,
+        reason);
     assertThat(paths(wm)).containsExactly("/auth/login");
   }
 

@@ -190,11 +190,12 @@ class HeaderInjectionTests {
                     aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"accessToken\":" + json(value) + "}")));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = TestClients.builder(wm).tokenSource(session).build();
-    portal.auth().forSession(session).login("ann@acme.com", "pw-Hv9", false);
+    PortalApiClient portal = TestClients.client(wm);
+    SessionTokenSource session = portal.auth().login("ann@acme.com", "pw-Hv9", false);
+    // a client built for the session, and the shared client with the session's options
+    PortalApiClient mine = portal.toBuilder().tokenSource(session).build();
 
-    assertRefused(() -> portal.health().check(), "Authorization");
+    assertRefused(() -> mine.health().check(), "Authorization");
     assertRefused(
         () -> portal.health().withOptions(session.requestOptions()).check(), "Authorization");
     assertOnlySent(wm, "/auth/login");
@@ -225,11 +226,11 @@ class HeaderInjectionTests {
                 .atPriority(5)
                 .withHeader("Authorization", equalTo("Bearer good-token"))
                 .willReturn(aResponse().withStatus(401)));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = TestClients.builder(wm).tokenSource(session).build();
-    portal.auth().forSession(session).login("ann@acme.com", "pw-Hv9", false);
+    PortalApiClient portal = TestClients.client(wm);
+    SessionTokenSource session = portal.auth().login("ann@acme.com", "pw-Hv9", false);
 
-    assertRefused(() -> portal.health().check(), "Authorization");
+    assertRefused(
+        () -> portal.health().withOptions(session.requestOptions()).check(), "Authorization");
     // the first attempt (with the good token) and the refresh went out; the retry did not
     assertThat(urls(wm)).containsExactly("/auth/login", "/health", "/auth/refresh");
   }

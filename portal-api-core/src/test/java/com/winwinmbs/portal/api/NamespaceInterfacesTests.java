@@ -18,6 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.winwinmbs.portal.api.auth.AuthApi;
+import com.winwinmbs.portal.api.auth.SsoCallback;
+import com.winwinmbs.portal.api.auth.SsoLogin;
+import com.winwinmbs.portal.api.auth.SsoProvider;
+import com.winwinmbs.portal.api.auth.SsoStateCheck;
 import com.winwinmbs.portal.api.email.EmailHistoryQuery;
 import com.winwinmbs.portal.api.email.EmailSendRequest;
 import com.winwinmbs.portal.api.email.EmailTemplateQuery;
@@ -67,6 +72,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,10 +99,27 @@ class NamespaceInterfacesTests {
   private static final RequestOptions PROBE =
       RequestOptions.builder().header("X-Probe", "probe-1").tenantId("tnt_probe").build();
 
-  /** A body every route accepts or fails to decode after sending: what was sent is the point. */
+  /**
+   * A body every route accepts or fails to decode after sending: what was sent is the point. Its
+   * {@code accessToken} lets a login start the session that a refresh or a logout then acts on.
+   */
   private static final String EMPTY_PAGE =
       "{\"success\":true,\"data\":[],\"pagination\":"
-          + "{\"page\":1,\"limit\":20,\"total\":0,\"total_pages\":1}}";
+          + "{\"page\":1,\"limit\":20,\"total\":0,\"total_pages\":1},"
+          + "\"accessToken\":\"at-probe\"}";
+
+  /**
+   * Methods that send nothing (they build or check values for a browser's SSO round trip), so a
+   * view has no request to put its options on; {@link
+   * #theMethodsThatSendNothingSendNothingThroughAView} holds them to it.
+   */
+  private static final Set<String> SEND_NOTHING =
+      Set.of(
+          "AuthApi.ssoLoginUrl(SsoProvider,String)",
+          "AuthApi.ssoCallback(URI,String)",
+          "AuthApi.ssoCallback(URI,String,SsoStateCheck)",
+          "AuthApi.ssoCallback(Map,String)",
+          "AuthApi.ssoCallback(Map,String,SsoStateCheck)");
 
   @TempDir Path temp;
 
@@ -125,8 +148,31 @@ class NamespaceInterfacesTests {
   @Test
   void theRouteSweepCoversEveryMethodOfEveryNamespaceInterface() {
     Set<String> swept = routes().map(Route::method).collect(Collectors.toCollection(TreeSet::new));
+    swept.addAll(SEND_NOTHING);
 
     assertThat(swept).isEqualTo(signatures());
+  }
+
+  @Test
+  void theMethodsThatSendNothingSendNothingThroughAView(WireMockRuntimeInfo wm) {
+    AuthApi auth = TestClients.client(wm).auth().withOptions(PROBE);
+
+    SsoLogin login = auth.ssoLoginUrl(SsoProvider.OKTA, "/home");
+    URI callback =
+        URI.create("https://app.example.com/cb?token=t-1&tenant=acme&state=" + login.state());
+    Map<String, String> parameters = Map.of("token", "t-1", "tenant", "acme");
+
+    assertThat(auth.ssoCallback(callback, login.state()).accessToken()).isEqualTo("t-1");
+    assertThat(auth.ssoCallback(callback, login.state(), SsoStateCheck.REQUIRED).tenant())
+        .isEqualTo("acme");
+    assertThat(
+            auth.ssoCallback(
+                    Map.of("token", "t-1", "tenant", "acme", "state", login.state()), login.state())
+                .accessToken())
+        .isEqualTo("t-1");
+    assertThat(auth.ssoCallback(parameters, login.state(), SsoStateCheck.IF_ECHOED).accessToken())
+        .isEqualTo("t-1");
+    assertThat(wm.getWireMock().find(anyRequestedFor(anyUrl()))).isEmpty();
   }
 
   @Test
@@ -665,6 +711,36 @@ class NamespaceInterfacesTests {
                             .clientSecret("client-secret-here")
                             .build())),
         route("TenantApi.testSso(String)", (p, o, t) -> p.tenant().withOptions(o).testSso("tn-1")),
+        // auth: the session a login returns is the one the next call acts on
+        route(
+            "AuthApi.login(String,String,boolean)",
+            (p, o, t) -> p.auth().withOptions(o).login("ann@acme.com", "pw-probe", false)),
+        route(
+            "AuthApi.login(String,String,boolean,SessionListener)",
+            (p, o, t) ->
+                p.auth().withOptions(o).login("ann@acme.com", "pw-probe", false, cause -> {})),
+        route(
+            "AuthApi.refresh(SessionTokenSource)",
+            (p, o, t) -> {
+              AuthApi auth = p.auth().withOptions(o);
+              auth.refresh(auth.login("ann@acme.com", "pw-probe", false));
+            }),
+        route(
+            "AuthApi.logout(SessionTokenSource)",
+            (p, o, t) -> {
+              AuthApi auth = p.auth().withOptions(o);
+              auth.logout(auth.login("ann@acme.com", "pw-probe", false));
+            }),
+        route("AuthApi.me()", (p, o, t) -> p.auth().withOptions(o).me()),
+        route(
+            "AuthApi.completeSso(SsoCallback)",
+            (p, o, t) -> p.auth().withOptions(o).completeSso(new SsoCallback("sso-probe", "acme"))),
+        route(
+            "AuthApi.completeSso(SsoCallback,SessionListener)",
+            (p, o, t) ->
+                p.auth()
+                    .withOptions(o)
+                    .completeSso(new SsoCallback("sso-probe", "acme"), cause -> {})),
         // mcp token
         route("McpTokenApi.list()", (p, o, t) -> p.mcpToken().withOptions(o).list()),
         route(

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,9 +137,8 @@ class SecretLeakTests {
             .tenantId("tenant-a")
             .build();
     PortalApiClient formClient = TestClients.builder(wm).tokenSource(formTokens).build();
-    SessionTokenSource session = SessionTokenSource.create(cause -> {});
-    PortalApiClient sessions = TestClients.builder(wm).tokenSource(session).build();
-    SessionTokenSource brokenSession = SessionTokenSource.create();
+    PortalApiClient sessions = TestClients.builder(wm).build();
+    AtomicReference<SessionTokenSource> sessionHolder = new AtomicReference<>();
     RequestOptions forwarded =
         RequestOptions.builder()
             .header("Authorization", "Bearer " + FORWARDED)
@@ -242,16 +242,22 @@ class SecretLeakTests {
             return constant.webhook().create(hook);
           });
       // a session: login with a password, a refresh cookie, a rejected token, a refresh
-      run(produced, failures, () -> sessions.auth().login("ann@acme.com", PASSWORD, true));
-      run(produced, failures, () -> sessions.auth().me());
+      run(
+          produced,
+          failures,
+          () -> {
+            sessionHolder.set(sessions.auth().login("ann@acme.com", PASSWORD, true, cause -> {}));
+            return sessionHolder.get();
+          });
+      SessionTokenSource session = sessionHolder.get();
+      run(produced, failures, () -> sessions.auth().withOptions(session.requestOptions()).me());
       run(
           produced,
           failures,
           () -> sessions.auth().login("ann@acme.com", "wrong-" + PASSWORD, true));
-      run(
-          produced,
-          failures,
-          () -> sessions.auth().forSession(brokenSession).login("bob@acme.com", PASSWORD, false));
+      // a login whose answer cannot be read starts no session
+      run(produced, failures, () -> sessions.auth().login("bob@acme.com", PASSWORD, false));
+      run(produced, failures, () -> sessions.auth().refresh(session));
       produced.addAll(
           List.of(
               m2m,
@@ -261,10 +267,10 @@ class SecretLeakTests {
               tokens,
               formTokens,
               session,
-              brokenSession,
               session.requestOptions(),
               forwarded,
               sessions.auth(),
+              sessions.auth().withOptions(session.requestOptions()),
               m2m.toBuilder()));
       logs = text(capture.events());
     }
@@ -285,10 +291,13 @@ class SecretLeakTests {
         .contains(TransportException.Kind.TIMEOUT, TransportException.Kind.IO);
     assertThat(logs)
         .contains("TRACE", "[REDACTED]", "-> 401", "-> 403", "-> 500", "refreshing the token");
+    SessionTokenSource session = sessionHolder.get();
     assertThat(session.isActive()).isTrue();
+    assertThat(session.token()).contains(SESSION_TOKEN_2);
+    // the refresh on 401, then the explicit one with the cookie the first rotated
     assertThat(wm.getWireMock().find(WireMock.postRequestedFor(urlPathEqualTo("/auth/refresh"))))
-        .singleElement()
-        .satisfies(r -> assertThat(r.getHeader("Cookie")).contains("refresh=" + REFRESH_COOKIE));
+        .extracting(r -> r.getHeader("Cookie"))
+        .containsExactly("refresh=" + REFRESH_COOKIE, "refresh=" + REFRESH_COOKIE_2);
 
     assertNoSecret("logs", logs);
     for (Throwable failure : failures) {

@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.winwinmbs.portal.api.auth.AuthApi;
 import com.winwinmbs.portal.api.auth.SessionTokenSource;
 import com.winwinmbs.portal.api.http.Endpoint;
 import com.winwinmbs.portal.api.http.Headers;
@@ -17,10 +16,13 @@ import com.winwinmbs.portal.api.http.RequestBody;
 import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.internal.ClientSettings;
 import com.winwinmbs.portal.api.internal.RequestExecutor;
+import com.winwinmbs.portal.api.internal.namespaces.DefaultAuthApi;
+import com.winwinmbs.portal.api.internal.namespaces.DefaultSession;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
 import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
 import com.winwinmbs.portal.api.tenant.SsoProviderType;
 import com.winwinmbs.portal.api.tenant.UpdateSsoConfigRequest;
+import com.winwinmbs.portal.api.testing.HandlerServer;
 import com.winwinmbs.portal.api.testing.TestClients;
 import io.micrometer.observation.ObservationRegistry;
 import java.lang.reflect.Array;
@@ -132,8 +134,8 @@ class ToStringSweepTests {
           Headers.Builder.class,
           ClientCredentialsTokenProvider.class,
           ClientCredentialsTokenProvider.Builder.class,
-          SessionTokenSource.class,
-          AuthApi.class,
+          DefaultSession.class,
+          DefaultAuthApi.class,
           UpdateSsoConfigRequest.Builder.class,
           RequestExecutor.class);
 
@@ -213,7 +215,7 @@ class ToStringSweepTests {
   }
 
   @Test
-  void credentialHoldersNeverPrintTheirSecrets() {
+  void credentialHoldersNeverPrintTheirSecrets() throws Exception {
     String apiKey = "sweep-api-key-Z1";
     String token = "sweep-bearer-Z2";
     String clientSecret = "sweep-client-secret-Z3";
@@ -251,7 +253,23 @@ class ToStringSweepTests {
             .clientSecret(clientSecret)
             .format(TokenRequestFormat.FORM);
     ClientCredentialsTokenProvider provider = providerBuilder.build();
-    SessionTokenSource session = SessionTokenSource.create();
+    // a real session, holding the token and the refresh cookie its login answered
+    SessionTokenSource session;
+    PortalApiClient local;
+    try (HandlerServer server =
+        HandlerServer.start(
+            exchange -> {
+              exchange.getResponseHeaders().add("Set-Cookie", "refresh=" + cookie + "; HttpOnly");
+              HandlerServer.write(
+                  HandlerServer.chunkedJson(exchange, 200),
+                  "{\"accessToken\":\"" + token + "\",\"tenant\":{\"id\":\"tenant-a\"}}");
+            })) {
+      local = PortalApiClient.builder().apiUrl(server.baseUrl()).apiKey(apiKey).build();
+      session = local.auth().login("ann@acme.com", clientSecret, false);
+    }
+    assertThat(session).isInstanceOf(DefaultSession.class);
+    assertThat(session.token()).contains(token);
+    assertThat(session.cookieNames()).containsExactly("refresh");
     UpdateSsoConfigRequest.Builder ssoBuilder =
         UpdateSsoConfigRequest.builder(SsoProviderType.AZURE_AD).clientSecret(ssoSecret);
     TransportRequest request =
@@ -271,6 +289,8 @@ class ToStringSweepTests {
             client,
             client.toBuilder(),
             client.auth(),
+            local.auth(),
+            local.auth().withOptions(session.requestOptions()),
             TestClients.executor(client),
             settings,
             optionsBuilder,

@@ -6,12 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The answer of {@code POST /auth/refresh}; {@link #toString()} redacts the token. */
-record RefreshResult(
+/**
+ * The answer of {@code POST /auth/refresh}: the session's new access token. {@link #toString()}
+ * redacts the token.
+ *
+ * @param accessToken the new access token
+ * @param additionalProperties fields of the answer this client does not model
+ */
+public record RefreshResult(
     @Nullable String accessToken,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  RefreshResult {
+  public RefreshResult {
     additionalProperties =
         additionalProperties == null ? new LinkedHashMap<>() : additionalProperties;
   }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Keep the state with the user's browser session (not in a cookie the page can read) and hand it to
  * {@link AuthApi#ssoCallback(URI, String)} when the callback arrives.
  *
- * @param url {@code {baseUrl}/auth/sso/login?provider=…&redirect=…&state=…}
+ * @param url {@code {baseUrl}{guideBasePath}/auth/sso/login?provider=…&redirect=…&state=…}
  * @param state a random value, sent as {@code state} and expected back in the callback (CSRF
  *     protection)
  */

@@ -2,7 +2,7 @@ package com.winwinmbs.portal.api.auth;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,28 +19,32 @@ public record SsoProvider(@JsonValue String value) {
   public static final SsoProvider OKTA = new SsoProvider("okta");
   public static final SsoProvider SAML = new SsoProvider("saml");
 
-  private static final Map<String, SsoProvider> KNOWN =
-      Map.of(
-          AZURE_AD.value, AZURE_AD,
-          GOOGLE.value, GOOGLE,
-          OKTA.value, OKTA,
-          SAML.value, SAML);
+  private static final List<SsoProvider> KNOWN = List.of(AZURE_AD, GOOGLE, OKTA, SAML);
 
   public SsoProvider {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** The constant for a known value, else a new instance holding it. */
+  /** The constant for a known value, otherwise a new instance holding the value as sent. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static SsoProvider of(String value) {
     Objects.requireNonNull(value, "value == null");
-    SsoProvider known = KNOWN.get(value);
-    return known != null ? known : new SsoProvider(value);
+    for (SsoProvider known : KNOWN) {
+      if (known.value.equals(value)) {
+        return known;
+      }
+    }
+    return new SsoProvider(value);
+  }
+
+  /** The values this client knows, in the order they are declared. */
+  public static List<SsoProvider> known() {
+    return KNOWN;
   }
 
   /** Whether this is one of the values the guide documents. */
   public boolean isKnown() {
-    return KNOWN.containsKey(value);
+    return KNOWN.contains(this);
   }
 
   @Override

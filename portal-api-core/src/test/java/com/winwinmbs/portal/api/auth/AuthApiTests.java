@@ -13,6 +13,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -21,6 +23,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.winwinmbs.portal.api.AuthenticationException;
 import com.winwinmbs.portal.api.BadRequestException;
 import com.winwinmbs.portal.api.PortalApiClient;
+import com.winwinmbs.portal.api.RequestOptions;
 import com.winwinmbs.portal.api.tenant.Tenant;
 import com.winwinmbs.portal.api.tenant.TenantPlan;
 import com.winwinmbs.portal.api.tenant.TenantRole;
@@ -31,6 +34,9 @@ import com.winwinmbs.portal.api.testing.TestClients;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 @WireMockTest
@@ -45,12 +51,9 @@ class AuthApiTests {
       {"email": "admin@acme.com", "password": "SecurePassword123!", "rememberMe": true}
       """;
 
-  /** A client of the guide's base URL shape ({@code .../api}) whose token source is the session. */
-  static PortalApiClient sessionClient(WireMockRuntimeInfo wm, SessionTokenSource session) {
-    return TestClients.builder(wm)
-        .apiUrl(wm.getHttpBaseUrl() + "/api")
-        .tokenSource(session)
-        .build();
+  /** A client of the guide's base URL shape ({@code .../api}) with a token of its own. */
+  static PortalApiClient client(WireMockRuntimeInfo wm) {
+    return TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api").build();
   }
 
   static void stubLogin(WireMock wm, String cookie) {
@@ -69,9 +72,9 @@ class AuthApiTests {
         wm.getWireMock(),
         "refreshToken=rt-1; Path=/api/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=604800");
     // the client has a token of its own: a login must not send it
-    PortalApiClient portal = TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api").build();
+    PortalApiClient portal = client(wm);
 
-    LoginResult login = portal.auth().login("admin@acme.com", PASSWORD, true);
+    SessionTokenSource session = portal.auth().login("admin@acme.com", PASSWORD, true);
 
     wm.getWireMock()
         .verifyThat(
@@ -81,29 +84,56 @@ class AuthApiTests {
                 .withHeader("Authorization", absent())
                 .withHeader("Cookie", absent())
                 .withRequestBody(equalToJson(LOGIN_BODY)));
-    assertThat(login.accessToken()).isEqualTo(LOGIN_TOKEN);
-    assertThat(login.user().id()).isEqualTo("550e8400-e29b-41d4-a716-446655440000");
-    assertThat(login.user().email()).isEqualTo("admin@acme.com");
-    assertThat(login.user().fullName()).isEqualTo("John Doe");
-    assertThat(login.user().role()).isEqualTo(TenantRole.ADMIN);
-    assertThat(login.user().authProvider()).isEqualTo(AuthProvider.LOCAL);
-    assertThat(login.user().avatarUrl()).isNull();
-    assertThat(login.tenant().id()).isEqualTo("660e8400-e29b-41d4-a716-446655440001");
-    assertThat(login.tenant().slug()).isEqualTo("acme");
-    assertThat(login.tenant().name()).isEqualTo("Acme Corporation");
-    assertThat(login.tenant().plan()).isEqualTo(TenantPlan.PROFESSIONAL);
-    assertThat(login.tenant().status()).isEqualTo(TenantStatus.ACTIVE);
-    assertThat(login.tenant().ssoEnabled()).isTrue();
-    assertThat(login.toString()).doesNotContain(LOGIN_TOKEN).contains("[REDACTED]");
-    SessionTokenSource session = portal.auth().session();
     assertThat(session.isActive()).isTrue();
+    assertThat(session.isExpired()).isFalse();
     assertThat(session.token()).contains(LOGIN_TOKEN);
+    SessionUser user = session.user().orElseThrow();
+    assertThat(user.id()).isEqualTo("550e8400-e29b-41d4-a716-446655440000");
+    assertThat(user.email()).isEqualTo("admin@acme.com");
+    assertThat(user.fullName()).isEqualTo("John Doe");
+    assertThat(user.role()).isEqualTo(TenantRole.ADMIN);
+    assertThat(user.authProvider()).isEqualTo(AuthProvider.LOCAL);
+    assertThat(user.avatarUrl()).isNull();
+    Tenant tenant = session.tenant().orElseThrow();
+    assertThat(tenant.id()).isEqualTo("660e8400-e29b-41d4-a716-446655440001");
+    assertThat(tenant.slug()).isEqualTo("acme");
+    assertThat(tenant.name()).isEqualTo("Acme Corporation");
+    assertThat(tenant.plan()).isEqualTo(TenantPlan.PROFESSIONAL);
+    assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);
+    assertThat(tenant.ssoEnabled()).isTrue();
     assertThat(session.cookieNames()).containsExactly("refreshToken");
-    assertThat(session.tenant()).get().extracting(Tenant::slug).isEqualTo("acme");
+    assertThat(session.requestOptions().tenantId())
+        .contains("660e8400-e29b-41d4-a716-446655440001");
+    assertThat(session.toString())
+        .contains("ACTIVE", "refreshToken")
+        .doesNotContain(LOGIN_TOKEN, "rt-1");
   }
 
   @Test
-  void loginWithWrongCredentialsThrowsAuthenticationExceptionAndLeavesTheSessionNew(
+  void eachLoginReturnsANewSessionAndTheNamespaceKeepsNone(WireMockRuntimeInfo wm) {
+    stubLogin(wm.getWireMock(), "refreshToken=rt-1; Path=/api/auth; HttpOnly");
+    wm.getWireMock()
+        .register(
+            post("/api/auth/logout")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("auth/logout.json"))));
+    PortalApiClient portal = client(wm);
+
+    SessionTokenSource first = portal.auth().login("admin@acme.com", PASSWORD, true);
+    SessionTokenSource second = portal.auth().login("admin@acme.com", PASSWORD, true);
+    portal.auth().logout(first);
+
+    assertThat(second).isNotSameAs(first);
+    assertThat(first.isActive()).isFalse();
+    assertThat(second.isActive()).isTrue();
+    assertThat(second.token()).contains(LOGIN_TOKEN);
+    assertThat(portal.auth().toString()).doesNotContain(LOGIN_TOKEN, "Session", "ACTIVE");
+  }
+
+  @Test
+  void loginWithWrongCredentialsThrowsAuthenticationExceptionAndSendsNoToken(
       WireMockRuntimeInfo wm) {
     wm.getWireMock()
         .register(
@@ -113,19 +143,21 @@ class AuthApiTests {
                         .withStatus(401)
                         .withHeader("Content-Type", "application/json")
                         .withBody(Fixtures.read("auth/invalid-credentials.json"))));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = sessionClient(wm, session);
+    PortalApiClient portal = client(wm);
 
-    assertThatThrownBy(() -> portal.auth().login("admin@acme.com", "wrong", false))
+    assertThatThrownBy(() -> portal.auth().login("admin@acme.com", "wrong-Pw9x", false))
         .isInstanceOfSatisfying(
             AuthenticationException.class,
             e -> {
               assertThat(e.code()).isEqualTo("Invalid credentials");
               assertThat(e.errorMessage()).isEqualTo("Email or password is incorrect");
-              assertThat(e.getMessage()).doesNotContain("wrong");
+              assertThat(e.getMessage()).doesNotContain("wrong-Pw9x");
             });
-    assertThat(session.isActive()).isFalse();
-    assertThat(session.token()).isEmpty();
+    // a refused login is not retried as a rejected token: it carried none
+    wm.getWireMock()
+        .verifyThat(
+            exactly(1),
+            postRequestedFor(urlEqualTo("/api/auth/login")).withHeader("Authorization", absent()));
   }
 
   @Test
@@ -138,7 +170,7 @@ class AuthApiTests {
                         .withStatus(400)
                         .withHeader("Content-Type", "application/json")
                         .withBody(Fixtures.read("auth/validation-error.json"))));
-    PortalApiClient portal = sessionClient(wm, SessionTokenSource.create());
+    PortalApiClient portal = client(wm);
 
     assertThatThrownBy(() -> portal.auth().login(" x", "short", false))
         .isInstanceOfSatisfying(
@@ -174,13 +206,13 @@ class AuthApiTests {
                     .withHeader("Content-Type", "application/json")
                     .withHeader("Set-Cookie", "refreshToken=; Path=/api/auth; Max-Age=0")
                     .withBody(Fixtures.read("auth/logout.json"))));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = sessionClient(wm, session);
+    PortalApiClient portal = client(wm);
 
-    portal.auth().login("admin@acme.com", PASSWORD, true);
-    String refreshed = portal.auth().refresh();
+    SessionTokenSource session = portal.auth().login("admin@acme.com", PASSWORD, true);
+    RefreshResult refreshed = portal.auth().refresh(session);
 
-    assertThat(refreshed).isEqualTo(REFRESHED_TOKEN);
+    assertThat(refreshed.accessToken()).isEqualTo(REFRESHED_TOKEN);
+    assertThat(refreshed.toString()).doesNotContain(REFRESHED_TOKEN).contains("[REDACTED]");
     assertThat(session.token()).contains(REFRESHED_TOKEN);
     server.verifyThat(
         postRequestedFor(urlEqualTo("/api/auth/refresh"))
@@ -188,7 +220,7 @@ class AuthApiTests {
             .withHeader("Authorization", absent())
             .withRequestBody(equalToJson("{}")));
 
-    portal.auth().logout();
+    portal.auth().logout(session);
 
     // the rotated cookie and the refreshed token go to logout
     server.verifyThat(
@@ -198,10 +230,146 @@ class AuthApiTests {
     assertThat(session.isActive()).isFalse();
     assertThat(session.cookieNames()).isEmpty();
     assertThat(session.token()).isEmpty();
-    assertThatThrownBy(() -> portal.auth().refresh())
+    assertThat(session.user()).isEmpty();
+    assertThatThrownBy(() -> portal.auth().refresh(session))
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("log in first");
     server.verifyThat(exactly(1), postRequestedFor(urlEqualTo("/api/auth/refresh")));
+    // a session no longer active is only cleared: nothing more goes out
+    portal.auth().logout(session);
+    server.verifyThat(exactly(1), postRequestedFor(urlEqualTo("/api/auth/logout")));
+  }
+
+  @Test
+  void refreshKeepsTheFieldsThePortalAddsAndPrintsNoneOfTheToken(WireMockRuntimeInfo wm) {
+    WireMock server = wm.getWireMock();
+    stubLogin(server, "refreshToken=rt-1; Path=/api/auth; HttpOnly");
+    server.register(
+        post("/api/auth/refresh")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"accessToken\": \"at-Refreshed-7Qw\", \"expiresIn\": 900}")));
+    PortalApiClient portal = client(wm);
+    SessionTokenSource session = portal.auth().login("admin@acme.com", PASSWORD, false);
+
+    RefreshResult result = portal.auth().refresh(session);
+
+    assertThat(result.accessToken()).isEqualTo("at-Refreshed-7Qw");
+    assertThat(result.additionalProperties()).containsEntry("expiresIn", 900);
+    assertThat(result.toString()).isEqualTo("RefreshResult[accessToken=[REDACTED]]");
+    assertThat(String.valueOf(result.additionalProperties())).doesNotContain("at-Refreshed");
+  }
+
+  @Test
+  void aLogoutAfterA401SendsTheSessionsOwnTokenAndStartsNoRefresh(WireMockRuntimeInfo wm) {
+    WireMock server = wm.getWireMock();
+    stubLogin(server, "refreshToken=rt-1; Path=/api/auth; HttpOnly");
+    server.register(
+        post("/api/auth/logout")
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\": \"Unauthorized\", \"message\": \"Access token expired\", \"statusCode\": 401}")));
+    PortalApiClient portal = client(wm);
+    SessionTokenSource session = portal.auth().login("admin@acme.com", PASSWORD, false);
+
+    // bound with the session's options, as the other calls of a server are
+    assertThatThrownBy(() -> portal.auth().withOptions(session.requestOptions()).logout(session))
+        .isInstanceOf(AuthenticationException.class);
+
+    server.verifyThat(
+        exactly(1),
+        postRequestedFor(urlEqualTo("/api/auth/logout"))
+            .withHeader("Authorization", equalTo("Bearer " + LOGIN_TOKEN))
+            .withHeader("Cookie", equalTo("refreshToken=rt-1")));
+    server.verifyThat(exactly(0), postRequestedFor(urlEqualTo("/api/auth/refresh")));
+    assertThat(session.isActive()).isFalse();
+    assertThat(session.cookieNames()).isEmpty();
+  }
+
+  @Test
+  void aSessionOfAnotherImplementationIsRefusedAndNothingIsSent(WireMockRuntimeInfo wm) {
+    PortalApiClient portal = client(wm);
+    SessionTokenSource foreign =
+        new SessionTokenSource() {
+          @Override
+          public Optional<String> token() {
+            return Optional.of("forged-token-Q3");
+          }
+
+          @Override
+          public boolean isActive() {
+            return true;
+          }
+
+          @Override
+          public boolean isExpired() {
+            return false;
+          }
+
+          @Override
+          public Optional<SessionUser> user() {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<Tenant> tenant() {
+            return Optional.empty();
+          }
+
+          @Override
+          public Set<String> cookieNames() {
+            return Set.of();
+          }
+
+          @Override
+          public RequestOptions requestOptions() {
+            return RequestOptions.builder().tokenSource(this).build();
+          }
+
+          @Override
+          public void clear() {}
+        };
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> portal.auth().refresh(foreign))
+        .withMessageContaining("not started by AuthApi.login or completeSso")
+        .withMessageContaining("pass the session one of them returned")
+        .withMessageNotContaining("forged-token-Q3");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> portal.auth().logout(foreign))
+        .withMessageContaining("not started by AuthApi.login or completeSso");
+    assertThatNullPointerException()
+        .isThrownBy(() -> portal.auth().refresh(null))
+        .withMessage("session == null");
+    assertThat(wm.getWireMock().find(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  @Test
+  void aLoginThroughAViewBoundToAnotherSessionSendsNoneOfItsToken(WireMockRuntimeInfo wm) {
+    WireMock server = wm.getWireMock();
+    stubLogin(server, "refreshToken=rt-1; Path=/api/auth; HttpOnly");
+    server.register(
+        post("/api/auth/refresh")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(Fixtures.read("auth/refresh.json"))));
+    PortalApiClient portal = client(wm);
+    SessionTokenSource first = portal.auth().login("admin@acme.com", PASSWORD, true);
+    portal.auth().refresh(first); // first now holds REFRESHED_TOKEN
+    AuthApi boundToFirst = portal.auth().withOptions(first.requestOptions());
+
+    SessionTokenSource second = boundToFirst.login("admin@acme.com", PASSWORD, true);
+    boundToFirst.refresh(second);
+
+    server.verifyThat(exactly(2), postRequestedFor(urlEqualTo("/api/auth/login")));
+    server.verifyThat(exactly(2), postRequestedFor(urlEqualTo("/api/auth/refresh")));
+    server.verifyThat(
+        exactly(0), anyRequestedFor(anyUrl()).withHeader("Authorization", WireMock.matching(".*")));
   }
 
   @Test
@@ -227,11 +395,11 @@ class AuthApiTests {
                 aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody(Fixtures.read("auth/logout.json"))));
-    PortalApiClient portal = sessionClient(wm, SessionTokenSource.create());
+    PortalApiClient portal = client(wm);
 
-    portal.auth().login("admin@acme.com", PASSWORD, false);
-    portal.auth().refresh();
-    portal.auth().logout();
+    SessionTokenSource session = portal.auth().login("admin@acme.com", PASSWORD, false);
+    portal.auth().refresh(session);
+    portal.auth().logout(session);
 
     server.verifyThat(
         postRequestedFor(urlEqualTo("/api/auth/refresh"))
@@ -250,22 +418,54 @@ class AuthApiTests {
                     aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody(Fixtures.read("auth/me.json"))));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = sessionClient(wm, session);
-    portal.auth().login("admin@acme.com", PASSWORD, true);
+    PortalApiClient portal = client(wm);
+    SessionTokenSource session = portal.auth().login("admin@acme.com", PASSWORD, true);
+    assertThat(session.user())
+        .get()
+        .extracting(SessionUser::authProvider)
+        .isEqualTo(AuthProvider.LOCAL);
 
-    CurrentUser me = portal.auth().me();
+    CurrentUser me = portal.auth().withOptions(session.requestOptions()).me();
 
     wm.getWireMock()
         .verifyThat(
+            exactly(1),
             getRequestedFor(urlEqualTo("/api/auth/me"))
                 .withHeader("Authorization", equalTo("Bearer " + LOGIN_TOKEN))
+                .withHeader("X-Tenant-Id", equalTo("660e8400-e29b-41d4-a716-446655440001"))
                 .withHeader("Accept", equalTo("application/json")));
     assertThat(me.user().authProvider()).isEqualTo(AuthProvider.AZURE_AD);
     assertThat(me.user().avatarUrl()).isEqualTo("https://graph.microsoft.com/v1.0/me/photo/$value");
     assertThat(me.user().role()).isEqualTo(TenantRole.ADMIN);
     assertThat(me.tenant().plan()).isEqualTo(TenantPlan.PROFESSIONAL);
     assertThat(me.tenant().ssoEnabled()).isTrue();
+    // the session records who its token belongs to
+    assertThat(session.user())
+        .get()
+        .extracting(SessionUser::authProvider)
+        .isEqualTo(AuthProvider.AZURE_AD);
+  }
+
+  @Test
+  void aClientBuiltForOneSessionSendsItsTokenAndRecordsMeInIt(WireMockRuntimeInfo wm) {
+    stubLogin(wm.getWireMock(), "refreshToken=rt-1; Path=/api/auth; HttpOnly");
+    wm.getWireMock()
+        .register(
+            get("/api/auth/me")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("auth/me.json"))));
+    PortalApiClient portal = client(wm);
+    SessionTokenSource session = portal.auth().login("admin@acme.com", PASSWORD, true);
+    PortalApiClient mine = portal.toBuilder().tokenSource(session).build();
+
+    mine.auth().me();
+
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlEqualTo("/api/auth/me"))
+                .withHeader("Authorization", equalTo("Bearer " + LOGIN_TOKEN)));
     assertThat(session.user())
         .get()
         .extracting(SessionUser::authProvider)
@@ -285,7 +485,7 @@ class AuthApiTests {
             {"user": {"id": "u1", "role": "Auditor", "authProvider": "GitHub", "locale": "en-GB"},
              "tenant": {"id": "t1", "plan": "Ultimate", "status": "Archived"}, "serverTime": "2025-11-03T10:00:00Z"}
             """)));
-    PortalApiClient portal = TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api").build();
+    PortalApiClient portal = client(wm);
 
     CurrentUser me = portal.auth().me();
 
@@ -305,7 +505,7 @@ class AuthApiTests {
 
   @Test
   void ssoLoginUrlBuildsTheGuideUrlWithAFreshStateAndSendsNothing(WireMockRuntimeInfo wm) {
-    PortalApiClient portal = TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api").build();
+    PortalApiClient portal = client(wm);
 
     SsoLogin first = portal.auth().ssoLoginUrl(SsoProvider.AZURE_AD, "/dashboard");
     SsoLogin second = portal.auth().ssoLoginUrl(SsoProvider.AZURE_AD, "/dashboard");
@@ -320,6 +520,21 @@ class AuthApiTests {
     assertThat(first.state()).matches("[A-Za-z0-9_-]{43}");
     assertThat(second.state()).isNotEqualTo(first.state());
     assertThat(saml.url().getRawQuery()).isEqualTo("provider=saml&state=" + saml.state());
+    assertThat(wm.getWireMock().find(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  @Test
+  void ssoLoginUrlGoesUnderTheGuideBasePathAsEveryGuideRouteDoes(WireMockRuntimeInfo wm) {
+    PortalApiClient portal = TestClients.builder(wm).guideBasePath("/api").build();
+
+    SsoLogin login = portal.auth().ssoLoginUrl(SsoProvider.of("github"), "/home page");
+
+    assertThat(login.url())
+        .isEqualTo(
+            URI.create(
+                wm.getHttpBaseUrl()
+                    + "/api/auth/sso/login?provider=github&redirect=%2Fhome%20page&state="
+                    + login.state()));
     assertThat(wm.getWireMock().find(anyRequestedFor(anyUrl()))).isEmpty();
   }
 
@@ -364,7 +579,7 @@ class AuthApiTests {
                   .doesNotContain("attacker-state")
                   .doesNotContain(login.state());
             });
-    assertThat(auth.session().isActive()).isFalse();
+    assertThat(wm.getWireMock().find(anyRequestedFor(anyUrl()))).isEmpty();
   }
 
   @Test
@@ -409,8 +624,7 @@ class AuthApiTests {
                     aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody(Fixtures.read("auth/me.json"))));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = sessionClient(wm, session);
+    PortalApiClient portal = client(wm);
     SsoLogin login = portal.auth().ssoLoginUrl(SsoProvider.AZURE_AD, "/dashboard");
     SsoCallback callback =
         portal
@@ -421,17 +635,56 @@ class AuthApiTests {
                         + login.state()),
                 login.state());
 
-    CurrentUser me = portal.auth().completeSso(callback);
+    SessionTokenSource session = portal.auth().completeSso(callback);
 
     wm.getWireMock()
         .verifyThat(
+            exactly(1),
             getRequestedFor(urlEqualTo("/api/auth/me"))
                 .withHeader("Authorization", equalTo("Bearer sso-token-1")));
-    assertThat(me.user().email()).isEqualTo("admin@acme.com");
+    assertThat(session.user()).get().extracting(SessionUser::email).isEqualTo("admin@acme.com");
     assertThat(session.isActive()).isTrue();
     assertThat(session.token()).contains("sso-token-1");
     assertThat(session.requestOptions().tenantId())
         .contains("660e8400-e29b-41d4-a716-446655440001");
+  }
+
+  @Test
+  void completeSsoWhoseTokenThePortalRefusesReturnsNoSessionAndTellsNoListener(
+      WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            get("/api/auth/me")
+                .willReturn(
+                    aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\": \"Unauthorized\", \"message\": \"Invalid token\", \"statusCode\": 401}")));
+    wm.getWireMock()
+        .register(
+            post("/api/auth/refresh")
+                .willReturn(
+                    aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\": \"Unauthorized\", \"message\": \"No refresh token\", \"statusCode\": 401}")));
+    PortalApiClient portal = client(wm);
+    SsoCallback callback = new SsoCallback("sso-token-forged", "acme");
+    List<AuthenticationException> told = new CopyOnWriteArrayList<>();
+
+    assertThatThrownBy(() -> portal.auth().completeSso(callback, told::add))
+        .isInstanceOf(AuthenticationException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sso-token-forged"));
+    // the token is checked as it came: no refresh (the SSO login left no cookie here), no listener
+    wm.getWireMock()
+        .verifyThat(
+            exactly(1),
+            getRequestedFor(urlEqualTo("/api/auth/me"))
+                .withHeader("Authorization", equalTo("Bearer sso-token-forged")));
+    wm.getWireMock().verifyThat(exactly(0), postRequestedFor(urlEqualTo("/api/auth/refresh")));
+    assertThat(told).isEmpty();
   }
 
   @Test
@@ -450,19 +703,16 @@ class AuthApiTests {
                 aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody(Fixtures.read("auth/logout.json"))));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = sessionClient(wm, session);
+    PortalApiClient portal = client(wm);
 
     String logText;
     try (LogCapture logs = LogCapture.start()) {
-      LoginResult login = portal.auth().login("admin@acme.com", PASSWORD, true);
-      portal.auth().refresh();
-      assertThat(session.toString()).doesNotContain("rt-secret-cookie");
-      assertThat(session.cookies().toString())
-          .contains("refreshToken")
-          .doesNotContain("rt-secret-cookie");
-      assertThat(login.toString()).doesNotContain(LOGIN_TOKEN);
-      portal.auth().logout();
+      SessionTokenSource session = portal.auth().login("admin@acme.com", PASSWORD, true);
+      RefreshResult refreshed = portal.auth().refresh(session);
+      assertThat(session.toString()).contains("refreshToken").doesNotContain("rt-secret-cookie");
+      assertThat(session.requestOptions().toString()).doesNotContain(LOGIN_TOKEN, REFRESHED_TOKEN);
+      assertThat(refreshed.toString()).doesNotContain(REFRESHED_TOKEN);
+      portal.auth().logout(session);
       logText = logs.text();
     }
 

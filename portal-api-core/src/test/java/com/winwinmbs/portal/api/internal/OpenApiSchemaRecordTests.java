@@ -10,6 +10,7 @@ import com.winwinmbs.portal.api.SearchRequest;
 import com.winwinmbs.portal.api.Sort;
 import com.winwinmbs.portal.api.auth.CurrentUser;
 import com.winwinmbs.portal.api.auth.LoginResult;
+import com.winwinmbs.portal.api.auth.RefreshResult;
 import com.winwinmbs.portal.api.auth.SessionUser;
 import com.winwinmbs.portal.api.email.EmailHistoryEntry;
 import com.winwinmbs.portal.api.email.EmailSendRequest;
@@ -219,12 +220,12 @@ class OpenApiSchemaRecordTests {
           value("ActorType", ActorType.class),
           response("EventLog", EventLog.class),
           // the guide's session, tenant and MCP-token routes
-          request("LoginRequest", type("auth.LoginRequest")),
+          request("LoginRequest", type("internal.namespaces.LoginRequest")),
           response("SessionUser", SessionUser.class),
           response("SessionTenant", Tenant.class),
           response("LoginResult", LoginResult.class),
           response("CurrentUser", CurrentUser.class),
-          response("RefreshResult", type("auth.RefreshResult")),
+          response("RefreshResult", RefreshResult.class),
           request("RegisterTenantRequest", RegisterTenantRequest.class),
           response("Tenant", Tenant.class),
           response("TenantUser", TenantUser.class),
@@ -255,7 +256,7 @@ class OpenApiSchemaRecordTests {
           "GuideError", "read field by field by ErrorDecoder into PortalError",
           "FileUploadForm", "a multipart form that files.Multipart writes, not JSON",
           "McpTokenPermissions", "a map, Map<String, List<String>> where it is used",
-          "LogoutResult", "only a message, which auth().logout() does not return",
+          "LogoutResult", "only a message, which auth().logout(session) does not return",
           "SsoUpdateResult", "only a message, which tenant().updateSso(..) does not return",
           "RevokeMcpTokenResult", "only a message, which mcpToken().revoke(..) does not return");
 

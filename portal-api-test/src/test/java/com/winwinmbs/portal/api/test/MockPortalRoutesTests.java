@@ -328,21 +328,19 @@ class MockPortalRoutesTests {
         c -> c.auth().login(MockPortal.USER_EMAIL, MockPortal.USER_PASSWORD, true));
     calls.put(
         Endpoints.AUTH_REFRESH,
-        c -> {
-          c.auth().login(MockPortal.USER_EMAIL, MockPortal.USER_PASSWORD, true);
-          c.auth().refresh();
-        });
+        c ->
+            c.auth()
+                .refresh(c.auth().login(MockPortal.USER_EMAIL, MockPortal.USER_PASSWORD, true)));
     calls.put(
         Endpoints.AUTH_LOGOUT,
-        c -> {
-          c.auth().login(MockPortal.USER_EMAIL, MockPortal.USER_PASSWORD, true);
-          c.auth().logout();
-        });
+        c ->
+            c.auth().logout(c.auth().login(MockPortal.USER_EMAIL, MockPortal.USER_PASSWORD, true)));
     calls.put(
         Endpoints.AUTH_ME,
         c -> {
-          c.auth().login(MockPortal.USER_EMAIL, MockPortal.USER_PASSWORD, false);
-          c.auth().me();
+          SessionTokenSource session =
+              c.auth().login(MockPortal.USER_EMAIL, MockPortal.USER_PASSWORD, false);
+          c.auth().withOptions(session.requestOptions()).me();
         });
     calls.put(
         Endpoints.TENANT_REGISTER,
@@ -398,11 +396,7 @@ class MockPortalRoutesTests {
             Endpoints.all().stream().filter(e -> !e.equals(Endpoints.AUTH_SSO_LOGIN)).toList());
     PortalApiClient client = portal.client();
     for (Map.Entry<Endpoint, Consumer<PortalApiClient>> call : calls.entrySet()) {
-      PortalApiClient each =
-          call.getKey().namespace().equals("auth")
-              ? portal.clientBuilder().tokenSource(SessionTokenSource.create(cause -> {})).build()
-              : client;
-      call.getValue().accept(each);
+      call.getValue().accept(client);
     }
     // the SSO login URL is for a browser: follow it by hand
     String ssoUrl = client.auth().ssoLoginUrl(SsoProvider.AZURE_AD, "/dashboard").url().toString();

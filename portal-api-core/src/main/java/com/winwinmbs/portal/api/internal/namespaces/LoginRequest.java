@@ -1,4 +1,4 @@
-package com.winwinmbs.portal.api.auth;
+package com.winwinmbs.portal.api.internal.namespaces;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;

@@ -1,4 +1,4 @@
-package com.winwinmbs.portal.api.auth;
+package com.winwinmbs.portal.api.internal.namespaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package com.winwinmbs.portal.api.auth;
+package com.winwinmbs.portal.api.internal.namespaces;
 
+import com.winwinmbs.portal.api.internal.CookieStore;
 import com.winwinmbs.portal.api.internal.Printable;
 import com.winwinmbs.portal.api.internal.Urls;
 import java.net.URI;
@@ -39,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * back is therefore at most {@value #MAX_COOKIES} cookies of at most {@value #MAX_COOKIE_BYTES}
  * bytes, and {@value #MAX_PER_DOMAIN} of them for a portal on one host.
  */
-final class CookieJar {
+final class CookieJar implements CookieStore {
 
-  private static final Logger log = LoggerFactory.getLogger(CookieJar.class);
+  /** The auth namespace's logger: where a user looks for what a session did. */
+  private static final Logger log = LoggerFactory.getLogger("com.winwinmbs.portal.api.auth");
 
   /** The most bytes of one {@code Set-Cookie} value (name, value and attributes) kept. */
   static final int MAX_COOKIE_BYTES = 4096;
@@ -97,7 +99,8 @@ final class CookieJar {
    * Stores the cookies of these {@code Set-Cookie} values, received in answer to {@code
    * requestUri}.
    */
-  synchronized void store(URI requestUri, List<String> setCookies) {
+  @Override
+  public synchronized void store(URI requestUri, List<String> setCookies) {
     Instant now = clock.instant();
     removeExpired(now);
     for (String header : setCookies) {
@@ -204,7 +207,8 @@ final class CookieJar {
   /**
    * The {@code Cookie} header for a request to {@code requestUri}, or empty when no cookie applies.
    */
-  synchronized Optional<String> header(URI requestUri) {
+  @Override
+  public synchronized Optional<String> header(URI requestUri) {
     Instant now = clock.instant();
     removeExpired(now);
     String host = host(requestUri);

@@ -1,4 +1,4 @@
-package com.winwinmbs.portal.api.auth;
+package com.winwinmbs.portal.api.internal.namespaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.winwinmbs.portal.api.PortalApiClient;
+import com.winwinmbs.portal.api.auth.SessionTokenSource;
 import com.winwinmbs.portal.api.testing.Fixtures;
 import com.winwinmbs.portal.api.testing.LogCapture;
 import java.io.IOException;
@@ -78,10 +79,9 @@ class CookieJarLimitTests {
     }
   }
 
-  private PortalApiClient portal(SessionTokenSource session) {
+  private PortalApiClient portal() {
     return PortalApiClient.builder()
         .apiUrl("http://localhost:" + server.getAddress().getPort() + "/api")
-        .tokenSource(session)
         .build();
   }
 
@@ -102,13 +102,13 @@ class CookieJarLimitTests {
       setCookies.add("flood" + i + "=v-Hq" + i + "; Path=/");
     }
     answerLoginWith(setCookies);
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = portal(session);
+    PortalApiClient portal = portal();
+    SessionTokenSource session;
 
     List<ILoggingEvent> events;
     try (LogCapture logs = LogCapture.start()) {
-      portal.auth().login("admin@acme.com", "SecurePassword123!", true);
-      portal.auth().refresh();
+      session = portal.auth().login("admin@acme.com", "SecurePassword123!", true);
+      portal.auth().refresh(session);
       events = logs.events();
     }
 
@@ -137,13 +137,13 @@ class CookieJarLimitTests {
     String justFits = "fits=" + "y".repeat(4096 - "fits=; Path=/".length()) + "; Path=/";
     String oneByteOver = "over=" + "z".repeat(4097 - "over=; Path=/".length()) + "; Path=/";
     answerLoginWith(List.of(REFRESH_COOKIE, huge, justFits, oneByteOver));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = portal(session);
+    PortalApiClient portal = portal();
+    SessionTokenSource session;
 
     String logText;
     try (LogCapture logs = LogCapture.start()) {
-      portal.auth().login("admin@acme.com", "SecurePassword123!", true);
-      portal.auth().refresh();
+      session = portal.auth().login("admin@acme.com", "SecurePassword123!", true);
+      portal.auth().refresh(session);
       logText = logs.text();
     }
 
@@ -161,13 +161,13 @@ class CookieJarLimitTests {
   void aCookieTheCookieHeaderCouldNotCarryBackIsDropped() {
     // é arrives as the Latin-1 character the JDK decoded; the header would send it as '?'
     answerLoginWith(List.of(REFRESH_COOKIE, "lang=caf\u00e9; Path=/", "ok=plain; Path=/"));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = portal(session);
+    PortalApiClient portal = portal();
+    SessionTokenSource session;
 
     String logText;
     try (LogCapture logs = LogCapture.start()) {
-      portal.auth().login("admin@acme.com", "SecurePassword123!", true);
-      portal.auth().refresh();
+      session = portal.auth().login("admin@acme.com", "SecurePassword123!", true);
+      portal.auth().refresh(session);
       logText = logs.text();
     }
 

@@ -1,11 +1,15 @@
 package com.winwinmbs.portal.api.auth;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -15,10 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.winwinmbs.portal.api.AuthenticationException;
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.ServerException;
 import com.winwinmbs.portal.api.mcptoken.McpToken;
+import com.winwinmbs.portal.api.mcptoken.McpTokenApi;
 import com.winwinmbs.portal.api.testing.Fixtures;
 import com.winwinmbs.portal.api.testing.TestClients;
 import java.util.ArrayList;
@@ -34,11 +40,12 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The session's refresh on 401, over HTTP: the guide's "old token → 401, refresh once, new token →
- * 200", for many concurrent callers, and its failure.
+ * A session's refresh on 401, over HTTP: the guide's "old token → 401, refresh once, new token →
+ * 200", for many concurrent callers of one session, its failure, and sessions of several users on
+ * one shared client, none of which ever lends another its token or cookie.
  */
 @WireMockTest
-class SessionTokenSourceTests {
+class SessionRefreshTests {
 
   static final int CALLERS = 20;
   static final String OLD = "old-access-token";
@@ -82,11 +89,13 @@ class SessionTokenSourceTests {
                     .withBody(Fixtures.read("mcptoken/list.json"))));
   }
 
-  static PortalApiClient client(WireMockRuntimeInfo wm, SessionTokenSource session) {
-    return TestClients.builder(wm)
-        .apiUrl(wm.getHttpBaseUrl() + "/api")
-        .tokenSource(session)
-        .build();
+  /** One shared client of the guide's base URL shape, with a token of its own. */
+  static PortalApiClient client(WireMockRuntimeInfo wm) {
+    return TestClients.builder(wm).apiUrl(wm.getHttpBaseUrl() + "/api").build();
+  }
+
+  static SessionTokenSource login(PortalApiClient portal, SessionListener listener) {
+    return portal.auth().login("admin@acme.com", "SecurePassword123!", true, listener);
   }
 
   /**
@@ -146,11 +155,11 @@ class SessionTokenSourceTests {
                     .withHeader("Content-Type", "application/json")
                     .withBody(EXPIRED_TOKEN_ERROR)));
     AtomicInteger expirations = new AtomicInteger();
-    SessionTokenSource session = SessionTokenSource.create(cause -> expirations.incrementAndGet());
-    PortalApiClient portal = client(wm, session);
-    portal.auth().login("admin@acme.com", "SecurePassword123!", true);
+    PortalApiClient portal = client(wm);
+    SessionTokenSource session = login(portal, cause -> expirations.incrementAndGet());
 
-    List<Object> outcomes = concurrently(() -> portal.mcpToken().list());
+    List<Object> outcomes =
+        concurrently(() -> portal.mcpToken().withOptions(session.requestOptions()).list());
 
     assertThat(outcomes)
         .hasSize(CALLERS)
@@ -205,15 +214,15 @@ class SessionTokenSourceTests {
                 aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody(Fixtures.read("mcptoken/get.json"))));
-    SessionTokenSource session = SessionTokenSource.create();
-    PortalApiClient portal = client(wm, session);
-    portal.auth().login("admin@acme.com", "SecurePassword123!", true);
+    PortalApiClient portal = client(wm);
+    SessionTokenSource session = portal.auth().login("admin@acme.com", "SecurePassword123!", true);
+    McpTokenApi tokens = portal.mcpToken().withOptions(session.requestOptions());
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      Future<McpToken> slow = pool.submit(() -> portal.mcpToken().findById("slow"));
+      Future<McpToken> slow = pool.submit(() -> tokens.findById("slow"));
       Thread.sleep(200);
 
-      portal.mcpToken().list();
+      tokens.list();
       McpToken token = slow.get(10, TimeUnit.SECONDS);
 
       assertThat(token.name()).isEqualTo("Claude AI Agent");
@@ -245,11 +254,11 @@ class SessionTokenSourceTests {
              "timestamp": "2025-11-03T10:00:00Z"}
             """)));
     List<AuthenticationException> told = new CopyOnWriteArrayList<>();
-    SessionTokenSource session = SessionTokenSource.create(told::add);
-    PortalApiClient portal = client(wm, session);
-    portal.auth().login("admin@acme.com", "SecurePassword123!", true);
+    PortalApiClient portal = client(wm);
+    SessionTokenSource session = login(portal, told::add);
+    McpTokenApi tokens = portal.mcpToken().withOptions(session.requestOptions());
 
-    List<Object> outcomes = concurrently(() -> portal.mcpToken().list());
+    List<Object> outcomes = concurrently(tokens::list);
 
     assertThat(outcomes)
         .hasSize(CALLERS)
@@ -259,19 +268,32 @@ class SessionTokenSourceTests {
     assertThat(told.get(0).getMessage()).contains("log in again");
     server.verifyThat(exactly(1), postRequestedFor(urlEqualTo("/api/auth/refresh")));
     assertThat(session.isExpired()).isTrue();
+    assertThat(session.isActive()).isFalse();
     assertThat(session.cookieNames()).isEmpty();
+    assertThat(session.user()).isEmpty();
 
-    // until the next login, calls through the session fail without being sent
+    // until the user logs in again, calls through the session fail without being sent
     int sent = server.find(getRequestedFor(urlEqualTo("/api/mcp/tokens"))).size();
-    assertThatThrownBy(() -> portal.mcpToken().list())
+    assertThatThrownBy(tokens::list)
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("log in again");
+    assertThatThrownBy(() -> portal.auth().refresh(session))
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("log in again");
     assertThat(server.find(getRequestedFor(urlEqualTo("/api/mcp/tokens")))).hasSize(sent);
+    server.verifyThat(exactly(1), postRequestedFor(urlEqualTo("/api/auth/refresh")));
     assertThat(told).hasSize(1);
 
-    // a new login brings the session back
-    portal.auth().login("admin@acme.com", "SecurePassword123!", true);
-    assertThat(session.isActive()).isTrue();
+    // a new login is a new session; the expired one stays expired
+    SessionTokenSource again = login(portal, told::add);
+    assertThat(again.isActive()).isTrue();
+    assertThat(again.token()).contains(OLD);
+    assertThat(session.isExpired()).isTrue();
+    // and an expired session is logged out without a call
+    portal.auth().logout(session);
+    assertThat(session.isExpired()).isFalse();
+    server.verifyThat(exactly(0), postRequestedFor(urlEqualTo("/api/auth/logout")));
+    assertThat(told).hasSize(1);
   }
 
   @Test
@@ -287,11 +309,11 @@ class SessionTokenSourceTests {
                     .withBody(
                         "{\"error\": \"Service Unavailable\", \"message\": \"Try again later\", \"statusCode\": 503}")));
     AtomicInteger expirations = new AtomicInteger();
-    SessionTokenSource session = SessionTokenSource.create(cause -> expirations.incrementAndGet());
-    PortalApiClient portal = client(wm, session);
-    portal.auth().login("admin@acme.com", "SecurePassword123!", true);
+    PortalApiClient portal = client(wm);
+    SessionTokenSource session = login(portal, cause -> expirations.incrementAndGet());
 
-    assertThatThrownBy(() -> portal.mcpToken().list()).isInstanceOf(ServerException.class);
+    assertThatThrownBy(() -> portal.mcpToken().withOptions(session.requestOptions()).list())
+        .isInstanceOf(ServerException.class);
 
     assertThat(expirations).hasValue(0);
     assertThat(session.isActive()).isTrue();
@@ -351,13 +373,11 @@ class SessionTokenSourceTests {
                     .withBody(Fixtures.read("mcptoken/list.json"))));
     // one client, no token of its own
     PortalApiClient portal = PortalApiClient.builder().apiUrl(wm.getHttpBaseUrl() + "/api").build();
-    SessionTokenSource ann = SessionTokenSource.create();
-    SessionTokenSource bob = SessionTokenSource.create();
 
-    portal.auth().forSession(ann).login("ann@acme.com", "pw-ann-123", false);
-    portal.auth().forSession(bob).login("bob@beta.io", "pw-bob-123", false);
-    portal.auth().forSession(ann).me();
-    portal.auth().forSession(bob).me();
+    SessionTokenSource ann = portal.auth().login("ann@acme.com", "pw-ann-123", false);
+    SessionTokenSource bob = portal.auth().login("bob@beta.io", "pw-bob-123", false);
+    portal.auth().withOptions(ann.requestOptions()).me();
+    portal.auth().withOptions(bob.requestOptions()).me();
     portal.mcpToken().withOptions(bob.requestOptions()).list();
 
     server.verifyThat(exactly(1), postRequestedFor(urlEqualTo("/api/auth/refresh")));
@@ -368,6 +388,120 @@ class SessionTokenSourceTests {
         getRequestedFor(urlEqualTo("/api/mcp/tokens"))
             .withHeader("Authorization", equalTo("Bearer bob-1"))
             .withHeader("X-Tenant-Id", equalTo("660e8400-e29b-41d4-a716-446655440001")));
-    assertThat(portal.auth().session().isActive()).isFalse();
+    // the namespace itself acts for nobody: without a session, me() goes out without a token
+    server.register(
+        get("/api/auth/me")
+            .withHeader("Authorization", absent())
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(EXPIRED_TOKEN_ERROR)));
+    assertThatThrownBy(() -> portal.auth().me()).isInstanceOf(AuthenticationException.class);
+    server.verifyThat(
+        exactly(1),
+        getRequestedFor(urlEqualTo("/api/auth/me")).withHeader("Authorization", absent()));
+  }
+
+  @Test
+  void afterUserAsLoginUserBsCallsThroughBsSessionNeverCarryAsTokenOrCookie(
+      WireMockRuntimeInfo wm) {
+    WireMock server = wm.getWireMock();
+    for (String user : List.of("ann", "bob")) {
+      server.register(
+          post("/api/auth/login")
+              .withRequestBody(equalToJson("{\"email\": \"" + user + "@acme.com\"}", false, true))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withHeader("Set-Cookie", "refreshToken=rt-" + user + "; Path=/api/auth")
+                      .withBody(
+                          "{\"user\": {\"id\": \"u-"
+                              + user
+                              + "\"}, \"tenant\": {\"id\": \"t-acme\"}, \"accessToken\": \""
+                              + user
+                              + "-1\"}")));
+      server.register(
+          post("/api/auth/refresh")
+              .withHeader("Cookie", equalTo("refreshToken=rt-" + user))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withHeader("Set-Cookie", "refreshToken=rt-" + user + "-2; Path=/api/auth")
+                      .withBody("{\"accessToken\": \"" + user + "-2\"}")));
+      server.register(
+          get("/api/auth/me")
+              .withHeader("Authorization", equalTo("Bearer " + user + "-2"))
+              .willReturn(
+                  aResponse()
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(
+                          "{\"user\": {\"id\": \"u-"
+                              + user
+                              + "\", \"email\": \""
+                              + user
+                              + "@acme.com\"}, \"tenant\": {\"id\": \"t-acme\"}}")));
+    }
+    // both first tokens have expired by the time they are used
+    server.register(
+        get("/api/auth/me")
+            .withHeader("Authorization", matching("Bearer (ann|bob)-1"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(EXPIRED_TOKEN_ERROR)));
+    PortalApiClient portal = client(wm);
+    AuthApi auth = portal.auth();
+
+    SessionTokenSource ann = auth.login("ann@acme.com", "pw-ann-123", false);
+    SessionTokenSource bob = auth.login("bob@acme.com", "pw-bob-123", false);
+    CurrentUser bobMe = auth.withOptions(bob.requestOptions()).me();
+    CurrentUser annMe = auth.withOptions(ann.requestOptions()).me();
+    CurrentUser bobAgain = auth.withOptions(bob.requestOptions()).me();
+
+    assertThat(bobMe.user().email()).isEqualTo("bob@acme.com");
+    assertThat(bobAgain.user().email()).isEqualTo("bob@acme.com");
+    assertThat(annMe.user().email()).isEqualTo("ann@acme.com");
+    assertThat(bob.user()).get().extracting(SessionUser::email).isEqualTo("bob@acme.com");
+    assertThat(ann.user()).get().extracting(SessionUser::email).isEqualTo("ann@acme.com");
+    // bob's login came after ann's and carried nothing of hers (nor anything at all)
+    server.verifyThat(
+        exactly(2),
+        postRequestedFor(urlEqualTo("/api/auth/login"))
+            .withHeader("Authorization", absent())
+            .withHeader("Cookie", absent()));
+    // bob's refresh carried his cookie alone, and no token
+    server.verifyThat(
+        exactly(1),
+        postRequestedFor(urlEqualTo("/api/auth/refresh"))
+            .withHeader("Cookie", equalTo("refreshToken=rt-bob"))
+            .withHeader("Authorization", absent()));
+    server.verifyThat(exactly(2), postRequestedFor(urlEqualTo("/api/auth/refresh")));
+    server.verifyThat(
+        exactly(3),
+        getRequestedFor(urlEqualTo("/api/auth/me"))
+            .withHeader("Authorization", matching("Bearer bob-[12]")));
+    // no request carried secrets of both, and none of bob's carried ann's
+    for (LoggedRequest request : server.find(anyRequestedFor(anyUrl()))) {
+      String sent =
+          request.getHeader("Authorization")
+              + " "
+              + request.getHeader("Cookie")
+              + " "
+              + request.getBodyAsString();
+      boolean carriesAnn =
+          sent.contains("ann-") || sent.contains("rt-ann") || sent.contains("ann@");
+      boolean carriesBob =
+          sent.contains("bob-") || sent.contains("rt-bob") || sent.contains("bob@");
+      assertThat(carriesAnn && carriesBob)
+          .as("%s %s carries secrets of two users: %s", request.getMethod(), request.getUrl(), sent)
+          .isFalse();
+      assertThat(carriesAnn || carriesBob)
+          .as("%s %s", request.getMethod(), request.getUrl())
+          .isTrue();
+    }
+    assertThat(ann.token()).contains("ann-2");
+    assertThat(bob.token()).contains("bob-2");
   }
 }
