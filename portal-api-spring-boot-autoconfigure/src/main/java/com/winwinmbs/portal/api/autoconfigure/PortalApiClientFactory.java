@@ -67,8 +67,9 @@ final class PortalApiClientFactory implements DisposableBean {
       PortalTransport transport) {
     PortalApiClient.Builder builder = PortalApiClient.builder();
     new PortalApiPropertiesMapper(properties).map(builder);
+    // several resolvers without a primary fail here: a tenant must never be a guess
     PortalTenantResolver tenants =
-        this.context.getBeanProvider(PortalTenantResolver.class).getIfUnique();
+        this.context.getBeanProvider(PortalTenantResolver.class).getIfAvailable();
     List<PortalInterceptor> first = new ArrayList<>();
     if (tenants != null) {
       // the resolver's interceptor sends the property's tenant when it finds none

@@ -175,6 +175,18 @@ class PortalTenantResolverTests {
   }
 
   @Test
+  void twoResolversWithoutAPrimaryFailStartupRatherThanGuess() {
+    portal()
+        .withBean("otherResolver", PortalTenantResolver.class, () -> () -> Optional.of("other"))
+        .run(
+            (context) ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining("PortalTenantResolver")
+                    .hasStackTraceContaining("otherResolver"));
+  }
+
+  @Test
   void theHeaderResolverReadsNothingOutsideARequest() {
     assertThat(PortalTenantResolver.fromRequestHeader("X-Tenant").resolveTenant()).isEmpty();
     assertThat(PortalTenantResolver.fromRequestHeader("X-Tenant"))

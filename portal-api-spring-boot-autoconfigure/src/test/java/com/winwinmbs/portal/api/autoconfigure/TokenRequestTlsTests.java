@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.health.HealthApi;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,6 +140,47 @@ class TokenRequestTlsTests {
           assertThat(server.findAll(postRequestedFor(urlEqualTo("/oauth2/token"))))
               .as("token requests that completed their handshake")
               .hasSize(bundle ? 1 : 0);
+        });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"core", "spring-security"})
+  void aNamedClientsTokenRequestsTakeItsOwnSslBundle(String path) {
+    String tokenUri = "https://localhost:" + server.getHttpsPort() + "/oauth2/token";
+    String prefix = "portal.api.clients.billing.";
+    ApplicationContextRunner runner =
+        this.runner.withPropertyValues(
+            prefix + "base-url=http://localhost:" + server.getPort(), prefix + "ssl.bundle=portal");
+    runner =
+        path.equals("core")
+            ? runner.withPropertyValues(
+                prefix + "auth.client-id=billing-service",
+                prefix + "auth.client-secret=s3cret-value",
+                prefix + "auth.token-endpoint=" + tokenUri)
+            : runner.withPropertyValues(
+                prefix + "auth.registration-id=billing",
+                "spring.security.oauth2.client.registration.billing.client-id=billing-service",
+                "spring.security.oauth2.client.registration.billing.client-secret=s3cret-value",
+                "spring.security.oauth2.client.registration.billing.authorization-grant-type=client_credentials",
+                "spring.security.oauth2.client.registration.billing.provider=machines",
+                "spring.security.oauth2.client.provider.machines.token-uri=" + tokenUri);
+    runner.run(
+        (context) -> {
+          assertThat(
+                  context
+                      .getBean("billingPortalApiClient", PortalApiClient.class)
+                      .health()
+                      .check()
+                      .isUp())
+              .isTrue();
+          // the default client has neither a token source nor the bundle
+          assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
+          server.verify(
+              1,
+              getRequestedFor(urlEqualTo("/health"))
+                  .withHeader("Authorization", equalTo("Bearer tls-token")));
+          server.verify(2, getRequestedFor(urlEqualTo("/health")));
+          server.verify(1, postRequestedFor(urlEqualTo("/oauth2/token")));
         });
   }
 }
