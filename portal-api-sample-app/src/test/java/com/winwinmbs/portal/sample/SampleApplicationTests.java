@@ -33,9 +33,10 @@ class SampleApplicationTests {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void clientRunsOnTheRestClientTransportTheStarterBrings() {
+  void clientRunsOnTheStartersDefaultJdkTransport() {
     assertThat(transport)
-        .isInstanceOf(com.winwinmbs.portal.api.autoconfigure.RestClientPortalTransport.class);
+        .isNotInstanceOf(com.winwinmbs.portal.api.autoconfigure.RestClientPortalTransport.class);
+    assertThat(transport.toString()).startsWith("JdkHttpTransport[");
   }
 
   @Test

@@ -1,10 +1,10 @@
 package com.winwinmbs.portal.api.autoconfigure;
 
 import com.winwinmbs.portal.api.TokenSource;
+import com.winwinmbs.portal.api.http.PortalTransport;
 import com.winwinmbs.portal.api.oauth.ClientCredentialsTokenProvider;
 import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
@@ -84,21 +83,26 @@ public final class PortalApiAuthAutoConfiguration {
     TokenSource portalApiTokenSource(PortalApiProperties properties, ApplicationContext context) {
       PortalApiProperties.Auth auth = properties.getAuth();
       requireModeBuiltFor(new OnStaticModeCondition(), "the 'static' mode", auth, context);
-      if (!hasText(auth.getToken())) {
-        throw new PortalApiConfigurationException(
-            "portal.api.auth.mode is 'static' but portal.api.auth.token is not set.",
-            "Set portal.api.auth.token, or choose another portal.api.auth.mode.");
-      }
-      if (auth.getMode() == null
-          && (hasText(auth.getRegistrationId()) || hasText(auth.getClientId()))) {
-        throw new PortalApiConfigurationException(
-            "portal.api.auth.token is set together with machine-to-machine credentials ("
-                + (hasText(auth.getRegistrationId()) ? "registration-id" : "client-id")
-                + "), so it is unclear which to use.",
-            "Remove one of them, or set portal.api.auth.mode to 'static' or 'client-credentials'.");
-      }
-      return TokenSource.of(auth.getToken());
+      return staticToken(auth);
     }
+  }
+
+  /** The token of the 'static' mode. */
+  static TokenSource staticToken(PortalApiProperties.Auth auth) {
+    if (!hasText(auth.getToken())) {
+      throw new PortalApiConfigurationException(
+          "portal.api.auth.mode is 'static' but portal.api.auth.token is not set.",
+          "Set portal.api.auth.token, or choose another portal.api.auth.mode.");
+    }
+    if (auth.getMode() == null
+        && (hasText(auth.getRegistrationId()) || hasText(auth.getClientId()))) {
+      throw new PortalApiConfigurationException(
+          "portal.api.auth.token is set together with machine-to-machine credentials ("
+              + (hasText(auth.getRegistrationId()) ? "registration-id" : "client-id")
+              + "), so it is unclear which to use.",
+          "Remove one of them, or set portal.api.auth.mode to 'static' or 'client-credentials'.");
+    }
+    return TokenSource.of(auth.getToken());
   }
 
   /** The current user's token, read at every call. */
@@ -111,9 +115,14 @@ public final class PortalApiAuthAutoConfiguration {
     TokenSource portalApiTokenSource(PortalApiProperties properties, ApplicationContext context) {
       PortalApiProperties.Auth auth = properties.getAuth();
       requireModeBuiltFor(new OnForwardModeCondition(), "the 'forward' mode", auth, context);
-      requireThreadBoundUser(AuthMode.FORWARD, context);
-      return CurrentUserTokenSource.create(context.getClassLoader(), "forward");
+      return forwardToken(context);
     }
+  }
+
+  /** The token of the 'forward' mode. */
+  static TokenSource forwardToken(ApplicationContext context) {
+    requireThreadBoundUser(AuthMode.FORWARD, context);
+    return CurrentUserTokenSource.create(context.getClassLoader(), "forward");
   }
 
   /** Machine tokens through Spring Security's OAuth2 client, for a registration id. */
@@ -140,15 +149,36 @@ public final class PortalApiAuthAutoConfiguration {
           "machine tokens from a Spring Security registration",
           auth,
           context);
+      return authorizedClientManager(
+          properties,
+          registrations.getIfAvailable(),
+          reactiveRegistrations.getIfAvailable(),
+          authorizedClientService.getIfAvailable(),
+          new PortalTransports(context).tokenRequestFactory(properties),
+          context);
+    }
+
+    /**
+     * The manager of the machine tokens of {@code portal.api.auth.registration-id}, its token
+     * requests sent with this request factory.
+     */
+    static PortalApiAuthorizedClientManager authorizedClientManager(
+        PortalApiProperties properties,
+        @Nullable ClientRegistrationRepository registrations,
+        @Nullable ReactiveClientRegistrationRepository reactiveRegistrations,
+        @Nullable OAuth2AuthorizedClientService authorizedClientService,
+        ClientHttpRequestFactory requestFactory,
+        ApplicationContext context) {
+      PortalApiProperties.Auth auth = properties.getAuth();
       if (auth.effectiveMode() == AuthMode.HYBRID) {
         requireThreadBoundUser(AuthMode.HYBRID, context);
       }
       String registrationId = auth.getRegistrationId();
       requireOneKindOfCredentials(auth);
       rejectSettingsTheRegistrationOwns(auth);
-      ClientRegistrationRepository blocking = registrations.getIfAvailable();
+      ClientRegistrationRepository blocking = registrations;
       ReactiveClientRegistrationRepository reactive =
-          (blocking != null) ? null : reactiveRegistrations.getIfAvailable();
+          (blocking != null) ? null : reactiveRegistrations;
       // A reactive application keeps its registrations in a reactive repository; machine tokens
       // are fetched by the blocking manager below, so it gets the one registration it needs.
       ClientRegistrationRepository repository =
@@ -174,10 +204,11 @@ public final class PortalApiAuthAutoConfiguration {
       requireClientSecret(registration);
       requireSecureTokenUri(registration, properties);
       OAuth2AuthorizedClientService clients =
-          authorizedClientService.getIfAvailable(
-              () -> new InMemoryOAuth2AuthorizedClientService(repository));
+          (authorizedClientService != null)
+              ? authorizedClientService
+              : new InMemoryOAuth2AuthorizedClientService(repository);
       OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> fetching =
-          tokenResponseClient(auth.getTokenFormat(), tokenRequestFactory(properties));
+          tokenResponseClient(auth.getTokenFormat(), requestFactory);
       // each token fetched is an event of the portal call that needed it (token.fetches)
       OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokenClient =
           (request) -> {
@@ -207,10 +238,32 @@ public final class PortalApiAuthAutoConfiguration {
           "machine tokens from a Spring Security registration",
           auth,
           context);
+      return tokenSource(auth, clients, context);
+    }
+
+    /** The machine tokens of the manager, with the user's in hybrid mode. */
+    static TokenSource tokenSource(
+        PortalApiProperties.Auth auth,
+        PortalApiAuthorizedClientManager clients,
+        ApplicationContext context) {
       TokenSource machine =
           new AuthorizedClientTokenSource(
               clients, auth.getRegistrationId(), auth.getRefreshSkew(), Clock.systemUTC());
       return withUser(auth, machine, context);
+    }
+
+    /** The machine tokens of a named client's {@code auth.registration-id}. */
+    static TokenSource namedClientTokens(
+        PortalApiProperties properties, ApplicationContext context) {
+      PortalApiAuthorizedClientManager manager =
+          authorizedClientManager(
+              properties,
+              context.getBeanProvider(ClientRegistrationRepository.class).getIfAvailable(),
+              context.getBeanProvider(ReactiveClientRegistrationRepository.class).getIfAvailable(),
+              context.getBeanProvider(OAuth2AuthorizedClientService.class).getIfAvailable(),
+              new PortalTransports(context).tokenRequestFactory(properties),
+              context);
+      return tokenSource(properties.getAuth(), manager, context);
     }
 
     /**
@@ -265,18 +318,6 @@ public final class PortalApiAuthAutoConfiguration {
           new RestClientClientCredentialsTokenResponseClient();
       client.setRestClient(restClient);
       return client;
-    }
-
-    /**
-     * Token requests wait no longer than portal requests: portal.api.connect-timeout and timeout.
-     */
-    private static ClientHttpRequestFactory tokenRequestFactory(PortalApiProperties properties) {
-      PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
-      JdkClientHttpRequestFactory requestFactory =
-          new JdkClientHttpRequestFactory(
-              HttpClient.newBuilder().connectTimeout(mapper.connectTimeout()).build());
-      requestFactory.setReadTimeout(mapper.timeout());
-      return requestFactory;
     }
 
     /**
@@ -376,86 +417,127 @@ public final class PortalApiAuthAutoConfiguration {
 
     @Bean(TOKEN_SOURCE_BEAN_NAME)
     @ConditionalOnMissingBean(TokenSource.class)
-    TokenSource portalApiTokenSource(PortalApiProperties properties, ApplicationContext context) {
+    TokenSource portalApiTokenSource(
+        PortalApiProperties properties,
+        ObjectProvider<PortalTransport> transport,
+        ApplicationContext context) {
       PortalApiProperties.Auth auth = properties.getAuth();
       requireModeBuiltFor(
           new OnCoreMachineTokensCondition(),
           "machine tokens from portal.api.auth.client-id",
           auth,
           context);
-      String mode = modeName(auth.effectiveMode());
-      requireOneKindOfCredentials(auth);
-      if (hasText(auth.getRegistrationId())) {
-        throw new PortalApiConfigurationException(
-            "portal.api.auth.registration-id is set, but Spring Security's OAuth2 client is not on the class path.",
-            "Add spring-boot-starter-security-oauth2-client, or remove portal.api.auth.registration-id and set "
-                + "portal.api.auth.client-id and portal.api.auth.client-secret.");
-      }
-      if (!hasText(auth.getClientId())) {
-        throw new PortalApiConfigurationException(
-            (auth.getMode() == null)
-                ? "portal.api.auth.client-secret is set, but portal.api.auth.client-id is not."
-                : "portal.api.auth.mode is '"
-                    + mode
-                    + "', but neither portal.api.auth.registration-id nor "
-                    + "portal.api.auth.client-id is set.",
-            "Set portal.api.auth.client-id and portal.api.auth.client-secret, or set "
-                + "portal.api.auth.registration-id to a client_credentials registration under "
-                + "spring.security.oauth2.client.registration.");
-      }
-      if (!hasText(auth.getClientSecret())) {
-        throw new PortalApiConfigurationException(
-            "portal.api.auth.client-id is set, but portal.api.auth.client-secret is not.",
-            "Set portal.api.auth.client-secret (from an environment variable or a secret store), or remove "
-                + "portal.api.auth.client-id.");
-      }
-      if (!hasText(auth.getTokenEndpoint()) && !hasText(properties.getBaseUrl())) {
-        throw new PortalApiConfigurationException(
-            "Machine-to-machine tokens need a token endpoint, but neither portal.api.auth.token-endpoint nor "
-                + "portal.api.base-url is set.",
-            "Set portal.api.base-url (the token endpoint is then {base-url}/oauth/token), or set "
-                + "portal.api.auth.token-endpoint.");
-      }
-      if (!hasText(auth.getTokenEndpoint())) {
-        // the token endpoint derives from the base URL: report a malformed one by its property
-        new PortalApiPropertiesMapper(properties).baseUrl();
-      }
-      ClientCredentialsTokenProvider.Builder builder =
-          ClientCredentialsTokenProvider.builder()
-              .clientId(auth.getClientId())
-              .clientSecret(auth.getClientSecret())
-              .scope(PortalApiPropertiesMapper.scope(auth.getScope()))
-              .format(
-                  (auth.getTokenFormat() != null) ? auth.getTokenFormat() : TokenRequestFormat.JSON)
-              .allowInsecureHttp(properties.isAllowInsecureHttp());
-      ClientCredentialsTokenProvider provider;
-      try {
-        if (hasText(auth.getTokenEndpoint())) {
-          builder.tokenEndpoint(auth.getTokenEndpoint());
-        } else {
-          builder.apiUrl(properties.getBaseUrl());
-        }
-        builder.refreshSkew(auth.getRefreshSkew()).timeout(properties.getTimeout());
-        provider = builder.build();
-      } catch (IllegalArgumentException | IllegalStateException ex) {
-        if (ex.getMessage() != null && ex.getMessage().contains("plain http")) {
-          throw new PortalApiConfigurationException(
-              (hasText(auth.getTokenEndpoint())
-                      ? "portal.api.auth.token-endpoint"
-                      : "The token endpoint derived from portal.api.base-url")
-                  + " uses plain http to "
-                  + tokenEndpointHost(auth, properties)
-                  + ", so the client secret would travel unencrypted.",
-              "Use an https URL, or set portal.api.allow-insecure-http=true on a trusted network.");
-        }
-        throw new PortalApiConfigurationException(
-            "The machine-to-machine token settings under portal.api.auth are invalid: "
-                + PortalApiPropertiesMapper.namingProperties(String.valueOf(ex.getMessage())),
-            "Correct portal.api.base-url, portal.api.auth.token-endpoint, portal.api.auth.refresh-skew or "
-                + "portal.api.timeout as the description says.");
-      }
-      return withUser(auth, provider, context);
+      // token requests take the portal's transport: its TLS, timeouts and proxy
+      return coreMachineTokens(
+          properties,
+          transport.getIfUnique(() -> new PortalTransports(context).transport(properties, null)),
+          context);
     }
+  }
+
+  /**
+   * Machine tokens from the core provider for {@code portal.api.auth.client-id}, its token requests
+   * sent through this transport; with the user's in hybrid mode.
+   */
+  static TokenSource coreMachineTokens(
+      PortalApiProperties properties, PortalTransport transport, ApplicationContext context) {
+    PortalApiProperties.Auth auth = properties.getAuth();
+    String mode = modeName(auth.effectiveMode());
+    requireOneKindOfCredentials(auth);
+    if (hasText(auth.getRegistrationId())) {
+      throw new PortalApiConfigurationException(
+          "portal.api.auth.registration-id is set, but Spring Security's OAuth2 client is not on the class path.",
+          "Add spring-boot-starter-security-oauth2-client, or remove portal.api.auth.registration-id and set "
+              + "portal.api.auth.client-id and portal.api.auth.client-secret.");
+    }
+    if (!hasText(auth.getClientId())) {
+      throw new PortalApiConfigurationException(
+          (auth.getMode() == null)
+              ? "portal.api.auth.client-secret is set, but portal.api.auth.client-id is not."
+              : "portal.api.auth.mode is '"
+                  + mode
+                  + "', but neither portal.api.auth.registration-id nor "
+                  + "portal.api.auth.client-id is set.",
+          "Set portal.api.auth.client-id and portal.api.auth.client-secret, or set "
+              + "portal.api.auth.registration-id to a client_credentials registration under "
+              + "spring.security.oauth2.client.registration.");
+    }
+    if (!hasText(auth.getClientSecret())) {
+      throw new PortalApiConfigurationException(
+          "portal.api.auth.client-id is set, but portal.api.auth.client-secret is not.",
+          "Set portal.api.auth.client-secret (from an environment variable or a secret store), or remove "
+              + "portal.api.auth.client-id.");
+    }
+    if (!hasText(auth.getTokenEndpoint()) && !hasText(properties.getBaseUrl())) {
+      throw new PortalApiConfigurationException(
+          "Machine-to-machine tokens need a token endpoint, but neither portal.api.auth.token-endpoint nor "
+              + "portal.api.base-url is set.",
+          "Set portal.api.base-url (the token endpoint is then {base-url}/oauth/token), or set "
+              + "portal.api.auth.token-endpoint.");
+    }
+    if (!hasText(auth.getTokenEndpoint())) {
+      // the token endpoint derives from the base URL: report a malformed one by its property
+      new PortalApiPropertiesMapper(properties).baseUrl();
+    }
+    ClientCredentialsTokenProvider.Builder builder =
+        ClientCredentialsTokenProvider.builder()
+            .clientId(auth.getClientId())
+            .clientSecret(auth.getClientSecret())
+            .scope(PortalApiPropertiesMapper.scope(auth.getScope()))
+            .format(
+                (auth.getTokenFormat() != null) ? auth.getTokenFormat() : TokenRequestFormat.JSON)
+            .allowInsecureHttp(properties.isAllowInsecureHttp())
+            .transport(transport);
+    ClientCredentialsTokenProvider provider;
+    try {
+      if (hasText(auth.getTokenEndpoint())) {
+        builder.tokenEndpoint(auth.getTokenEndpoint());
+      } else {
+        builder.apiUrl(properties.getBaseUrl());
+      }
+      builder.refreshSkew(auth.getRefreshSkew()).timeout(properties.getTimeout());
+      provider = builder.build();
+    } catch (IllegalArgumentException | IllegalStateException ex) {
+      if (ex.getMessage() != null && ex.getMessage().contains("plain http")) {
+        throw new PortalApiConfigurationException(
+            (hasText(auth.getTokenEndpoint())
+                    ? "portal.api.auth.token-endpoint"
+                    : "The token endpoint derived from portal.api.base-url")
+                + " uses plain http to "
+                + tokenEndpointHost(auth, properties)
+                + ", so the client secret would travel unencrypted.",
+            "Use an https URL, or set portal.api.allow-insecure-http=true on a trusted network.");
+      }
+      throw new PortalApiConfigurationException(
+          "The machine-to-machine token settings under portal.api.auth are invalid: "
+              + PortalApiPropertiesMapper.namingProperties(String.valueOf(ex.getMessage())),
+          "Correct portal.api.base-url, portal.api.auth.token-endpoint, portal.api.auth.refresh-skew or "
+              + "portal.api.timeout as the description says.");
+    }
+    return withUser(auth, provider, context);
+  }
+
+  /**
+   * The token source of a named client, chosen by its effective {@code auth} settings as the beans
+   * of this class are chosen for the default client; null for none. An application's {@link
+   * TokenSource} bean is the default client's only.
+   */
+  static @Nullable TokenSource namedClientTokenSource(
+      PortalApiProperties properties, PortalTransport transport, ApplicationContext context) {
+    PortalApiProperties.Auth auth = properties.getAuth();
+    return switch (auth.effectiveMode()) {
+      case NONE ->
+          hasText(auth.getClientSecret())
+              ? coreMachineTokens(properties, transport, context) // fails, naming what is missing
+              : null;
+      case STATIC -> staticToken(auth);
+      case FORWARD -> forwardToken(context);
+      case CLIENT_CREDENTIALS, HYBRID ->
+          (hasText(auth.getRegistrationId())
+                  && AuthCondition.springSecurityClientPresent(context.getClassLoader()))
+              ? SpringSecurityClientCredentialsConfiguration.namedClientTokens(properties, context)
+              : coreMachineTokens(properties, transport, context);
+    };
   }
 
   /** The host of the token endpoint, for a message; the URLs were checked already. */

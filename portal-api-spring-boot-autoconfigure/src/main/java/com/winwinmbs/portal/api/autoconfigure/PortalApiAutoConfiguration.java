@@ -2,61 +2,65 @@ package com.winwinmbs.portal.api.autoconfigure;
 
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.TokenSource;
-import com.winwinmbs.portal.api.auth.AuthApi;
-import com.winwinmbs.portal.api.email.EmailApi;
-import com.winwinmbs.portal.api.eventlog.EventLogApi;
-import com.winwinmbs.portal.api.files.FilesApi;
-import com.winwinmbs.portal.api.health.HealthApi;
-import com.winwinmbs.portal.api.http.PortalInterceptor;
 import com.winwinmbs.portal.api.http.PortalTransport;
-import com.winwinmbs.portal.api.line.LineApi;
-import com.winwinmbs.portal.api.mcptoken.McpTokenApi;
 import com.winwinmbs.portal.api.observation.PortalObservationConvention;
-import com.winwinmbs.portal.api.organization.OrganizationApi;
-import com.winwinmbs.portal.api.otp.OtpApi;
-import com.winwinmbs.portal.api.permission.PermissionApi;
-import com.winwinmbs.portal.api.permissioncategory.PermissionCategoryApi;
-import com.winwinmbs.portal.api.role.RoleApi;
-import com.winwinmbs.portal.api.systemconfig.SystemConfigApi;
-import com.winwinmbs.portal.api.tenant.TenantApi;
-import com.winwinmbs.portal.api.todo.TodoApi;
-import com.winwinmbs.portal.api.user.UserApi;
-import com.winwinmbs.portal.api.webhook.WebhookApi;
-import com.winwinmbs.portal.api.workflow.WorkflowApi;
-import io.micrometer.observation.ObservationRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
-import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Scope;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.MethodMetadata;
+import org.springframework.core.type.StandardMethodMetadata;
 import org.springframework.util.ClassUtils;
-import org.springframework.web.client.RestClient;
+import org.springframework.util.ReflectionUtils;
 
 /**
- * Auto-configuration for {@link PortalApiClient}: the client built from {@code portal.api.*}, one
- * bean per namespace, the RestClient transport, observations and the {@code portal} health
- * indicator.
+ * Auto-configuration for {@link PortalApiClient}: the default client built from {@code
+ * portal.api.*} and its transport, the named clients of {@code portal.api.clients.<name>.*}, and a
+ * prototype {@link PortalApiClient.Builder} for clients built in code.
  *
- * <p>A {@link PortalApiClient} bean of the application's replaces the auto-configured client (and
- * its transport); the namespace beans and the health indicator then use the application's client.
- * Each namespace bean, the transport ({@link PortalTransport}) and the observation convention
- * ({@link PortalObservationConvention}) can be replaced by a bean of the same type.
+ * <p>A {@link PortalApiClient} bean of the application's replaces the default client (and its
+ * transport), unless its {@code @Bean} method takes a {@code PortalApiClient}: a client derived
+ * from the default one ({@code toBuilder()}) is a second client beside it. The default client is
+ * {@code @Primary}; a named client is injected by its name ({@code @Qualifier("billing")}) and is
+ * never a candidate for an unqualified {@code PortalApiClient}. The transport ({@link
+ * PortalTransport}) and the observation convention ({@link PortalObservationConvention}) can be
+ * replaced by a bean of the same type. The namespace beans and the health indicator come from
+ * {@link PortalApiNamespaceAutoConfiguration}.
  */
 // Optional modules are named, not referenced, so an application without them loads this class
 // without a TypeNotPresentException warning.
@@ -71,284 +75,202 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass(PortalApiClient.class)
 @EnableConfigurationProperties(PortalApiProperties.class)
 @ImportRuntimeHints(PortalApiRuntimeHints.class)
+@Import(PortalApiAutoConfiguration.NamedClientsRegistrar.class)
 public final class PortalApiAutoConfiguration {
 
+  /** Bean-definition attribute holding a named client's name. */
+  static final String CLIENT_NAME_ATTRIBUTE =
+      PortalApiAutoConfiguration.class.getName() + ".client";
+
+  @Bean(PortalApiClientFactory.BEAN_NAME)
+  PortalApiClientFactory portalApiClientFactory(ApplicationContext context) {
+    return new PortalApiClientFactory(context);
+  }
+
   /**
-   * The client. Its token source is the application's only {@link TokenSource} bean (the one the
-   * {@code portal.api.auth.*} mode contributes, or the application's own), or the {@code @Primary}
-   * one among several, if any.
+   * A new builder for each injection point, for clients built in code (Spring Boot's {@code
+   * RestClient.Builder} bean is the model): the transport on the portal's HTTP settings, {@code
+   * portal.api.*}'s timeouts, retries and limits, observations tagged {@code client=custom}, the
+   * interceptors and customizers; the base URL, credentials and tenant are the caller's to set.
    */
   @Bean
+  @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
   @ConditionalOnMissingBean
-  PortalApiClient portalApiClient(
-      PortalApiProperties properties,
-      ListableBeanFactory beanFactory,
-      ObjectProvider<TokenSource> tokenSource,
-      ObjectProvider<PortalTransport> transport,
-      ObjectProvider<SslBundles> sslBundles,
-      ObjectProvider<ObservationRegistry> observationRegistry,
-      ObjectProvider<PortalObservationConvention> observationConvention,
-      ObjectProvider<PortalInterceptor> interceptors,
-      ObjectProvider<PortalApiClientCustomizer> customizers) {
-    PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
-    PortalApiClient.Builder builder = PortalApiClient.builder();
-    mapper.map(builder);
-    ObservationRegistry registry =
-        observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP);
-    builder.observationRegistry(registry);
-    builder.observationConvention(observationConvention.getIfAvailable());
-    TokenSource source = tokenSource(tokenSource, beanFactory);
-    if (source == null) {
-      PortalApiAuthAutoConfiguration.requireNoAuthAtRunTime(properties.getAuth());
-    } else {
-      builder.tokenSource(source);
-    }
-    builder.transport(
-        transport.getIfAvailable(() -> mapper.jdkTransport(sslBundles.getIfAvailable())));
-    interceptors.orderedStream().forEach(builder::addInterceptor);
-    customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-    if (NonBlockingThreadCheck.REACTOR_PRESENT) {
-      // first of all, before a token is fetched: a blocking call must not start on an event loop
-      builder.interceptors().add(0, NonBlockingThreadCheck.INTERCEPTOR);
-    }
-    return mapper.build(builder);
+  PortalApiClient.Builder portalApiClientBuilder(
+      PortalApiClientFactory factory, PortalApiProperties properties) {
+    return factory.builder(properties);
   }
 
-  /**
-   * The unique (or primary) token source bean, or null when there is none.
-   *
-   * @throws PortalApiConfigurationException when several are candidates and none is primary: a
-   *     client without the token the configuration asked for must not start
-   */
-  private static @Nullable TokenSource tokenSource(
-      ObjectProvider<TokenSource> tokenSource, ListableBeanFactory beanFactory) {
-    TokenSource source = tokenSource.getIfUnique();
-    String[] names = beanFactory.getBeanNamesForType(TokenSource.class);
-    if (source == null && names.length > 1) {
-      throw new PortalApiConfigurationException(
-          "The portal client takes its token from the application's TokenSource bean, but there are "
-              + names.length
-              + " and none is @Primary: "
-              + String.join(", ", names)
-              + ".",
-          "Mark the one the portal client should use @Primary, keep only one TokenSource bean, or "
-              + "define your own PortalApiClient bean with the token source it should use.");
-    }
-    return source;
-  }
-
-  /**
-   * The namespaces of the client, one bean each, named {@code portal<Name>Api}: inject these rather
-   * than the client. They come from whichever {@link PortalApiClient} bean exists, the
-   * application's included.
-   */
+  /** The default client of {@code portal.api.*} and its transport. */
   @Configuration(proxyBeanMethods = false)
-  static class NamespaceConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    HealthApi portalHealthApi(PortalApiClient client) {
-      return client.health();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    UserApi portalUserApi(PortalApiClient client) {
-      return client.user();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    OrganizationApi portalOrganizationApi(PortalApiClient client) {
-      return client.organization();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    RoleApi portalRoleApi(PortalApiClient client) {
-      return client.role();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    PermissionApi portalPermissionApi(PortalApiClient client) {
-      return client.permission();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    PermissionCategoryApi portalPermissionCategoryApi(PortalApiClient client) {
-      return client.permissionCategory();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    WorkflowApi portalWorkflowApi(PortalApiClient client) {
-      return client.workflow();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    TodoApi portalTodoApi(PortalApiClient client) {
-      return client.todo();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    FilesApi portalFilesApi(PortalApiClient client) {
-      return client.files();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    EmailApi portalEmailApi(PortalApiClient client) {
-      return client.email();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    OtpApi portalOtpApi(PortalApiClient client) {
-      return client.otp();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    LineApi portalLineApi(PortalApiClient client) {
-      return client.line();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    WebhookApi portalWebhookApi(PortalApiClient client) {
-      return client.webhook();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    SystemConfigApi portalSystemConfigApi(PortalApiClient client) {
-      return client.systemConfig();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    EventLogApi portalEventLogApi(PortalApiClient client) {
-      return client.eventLog();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    AuthApi portalAuthApi(PortalApiClient client) {
-      return client.auth();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    TenantApi portalTenantApi(PortalApiClient client) {
-      return client.tenant();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    McpTokenApi portalMcpTokenApi(PortalApiClient client) {
-      return client.mcpToken();
-    }
-  }
-
-  /** The transport on Boot's {@link RestClient.Builder}, when RestClient is auto-configured. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass({RestClient.class, ClientHttpRequestFactoryBuilder.class})
-  @ConditionalOnBean(RestClient.Builder.class)
-  @ConditionalOnMissingBean(PortalApiClient.class)
-  static class RestClientTransportConfiguration {
-
-    private static final String MOCK_REST_SERVICE_SERVER_CUSTOMIZER =
-        "org.springframework.boot.restclient.test.MockServerRestClientCustomizer";
+  @Conditional(OnNoApplicationClientCondition.class)
+  static class DefaultClientConfiguration {
 
     /**
-     * Boot's request factory and {@code spring.http.clients.*} settings, with the portal's timeouts
-     * and SSL bundle, and redirects never followed.
+     * The transport of {@code portal.api.http-client}: the JDK's HttpClient on Spring Boot's HTTP
+     * client settings (the default), or RestClient.
      */
     @Bean
-    @ConditionalOnMissingBean(PortalTransport.class)
-    RestClientPortalTransport portalApiTransport(
+    @ConditionalOnMissingBean
+    PortalTransport portalApiTransport(
+        PortalApiClientFactory factory, PortalApiProperties properties) {
+      return factory.defaultTransport(properties);
+    }
+
+    /**
+     * The default client. Its token source is the application's only {@link TokenSource} bean (the
+     * one the {@code portal.api.auth.*} mode contributes, or the application's own), or the
+     * {@code @Primary} one among several, if any.
+     */
+    @Bean
+    @Primary
+    PortalApiClient portalApiClient(
+        PortalApiClientFactory factory,
         PortalApiProperties properties,
-        RestClient.Builder restClientBuilder,
-        ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-        ObjectProvider<HttpClientSettings> httpClientSettings,
-        ObjectProvider<SslBundles> sslBundles,
-        ListableBeanFactory beanFactory) {
-      PortalApiPropertiesMapper mapper = new PortalApiPropertiesMapper(properties);
-      requireLocalPortalUnderMockRestServiceServer(mapper, beanFactory);
-      HttpClientSettings settings =
-          httpClientSettings
-              .getIfAvailable(HttpClientSettings::defaults)
-              .withTimeouts(mapper.connectTimeout(), mapper.timeout());
-      SslBundle bundle = mapper.sslBundle(sslBundles.getIfAvailable());
-      if (bundle != null) {
-        settings = settings.withSslBundle(bundle);
+        ListableBeanFactory beanFactory,
+        ObjectProvider<TokenSource> tokenSource,
+        PortalTransport portalApiTransport) {
+      TokenSource source = tokenSource(tokenSource, beanFactory);
+      if (source == null) {
+        PortalApiAuthAutoConfiguration.requireNoAuthAtRunTime(properties.getAuth());
       }
-      ClientHttpRequestFactoryBuilder<?> factoryBuilder =
-          requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
-      if (factoryBuilder instanceof JdkClientHttpRequestFactoryBuilder jdk
-          && isPlainHttp(mapper.baseUrl())) {
-        // On plain http the JDK client would try an h2c upgrade, which breaks streamed uploads on
-        // some
-        // servers; it speaks HTTP/1.1 there, as the client's own JDK transport does everywhere.
-        factoryBuilder =
-            jdk.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1));
-      }
-      return RestClientPortalTransport.create(restClientBuilder, factoryBuilder, settings);
-    }
-
-    private static boolean isPlainHttp(String baseUrl) {
-      return baseUrl.regionMatches(true, 0, "http:", 0, 5);
+      return new PortalApiPropertiesMapper(properties)
+          .build(
+              factory.configured(
+                  PortalApiClientFactory.DEFAULT_CLIENT, properties, source, portalApiTransport));
     }
 
     /**
-     * A test that mocks RestClient with MockRestServiceServer expects no real HTTP, but the
-     * portal's calls (and token requests) do not go through it: the transport sets its own request
-     * factory. Rather than let them reach a real portal, such a test must point the client at a
-     * local stand-in (the mock portal of {@code @AutoConfigureMockPortal}, WireMock).
+     * The unique (or primary) token source bean, or null when there is none.
+     *
+     * @throws PortalApiConfigurationException when several are candidates and none is primary: a
+     *     client without the token the configuration asked for must not start
      */
-    private static void requireLocalPortalUnderMockRestServiceServer(
-        PortalApiPropertiesMapper mapper, ListableBeanFactory beanFactory) {
-      if (!ClassUtils.isPresent(
-          MOCK_REST_SERVICE_SERVER_CUSTOMIZER, beanFactory.getClass().getClassLoader())) {
-        return;
+    private static @Nullable TokenSource tokenSource(
+        ObjectProvider<TokenSource> tokenSource, ListableBeanFactory beanFactory) {
+      TokenSource source = tokenSource.getIfUnique();
+      String[] names = beanFactory.getBeanNamesForType(TokenSource.class);
+      if (source == null && names.length > 1) {
+        throw new PortalApiConfigurationException(
+            "The portal client takes its token from the application's TokenSource bean, but there are "
+                + names.length
+                + " and none is @Primary: "
+                + String.join(", ", names)
+                + ".",
+            "Mark the one the portal client should use @Primary, keep only one TokenSource bean, or "
+                + "define your own PortalApiClient bean with the token source it should use.");
       }
-      Class<?> customizer =
-          ClassUtils.resolveClassName(
-              MOCK_REST_SERVICE_SERVER_CUSTOMIZER, beanFactory.getClass().getClassLoader());
-      String baseUrl = mapper.baseUrl();
-      if (beanFactory.getBeanNamesForType(customizer, true, false).length == 0
-          || PortalApiPropertiesMapper.isLoopback(baseUrl)) {
-        return;
-      }
-      throw new PortalApiConfigurationException(
-          "This application context mocks RestClient with MockRestServiceServer, but portal calls do"
-              + " not go through it, and portal.api.base-url points at "
-              + URI.create(baseUrl).getHost()
-              + ": the portal client would call it for real.",
-          "Test portal calls with @AutoConfigureMockPortal (portal-api-test), which points the client"
-              + " at a mock portal, or point portal.api.base-url at a local stand-in such as WireMock.");
+      return source;
     }
   }
 
   /**
-   * The {@code portal} health indicator, asked only when the health endpoint is, with its own
-   * timeout ({@code management.health.portal.timeout}) and no retries.
+   * Registers one client bean per name under {@code portal.api.clients}: bean {@code
+   * <name>PortalApiClient}, qualifier {@code <name>}, not a candidate for an unqualified injection
+   * point, made by {@link PortalApiClientFactory#named}. With AOT processing the names are read
+   * when the application is built.
    */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(HealthIndicator.class)
-  @ConditionalOnEnabledHealthIndicator("portal")
-  @EnableConfigurationProperties(PortalApiHealthProperties.class)
-  static class HealthIndicatorConfiguration {
+  static final class NamedClientsRegistrar
+      implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
-    @Bean
-    @ConditionalOnMissingBean(name = "portalHealthIndicator")
-    HealthIndicator portalHealthIndicator(
-        PortalApiClient client, PortalApiHealthProperties properties) {
-      return PortalApiHealthIndicator.of(client, properties.getTimeout());
+    private @Nullable Environment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public void registerBeanDefinitions(
+        AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+      if (this.environment == null) {
+        return;
+      }
+      for (String name : PortalApiClientFactory.clientNames(Binder.get(this.environment))) {
+        RootBeanDefinition definition = new RootBeanDefinition();
+        definition.setTargetType(PortalApiClient.class);
+        definition.setFactoryBeanName(PortalApiClientFactory.BEAN_NAME);
+        definition.setFactoryMethodName("named");
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
+        definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+        definition.setDefaultCandidate(false);
+        definition.setAttribute(CLIENT_NAME_ATTRIBUTE, name);
+        registry.registerBeanDefinition(PortalApiClientFactory.beanName(name), definition);
+      }
+    }
+  }
+
+  /**
+   * Matches unless the application defines a {@link PortalApiClient} bean of its own that does not
+   * derive from the default one: named clients are not counted, nor a bean whose factory method
+   * takes a {@code PortalApiClient} (it needs the default client, so replacing it would leave the
+   * bean waiting on itself).
+   */
+  static final class OnNoApplicationClientCondition extends SpringBootCondition
+      implements ConfigurationCondition {
+
+    @Override
+    public ConfigurationPhase getConfigurationPhase() {
+      return ConfigurationPhase.REGISTER_BEAN;
+    }
+
+    @Override
+    public ConditionOutcome getMatchOutcome(
+        ConditionContext context, AnnotatedTypeMetadata metadata) {
+      ConditionMessage.Builder message =
+          ConditionMessage.forCondition("no application PortalApiClient");
+      ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+      if (beanFactory == null) {
+        return ConditionOutcome.match(message.because("there is no bean factory"));
+      }
+      for (String name : beanFactory.getBeanNamesForType(PortalApiClient.class, true, false)) {
+        BeanDefinition definition =
+            beanFactory.containsBeanDefinition(name) ? beanFactory.getBeanDefinition(name) : null;
+        if (definition != null
+            && (definition.getAttribute(CLIENT_NAME_ATTRIBUTE) != null
+                || derivesFromAClient(definition, context.getClassLoader()))) {
+          continue;
+        }
+        return ConditionOutcome.noMatch(message.found("application client").items(name));
+      }
+      return ConditionOutcome.match(message.didNotFind("application client").atAll());
+    }
+
+    /** Whether the bean's factory method takes a client (or a provider of one). */
+    static boolean derivesFromAClient(
+        BeanDefinition definition, @Nullable ClassLoader classLoader) {
+      if (!(definition instanceof AnnotatedBeanDefinition annotated)
+          || annotated.getFactoryMethodMetadata() == null) {
+        return false;
+      }
+      MethodMetadata factoryMethod = annotated.getFactoryMethodMetadata();
+      List<Method> candidates = new ArrayList<>();
+      if (factoryMethod instanceof StandardMethodMetadata standard) {
+        candidates.add(standard.getIntrospectedMethod());
+      } else {
+        try {
+          Class<?> declaring =
+              ClassUtils.forName(factoryMethod.getDeclaringClassName(), classLoader);
+          for (Method method : ReflectionUtils.getUniqueDeclaredMethods(declaring)) {
+            if (method.getName().equals(factoryMethod.getMethodName())) {
+              candidates.add(method);
+            }
+          }
+        } catch (ClassNotFoundException | LinkageError ex) {
+          return false;
+        }
+      }
+      for (Method method : candidates) {
+        for (int i = 0; i < method.getParameterCount(); i++) {
+          ResolvableType type = ResolvableType.forMethodParameter(method, i);
+          if (PortalApiClient.class.equals(type.resolve())
+              || (type.hasGenerics()
+                  && PortalApiClient.class.equals(type.getGeneric(0).resolve()))) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 }

@@ -3,7 +3,9 @@ package com.winwinmbs.portal.api.autoconfigure;
 import com.winwinmbs.portal.api.oauth.TokenRequestFormat;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -59,6 +61,18 @@ public class PortalApiProperties {
 
   /** Whether credentials may be sent over plain http to a host that is not loopback. */
   private boolean allowInsecureHttp;
+
+  /**
+   * HTTP client the requests are sent with: 'jdk' for the JDK HttpClient on Spring Boot's HTTP
+   * client settings, 'rest-client' for Spring's RestClient.
+   */
+  private PortalHttpClient httpClient = PortalHttpClient.JDK;
+
+  /**
+   * Further clients by name, each a bean qualified by its name; a setting not given for a client is
+   * taken from portal.api.
+   */
+  private Map<String, PortalApiProperties> clients = new LinkedHashMap<>();
 
   private final Auth auth = new Auth();
 
@@ -144,6 +158,22 @@ public class PortalApiProperties {
 
   public void setAllowInsecureHttp(boolean allowInsecureHttp) {
     this.allowInsecureHttp = allowInsecureHttp;
+  }
+
+  public PortalHttpClient getHttpClient() {
+    return this.httpClient;
+  }
+
+  public void setHttpClient(PortalHttpClient httpClient) {
+    this.httpClient = httpClient;
+  }
+
+  public Map<String, PortalApiProperties> getClients() {
+    return this.clients;
+  }
+
+  public void setClients(Map<String, PortalApiProperties> clients) {
+    this.clients = clients;
   }
 
   public Auth getAuth() {

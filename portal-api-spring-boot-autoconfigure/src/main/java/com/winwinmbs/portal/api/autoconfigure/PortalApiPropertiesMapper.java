@@ -2,8 +2,6 @@ package com.winwinmbs.portal.api.autoconfigure;
 
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.RetryPolicy;
-import com.winwinmbs.portal.api.http.JdkHttpTransport;
-import com.winwinmbs.portal.api.http.PortalTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,11 +59,21 @@ final class PortalApiPropertiesMapper {
         .to((apiKey) -> apply("portal.api.api-key", () -> builder.apiKey(apiKey)));
     map.from(this.properties::getTenantId)
         .to((tenantId) -> apply("portal.api.tenant-id", () -> builder.tenantId(tenantId)));
+    builder.allowInsecureHttp(this.properties.isAllowInsecureHttp());
+    mapCallSettings(builder);
+  }
+
+  /**
+   * Applies the properties that do not depend on which portal is called: timeouts, retries, size
+   * limits, the User-Agent suffix and the guide's path prefix. Not the base URL, the credentials or
+   * the tenant, which belong to one portal.
+   */
+  void mapCallSettings(PortalApiClient.Builder builder) {
+    PropertyMapper map = PropertyMapper.get();
     builder.timeout(timeout());
     builder.connectTimeout(connectTimeout());
     map.from(this.properties::getUserAgent)
         .to((userAgent) -> apply("portal.api.user-agent", () -> builder.userAgent(userAgent)));
-    builder.allowInsecureHttp(this.properties.isAllowInsecureHttp());
     builder.retryPolicy(retryPolicy());
     map.from(this.properties::getCallTimeout)
         .to(
@@ -249,29 +257,27 @@ final class PortalApiPropertiesMapper {
   }
 
   /**
-   * The core JDK transport for when no other transport is available, with the SSL bundle applied so
-   * {@code portal.api.ssl.bundle} is honoured without RestClient too; null when no bundle is named
-   * (the client then builds its default transport).
+   * A JDK {@link HttpClient} for the portal without Spring Boot's HTTP client settings (when {@code
+   * spring-boot-http-client} is not on the class path): the connect timeout and the SSL bundle,
+   * HTTP/1.1, redirects never followed.
    */
-  @Nullable PortalTransport jdkTransport(@Nullable SslBundles sslBundles) {
-    SslBundle bundle = sslBundle(sslBundles);
-    if (bundle == null) {
-      return null;
-    }
+  HttpClient jdkHttpClient(@Nullable SslBundle bundle) {
     HttpClient.Builder client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout())
-            .sslContext(bundle.createSslContext());
-    SslOptions options = bundle.getOptions();
-    if (options.isSpecified()) {
-      SSLParameters parameters = new SSLParameters();
-      parameters.setCipherSuites(options.getCiphers());
-      parameters.setProtocols(options.getEnabledProtocols());
-      client.sslParameters(parameters);
+            .connectTimeout(connectTimeout());
+    if (bundle != null) {
+      client.sslContext(bundle.createSslContext());
+      SslOptions options = bundle.getOptions();
+      if (options.isSpecified()) {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setCipherSuites(options.getCiphers());
+        parameters.setProtocols(options.getEnabledProtocols());
+        client.sslParameters(parameters);
+      }
     }
-    return JdkHttpTransport.create(client.build());
+    return client.build();
   }
 
   private static Duration positive(String property, @Nullable Duration duration) {

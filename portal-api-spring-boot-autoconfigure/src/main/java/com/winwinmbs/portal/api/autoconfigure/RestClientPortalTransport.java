@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -57,6 +59,10 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 public final class RestClientPortalTransport implements PortalTransport, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RestClientPortalTransport.class);
+
+  /** The JDK's {@code Invalid header value "name: value"}: a name is a token, without ':'. */
+  private static final Pattern INVALID_HEADER_VALUE =
+      Pattern.compile("Invalid header value \"([!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}):");
 
   /**
    * Distinct per-call timeouts each get a request factory; beyond this many the default one is
@@ -141,9 +147,16 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
       spec = spec.body(new StreamingBody(body));
     }
     try {
-      return spec.exchange((clientRequest, response) -> RestClientResponse.open(response), false);
+      return spec.exchange(
+          (clientRequest, response) -> RestClientResponse.open(response, uri), false);
     } catch (ResourceAccessException ex) {
       // The client tells timeouts from connection failures by the I/O exception's type.
+      if (ex.getCause() instanceof MalformedResponseException ours) {
+        throw ours;
+      }
+      if (ex.getCause() instanceof ProtocolException protocol) {
+        throw malformed(protocol, uri);
+      }
       if (ex.getCause() instanceof IOException io) {
         throw io;
       }
@@ -151,6 +164,36 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
     } catch (UncheckedIOException ex) {
       throw ex.getCause();
     }
+  }
+
+  /**
+   * A response the HTTP library could not parse, said as the JDK transport says it: the origin and
+   * the header at fault, never the text the library quotes (the JDK's HttpClient, under Spring's
+   * JDK request factory, quotes the whole header line, and a {@code Set-Cookie} may carry a
+   * session's refresh token). The library's exception is not kept as the cause, for the same
+   * reason.
+   */
+  static ProtocolException malformed(ProtocolException ex, URI uri) {
+    String message = String.valueOf(ex.getMessage());
+    Matcher value = INVALID_HEADER_VALUE.matcher(message);
+    String what;
+    if (value.lookingAt()) {
+      what =
+          "the value of header "
+              + value.group(1)
+              + " holds a character HTTP does not allow there (a control character or DEL)";
+    } else if (message.startsWith("Invalid header name")) {
+      what = "a header name holds a character HTTP does not allow there";
+    } else if (message.startsWith("Invalid status line")) {
+      what = "its status line is not HTTP/1.1";
+    } else {
+      what = "it is not valid HTTP";
+    }
+    return new MalformedResponseException(origin(uri), what);
+  }
+
+  private static String origin(URI uri) {
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
   /** The absolute template: the request's origin and base path followed by the route's template. */
@@ -219,6 +262,16 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
         + "]";
   }
 
+  /** A response that could not be read, said without quoting it. */
+  private static final class MalformedResponseException extends ProtocolException {
+
+    private static final long serialVersionUID = 1L;
+
+    MalformedResponseException(String origin, String what) {
+      super("malformed response from " + origin + ": " + what);
+    }
+  }
+
   /** Streams a request body into the connection. */
   private static final class StreamingBody implements StreamingHttpOutputMessage.Body {
 
@@ -253,19 +306,19 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
     private final int status;
     private final Headers headers;
 
-    private RestClientResponse(ClientHttpResponse response) throws IOException {
+    private RestClientResponse(ClientHttpResponse response, URI uri) throws IOException {
       this.response = response;
       this.status = response.getStatusCode().value();
-      this.headers = headers(response.getHeaders());
+      this.headers = headers(response.getHeaders(), uri);
     }
 
     /**
      * Wraps the response, closing it if it cannot be read: RestClient leaves it open for the
      * caller.
      */
-    static RestClientResponse open(ClientHttpResponse response) throws IOException {
+    static RestClientResponse open(ClientHttpResponse response, URI uri) throws IOException {
       try {
-        return new RestClientResponse(response);
+        return new RestClientResponse(response, uri);
       } catch (IOException | RuntimeException ex) {
         response.close();
         throw ex;
@@ -277,7 +330,7 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
      * which the JDK client refuses as a protocol error and some other clients pass on) is a
      * malformed response, reported as the JDK transport reports it: an I/O failure.
      */
-    private static Headers headers(HttpHeaders source) throws ProtocolException {
+    private static Headers headers(HttpHeaders source, URI uri) throws ProtocolException {
       Headers.Builder headers = Headers.builder();
       for (Map.Entry<String, List<String>> header : source.headerSet()) {
         String name = header.getKey();
@@ -289,7 +342,8 @@ public final class RestClientPortalTransport implements PortalTransport, AutoClo
             headers.add(name, value);
           } catch (IllegalArgumentException malformed) {
             // the message names the header and the character, never the value (a Set-Cookie)
-            throw new ProtocolException("malformed response header: " + malformed.getMessage());
+            throw new MalformedResponseException(
+                origin(uri), String.valueOf(malformed.getMessage()));
           }
         }
       }

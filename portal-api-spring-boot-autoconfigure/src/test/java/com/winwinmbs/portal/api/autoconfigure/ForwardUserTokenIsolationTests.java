@@ -123,7 +123,7 @@ class ForwardUserTokenIsolationTests {
     @Timeout(120)
     void twoHundredConcurrentUsersEachReachThePortalWithOnlyTheirOwnToken(
         @Autowired PortalTransport transport) throws Exception {
-      assertThat(transport).isInstanceOf(RestClientPortalTransport.class);
+      assertThat(transport).hasToString("JdkHttpTransport[HTTP_1_1, connectTimeout=PT10S]");
       Map<String, String> tokens = usersAndTokens();
 
       callAllAtOnce(this.port, "/isolation/direct", tokens);

@@ -30,7 +30,8 @@ class MockRestServiceServerTests {
               AutoConfigurations.of(
                   MockRestServiceServerAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
-                  PortalApiAutoConfiguration.class))
+                  PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class))
           .withPropertyValues("spring.test.restclient.mockrestserviceserver.enabled=true");
 
   @Test
@@ -65,7 +66,8 @@ class MockRestServiceServerTests {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
     this.runner
-        .withPropertyValues("portal.api.base-url=" + wm.getHttpBaseUrl())
+        .withPropertyValues(
+            "portal.api.base-url=" + wm.getHttpBaseUrl(), "portal.api.http-client=rest-client")
         .run(
             (context) -> {
               assertThat(context).hasNotFailed().hasSingleBean(MockRestServiceServer.class);
@@ -82,7 +84,9 @@ class MockRestServiceServerTests {
     new ApplicationContextRunner()
         .withConfiguration(
             AutoConfigurations.of(
-                RestClientAutoConfiguration.class, PortalApiAutoConfiguration.class))
+                RestClientAutoConfiguration.class,
+                PortalApiAutoConfiguration.class,
+                PortalApiNamespaceAutoConfiguration.class))
         .withPropertyValues("portal.api.base-url=https://portal.example.com")
         .run((context) -> assertThat(context).hasNotFailed());
   }

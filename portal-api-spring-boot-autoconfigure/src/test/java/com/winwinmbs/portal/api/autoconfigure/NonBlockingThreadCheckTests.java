@@ -57,7 +57,9 @@ class NonBlockingThreadCheckTests {
     new ApplicationContextRunner()
         .withConfiguration(
             AutoConfigurations.of(
-                PortalApiAutoConfiguration.class, RestClientAutoConfiguration.class))
+                PortalApiAutoConfiguration.class,
+                PortalApiNamespaceAutoConfiguration.class,
+                RestClientAutoConfiguration.class))
         .withPropertyValues(
             "portal.api.base-url=" + wm.getHttpBaseUrl(), "portal.api.retry.max-attempts=3")
         .withBean(
@@ -89,7 +91,9 @@ class NonBlockingThreadCheckTests {
     new ApplicationContextRunner()
         .withConfiguration(
             AutoConfigurations.of(
-                PortalApiAutoConfiguration.class, RestClientAutoConfiguration.class))
+                PortalApiAutoConfiguration.class,
+                PortalApiNamespaceAutoConfiguration.class,
+                RestClientAutoConfiguration.class))
         .withPropertyValues("portal.api.base-url=" + wm.getHttpBaseUrl())
         .withBean(
             PortalInterceptor.class,

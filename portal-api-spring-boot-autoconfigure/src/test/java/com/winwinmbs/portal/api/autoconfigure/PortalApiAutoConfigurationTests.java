@@ -52,6 +52,7 @@ class PortalApiAutoConfigurationTests {
           .withConfiguration(
               AutoConfigurations.of(
                   PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
                   HttpClientAutoConfiguration.class,
                   ImperativeHttpClientAutoConfiguration.class,
@@ -166,8 +167,23 @@ class PortalApiAutoConfigurationTests {
   }
 
   @Test
-  void restClientTransportIsUsedWhenRestClientBuilderIsAvailable() {
+  void jdkTransportOnBootsHttpClientSettingsIsTheDefault() {
     portal()
+        .run(
+            (context) -> {
+              PortalTransport transport = context.getBean(PortalTransport.class);
+              assertThat(transport).isNotInstanceOf(RestClientPortalTransport.class);
+              assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
+              assertThat(transport).hasToString("JdkHttpTransport[HTTP_1_1, connectTimeout=PT10S]");
+              assertThat(context.getBean(PortalApiClient.class).toString())
+                  .contains(transport.toString());
+            });
+  }
+
+  @Test
+  void restClientTransportIsOnePropertyAway() {
+    portal()
+        .withPropertyValues("portal.api.http-client=rest-client")
         .run(
             (context) -> {
               assertThat(context).hasSingleBean(RestClientPortalTransport.class);
@@ -177,7 +193,23 @@ class PortalApiAutoConfigurationTests {
                   .contains(transport.toString());
               assertThat(transport.settings().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
               assertThat(transport.settings().readTimeout()).isEqualTo(Duration.ofSeconds(30));
+              assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
             });
+  }
+
+  @Test
+  void restClientWithoutRestClientBuilderFailsSayingWhatToAdd() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(PortalApiAutoConfiguration.class))
+        .withPropertyValues(
+            "portal.api.base-url=" + this.wm.getHttpBaseUrl(), "portal.api.http-client=rest-client")
+        .run(
+            (context) ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(PortalApiConfigurationException.class)
+                    .hasMessageContaining("portal.api.http-client is 'rest-client'"));
   }
 
   @Test
@@ -186,7 +218,6 @@ class PortalApiAutoConfigurationTests {
         .withClassLoader(new FilteredClassLoader(RestClient.class))
         .run(
             (context) -> {
-              assertThat(context).doesNotHaveBean(PortalTransport.class);
               assertThat(context.getBean(PortalApiClient.class).toString())
                   .contains("JdkHttpTransport");
               assertThat(context.getBean(HealthApi.class).check().isUp()).isTrue();
@@ -194,15 +225,16 @@ class PortalApiAutoConfigurationTests {
   }
 
   @Test
-  void jdkTransportIsUsedWhenNoRestClientBuilderBeanExists() {
+  void jdkTransportIsUsedWithoutSpringBootsHttpClientModule() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(PortalApiAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client"))
         .withPropertyValues("portal.api.base-url=" + this.wm.getHttpBaseUrl())
         .run(
             (context) -> {
-              assertThat(context).doesNotHaveBean(PortalTransport.class);
+              assertThat(context.getBean(PortalApiClient.class).health().check().isUp()).isTrue();
               assertThat(context.getBean(PortalApiClient.class).toString())
-                  .contains("JdkHttpTransport");
+                  .contains("JdkHttpTransport[HTTP_1_1, connectTimeout=PT10S]");
             });
   }
 

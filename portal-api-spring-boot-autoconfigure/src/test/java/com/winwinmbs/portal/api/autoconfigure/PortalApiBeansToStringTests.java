@@ -35,6 +35,7 @@ class PortalApiBeansToStringTests {
                   OAuth2ClientAutoConfiguration.class,
                   PortalApiAuthAutoConfiguration.class,
                   PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
                   HttpClientAutoConfiguration.class,
                   ImperativeHttpClientAutoConfiguration.class,

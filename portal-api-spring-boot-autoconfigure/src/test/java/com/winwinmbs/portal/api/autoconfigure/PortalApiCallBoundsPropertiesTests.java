@@ -12,7 +12,9 @@ class PortalApiCallBoundsPropertiesTests {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
-          .withConfiguration(AutoConfigurations.of(PortalApiAutoConfiguration.class))
+          .withConfiguration(
+              AutoConfigurations.of(
+                  PortalApiAutoConfiguration.class, PortalApiNamespaceAutoConfiguration.class))
           .withPropertyValues("portal.api.base-url=https://portal.example.com");
 
   @Test

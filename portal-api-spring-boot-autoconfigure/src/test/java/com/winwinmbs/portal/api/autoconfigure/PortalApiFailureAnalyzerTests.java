@@ -23,6 +23,7 @@ class PortalApiFailureAnalyzerTests {
           .withConfiguration(
               AutoConfigurations.of(
                   PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
                   SslAutoConfiguration.class));
 
@@ -79,7 +80,9 @@ class PortalApiFailureAnalyzerTests {
     FailureAnalysis analysis =
         analyzeWith(
             AutoConfigurations.of(
-                PortalApiAuthAutoConfiguration.class, PortalApiAutoConfiguration.class),
+                PortalApiAuthAutoConfiguration.class,
+                PortalApiAutoConfiguration.class,
+                PortalApiNamespaceAutoConfiguration.class),
             "portal.api.base-url=ftp://files.example.com",
             "portal.api.auth.client-id=app_123",
             "portal.api.auth.client-secret=secret_456");

@@ -41,6 +41,7 @@ class PortalApiHealthIndicatorTests {
           .withConfiguration(
               AutoConfigurations.of(
                   PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
                   HealthContributorRegistryAutoConfiguration.class))
           .withPropertyValues("portal.api.retry.max-attempts=1");
@@ -189,7 +190,8 @@ class PortalApiHealthIndicatorTests {
         .withBean(
             RestClientCustomizer.class,
             () -> (builder) -> builder.defaultHeader("X-Via", "application-rest-client"))
-        .withPropertyValues("management.health.portal.timeout=2s")
+        .withPropertyValues(
+            "management.health.portal.timeout=2s", "portal.api.http-client=rest-client")
         .run(
             (context) -> {
               assertThat(context.getBean(PortalTransport.class))

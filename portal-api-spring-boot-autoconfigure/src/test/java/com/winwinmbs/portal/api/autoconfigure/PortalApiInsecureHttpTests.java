@@ -31,6 +31,7 @@ class PortalApiInsecureHttpTests {
               AutoConfigurations.of(
                   PortalApiAuthAutoConfiguration.class,
                   PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
                   HttpClientAutoConfiguration.class,
                   ImperativeHttpClientAutoConfiguration.class,

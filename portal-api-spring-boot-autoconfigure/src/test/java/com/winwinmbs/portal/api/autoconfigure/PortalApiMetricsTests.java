@@ -58,6 +58,7 @@ class PortalApiMetricsTests {
           .withConfiguration(
               AutoConfigurations.of(
                   PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class,
                   ObservationAutoConfiguration.class,
                   MetricsAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
@@ -77,6 +78,7 @@ class PortalApiMetricsTests {
   private ApplicationContextRunner portal() {
     return this.runner.withPropertyValues(
         "portal.api.base-url=" + this.wm.getHttpBaseUrl(),
+        "portal.api.http-client=rest-client",
         "portal.api.retry.initial-backoff=0ms",
         "portal.api.retry.max-backoff=0ms");
   }
@@ -92,6 +94,8 @@ class PortalApiMetricsTests {
               assertThat(timer(context, "portal.api.client.requests").getId().getTags())
                   .containsExactlyInAnyOrderElementsOf(
                       Tags.of(
+                          "client",
+                          "default",
                           "namespace",
                           "health",
                           "operation",
@@ -129,6 +133,8 @@ class PortalApiMetricsTests {
               assertThat(timer(context, "portal.api.client.requests").getId().getTags())
                   .containsExactlyInAnyOrderElementsOf(
                       Tags.of(
+                          "client",
+                          "default",
                           "namespace",
                           "health",
                           "operation",
@@ -163,6 +169,8 @@ class PortalApiMetricsTests {
               assertThat(timer(context, "portal.api.client.requests").getId().getTags())
                   .containsExactlyInAnyOrderElementsOf(
                       Tags.of(
+                          "client",
+                          "default",
                           "namespace",
                           "health",
                           "operation",

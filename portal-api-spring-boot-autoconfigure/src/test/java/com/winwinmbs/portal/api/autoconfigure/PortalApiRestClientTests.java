@@ -76,11 +76,13 @@ class PortalApiRestClientTests {
           .withConfiguration(
               AutoConfigurations.of(
                   PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
                   HttpClientAutoConfiguration.class,
                   ImperativeHttpClientAutoConfiguration.class,
                   SslAutoConfiguration.class))
-          .withPropertyValues("portal.api.retry.max-attempts=1");
+          .withPropertyValues(
+              "portal.api.retry.max-attempts=1", "portal.api.http-client=rest-client");
 
   @BeforeEach
   void stubHealth() {
@@ -226,7 +228,8 @@ class PortalApiRestClientTests {
         .withPropertyValues(
             "portal.api.base-url=https://localhost:" + portal.getHttpsPort(),
             TRUST_PORTAL,
-            "portal.api.ssl.bundle=portal")
+            "portal.api.ssl.bundle=portal",
+            "portal.api.http-client=jdk")
         .run(
             (context) -> {
               assertThat(context).doesNotHaveBean(RestClientPortalTransport.class);

@@ -37,7 +37,9 @@ class PortalInterceptorBeansTests {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(PortalApiAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(
+                PortalApiAutoConfiguration.class, PortalApiNamespaceAutoConfiguration.class))
         .withPropertyValues("portal.api.base-url=" + wm.getHttpBaseUrl())
         .withUserConfiguration(Interceptors.class)
         .run(

@@ -65,6 +65,7 @@ class RestClientFaultMatrixTests {
           .withConfiguration(
               AutoConfigurations.of(
                   PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class,
                   ObservationAutoConfiguration.class,
                   MetricsAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
@@ -186,6 +187,7 @@ class RestClientFaultMatrixTests {
     String timeout = (fault == PortalFault.SLOWER_THAN_TIMEOUT) ? "300ms" : "5s";
     return this.runner.withPropertyValues(
         "portal.api.base-url=" + this.wm.getHttpBaseUrl(),
+        "portal.api.http-client=rest-client",
         "portal.api.timeout=" + timeout,
         "portal.api.retry.max-attempts=3",
         "portal.api.retry.initial-backoff=1ms",

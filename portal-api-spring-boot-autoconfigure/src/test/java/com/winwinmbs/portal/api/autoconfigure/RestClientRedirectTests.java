@@ -30,9 +30,9 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * Redirects from the portal to another server through the auto-configured {@link
- * RestClientPortalTransport}: never followed, so the credentials stay with the portal, and the
- * failure names only the origin the portal pointed to.
+ * Redirects from the portal to another server through the auto-configured transports (the JDK
+ * default and {@link RestClientPortalTransport}): never followed, so the credentials stay with the
+ * portal, and the failure names only the origin the portal pointed to.
  */
 class RestClientRedirectTests {
 
@@ -54,6 +54,7 @@ class RestClientRedirectTests {
               AutoConfigurations.of(
                   PortalApiAuthAutoConfiguration.class,
                   PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
                   HttpClientAutoConfiguration.class,
                   ImperativeHttpClientAutoConfiguration.class,
@@ -69,21 +70,32 @@ class RestClientRedirectTests {
                     .withBody("{\"success\":true,\"data\":{\"id\":\"t-1\",\"tags\":[]}}")));
   }
 
-  @ParameterizedTest(name = "{0} on {1}")
+  @ParameterizedTest(name = "{0} on {1} with {2}")
   @CsvSource({
-    "301, GET",
-    "302, GET",
-    "303, GET",
-    "307, GET",
-    "308, GET",
-    "301, POST",
-    "302, POST",
-    "303, POST",
-    "307, POST",
-    "308, POST"
+    "301, GET, jdk",
+    "302, GET, jdk",
+    "303, GET, jdk",
+    "307, GET, jdk",
+    "308, GET, jdk",
+    "301, POST, jdk",
+    "302, POST, jdk",
+    "303, POST, jdk",
+    "307, POST, jdk",
+    "308, POST, jdk",
+    "301, GET, rest-client",
+    "302, GET, rest-client",
+    "303, GET, rest-client",
+    "307, GET, rest-client",
+    "308, GET, rest-client",
+    "301, POST, rest-client",
+    "302, POST, rest-client",
+    "303, POST, rest-client",
+    "307, POST, rest-client",
+    "308, POST, rest-client"
   })
   @Timeout(30)
-  void redirectIsNotFollowedAndTheOtherServerReceivesNoCredentials(int status, String method) {
+  void redirectIsNotFollowedAndTheOtherServerReceivesNoCredentials(
+      int status, String method, String httpClient) {
     // 127.0.0.1 rather than localhost, so the message can be told to name the other origin
     String location =
         "http://127.0.0.1:" + elsewhere.getPort() + "/collect?token=" + TOKEN + "&next=%2Fadmin";
@@ -98,6 +110,7 @@ class RestClientRedirectTests {
     this.runner
         .withPropertyValues(
             "portal.api.base-url=" + portal.baseUrl(),
+            "portal.api.http-client=" + httpClient,
             "portal.api.api-key=" + API_KEY,
             "portal.api.auth.mode=static",
             "portal.api.auth.token=" + TOKEN,
@@ -105,8 +118,9 @@ class RestClientRedirectTests {
             "portal.api.retry.max-backoff=1ms")
         .run(
             (context) -> {
-              assertThat(context.getBean(PortalTransport.class))
-                  .isInstanceOf(RestClientPortalTransport.class);
+              assertThat(
+                      context.getBean(PortalTransport.class) instanceof RestClientPortalTransport)
+                  .isEqualTo(httpClient.equals("rest-client"));
               TodoApi todos = context.getBean(TodoApi.class);
 
               Throwable failure =

@@ -62,6 +62,7 @@ class SpringSecurityTokenEndpointFaultTests {
                   OAuth2ClientAutoConfiguration.class,
                   PortalApiAuthAutoConfiguration.class,
                   PortalApiAutoConfiguration.class,
+                  PortalApiNamespaceAutoConfiguration.class,
                   RestClientAutoConfiguration.class,
                   HttpClientAutoConfiguration.class,
                   ImperativeHttpClientAutoConfiguration.class,
