@@ -153,18 +153,19 @@ final class PortalTransports {
 
     /**
      * The settings of a client's requests: {@code spring.http.clients.*}, with the portal's
-     * timeouts and SSL bundle in place of theirs, redirects never followed.
+     * timeouts and SSL bundle in place of theirs, redirects never followed and no cookie store.
      */
     static HttpClientSettings settings(
         ListableBeanFactory beanFactory,
         PortalApiPropertiesMapper mapper,
         @Nullable SslBundle bundle) {
       HttpClientSettings settings =
-          beanFactory
-              .getBeanProvider(HttpClientSettings.class)
-              .getIfAvailable(HttpClientSettings::defaults)
-              .withTimeouts(mapper.connectTimeout(), mapper.timeout())
-              .withRedirects(HttpRedirects.DONT_FOLLOW);
+          PortalHttpCookies.disabled(
+              beanFactory
+                  .getBeanProvider(HttpClientSettings.class)
+                  .getIfAvailable(HttpClientSettings::defaults)
+                  .withTimeouts(mapper.connectTimeout(), mapper.timeout())
+                  .withRedirects(HttpRedirects.DONT_FOLLOW));
       return (bundle != null) ? settings.withSslBundle(bundle) : settings;
     }
 
