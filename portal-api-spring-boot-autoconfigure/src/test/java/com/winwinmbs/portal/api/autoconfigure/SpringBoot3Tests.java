@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -41,6 +42,10 @@ import tools.jackson.databind.ObjectMapper;
  * core and the few lines the report shows, the client works. (Without the jackson-annotations the
  * report asks for, the core fails there with {@code NoClassDefFoundError: JsonSerializeAs}.)
  */
+@DisabledIfSystemProperty(
+    named = "portal.other-boot-lines.skip",
+    matches = "true",
+    disabledReason = "the runs on other Spring Boot lines are left out (CI's second JDK)")
 class SpringBoot3Tests {
 
   private static final Path SPRING_BOOT_3 = Paths.get("target", "spring-boot-3");
