@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import com.winwinmbs.portal.api.user.UserApi;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -63,6 +67,8 @@ public final class LoadComparison {
     CLIENTS.put("raw-jdk-timeout", "raw JDK HttpClient + Jackson, request timeout");
     CLIENTS.put("portal-jdk", "portal, JDK transport (plain Java)");
     CLIENTS.put("portal-boot-jdk", "portal, JDK transport from Boot settings");
+    CLIENTS.put("starter", "portal, starter default (Boot context)");
+    CLIENTS.put("starter-rest", "portal, starter http-client=rest-client");
     CLIENTS.put("portal-rest-jdk", "portal, RestClient + JDK factory");
     CLIENTS.put("portal-rest-apache", "portal, RestClient + Apache HttpClient 5");
     CLIENTS.put("portal-rest-jetty", "portal, RestClient + Jetty");
@@ -83,6 +89,8 @@ public final class LoadComparison {
           List.of(
               "raw-jdk",
               "portal-jdk",
+              "starter",
+              "starter-rest",
               "portal-boot-jdk",
               "portal-rest-jdk",
               "rest-jdk",
@@ -221,6 +229,16 @@ public final class LoadComparison {
                     () ->
                         Clients.portalOnRestClient(base, ClientHttpRequestFactoryBuilder.reactor()),
                     find);
+            case "starter" -> starter(name, find, List.of());
+            case "starter-rest" ->
+                starter(
+                    name,
+                    find,
+                    List.of(
+                        "portal.api.http-client=rest-client",
+                        // what an application with RestClient alone has; this jar also carries
+                        // Apache HttpClient 5, Jetty and Reactor Netty, and Boot would pick Apache
+                        "spring.http.clients.imperative.factory=jdk"));
             case "rest-jdk" -> rest(name, Clients.jdkFactory(), find);
             case "rest-apache" -> rest(name, ClientHttpRequestFactoryBuilder.httpComponents(), find);
             case "rest-jetty" -> rest(name, ClientHttpRequestFactoryBuilder.jetty(), find);
@@ -245,6 +263,32 @@ public final class LoadComparison {
         String name, Supplier<PortalApiClient> factory, boolean findById) {
       PortalApiClient client = (PortalApiClient) once(name, factory::get);
       return findById ? () -> client.user().findById(ID) : () -> client.user().search(SEARCH);
+    }
+
+    /**
+     * The {@code UserApi} bean of a Spring Boot application with the starter, configured with
+     * properties only: a static token, the stub as base URL, plus {@code extra}.
+     */
+    private Interleaved.Call starter(String name, boolean findById, List<String> extra) {
+      UserApi users =
+          (UserApi)
+              once(
+                  name,
+                  () -> {
+                    List<String> properties = new ArrayList<>(extra);
+                    properties.add("portal.api.base-url=" + base);
+                    properties.add("portal.api.auth.token=" + Clients.TOKEN);
+                    properties.add("logging.level.root=WARN");
+                    properties.add("spring.http.clients.imperative.factory=jdk");
+                    ConfigurableApplicationContext context =
+                        new SpringApplicationBuilder(StartupBenchmark.App.class)
+                            .web(WebApplicationType.NONE)
+                            .logStartupInfo(false)
+                            .properties(properties.toArray(String[]::new))
+                            .run();
+                    return context.getBean(UserApi.class);
+                  });
+      return findById ? () -> users.findById(ID) : () -> users.search(SEARCH);
     }
 
     private Interleaved.Call rest(
