@@ -15,10 +15,14 @@ import feign.RequestLine;
 import feign.http2client.Http2Client;
 import feign.jackson3.Jackson3Decoder;
 import feign.jackson3.Jackson3Encoder;
+import com.winwinmbs.portal.api.http.JdkHttpTransport;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.JdkHttpClientBuilder;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,21 +66,67 @@ final class Clients {
   }
 
   /**
+   * The settings the auto-configuration gives a transport: Boot's defaults with the client's
+   * timeouts (connect 10 s, read 30 s), redirects never followed.
+   */
+  static HttpClientSettings bootSettings() {
+    return HttpClientSettings.defaults()
+        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30))
+        .withRedirects(HttpRedirects.DONT_FOLLOW);
+  }
+
+  /**
    * This client on the RestClient transport, with the JDK request factory and the timeouts the
    * auto-configuration gives it (connect 10 s, read 30 s: the client's defaults).
    */
   static PortalApiClient portalOnRestClient(String baseUrl) {
+    return portalOnRestClient(baseUrl, jdkFactory());
+  }
+
+  /** Boot's JDK request factory, speaking HTTP/1.1 as the auto-configuration has it on http. */
+  static JdkClientHttpRequestFactoryBuilder jdkFactory() {
+    return ClientHttpRequestFactoryBuilder.jdk()
+        .withHttpClientCustomizer(builder -> builder.version(HttpClient.Version.HTTP_1_1));
+  }
+
+  /** This client on the RestClient transport over the given request factory. */
+  static PortalApiClient portalOnRestClient(
+      String baseUrl, ClientHttpRequestFactoryBuilder<?> factory) {
     RestClientPortalTransport transport =
-        RestClientPortalTransport.create(
-            RestClient.builder(),
-            ClientHttpRequestFactoryBuilder.jdk()
-                .withHttpClientCustomizer(builder -> builder.version(HttpClient.Version.HTTP_1_1)),
-            HttpClientSettings.defaults()
-                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
+        RestClientPortalTransport.create(RestClient.builder(), factory, bootSettings());
     return PortalApiClient.builder()
         .apiUrl(baseUrl)
         .tokenSource(TokenSource.of(TOKEN))
         .transport(transport)
+        .build();
+  }
+
+  /**
+   * This client on its own JDK transport, its {@link HttpClient} built by Boot's {@link
+   * JdkHttpClientBuilder} from {@link HttpClientSettings} (where SSL bundles and {@code
+   * spring.http.clients.*} arrive): the other way the starter can build it.
+   */
+  static PortalApiClient portalOnBootJdkTransport(String baseUrl) {
+    HttpClient client =
+        new JdkHttpClientBuilder()
+            .withCustomizer(builder -> builder.version(HttpClient.Version.HTTP_1_1))
+            // the JDK client has no read timeout of its own: the portal client bounds each call
+            .build(bootSettings().withReadTimeout(null));
+    return PortalApiClient.builder()
+        .apiUrl(baseUrl)
+        .tokenSource(TokenSource.of(TOKEN))
+        .transport(JdkHttpTransport.create(client))
+        .build();
+  }
+
+  /** A plain RestClient on one of Boot's request factories, with the same mapper settings. */
+  static RestClient restClient(String baseUrl, ClientHttpRequestFactoryBuilder<?> factory) {
+    JacksonJsonHttpMessageConverter json = new JacksonJsonHttpMessageConverter(mapper());
+    return RestClient.builder()
+        .requestFactory(factory.build(bootSettings()))
+        .baseUrl(baseUrl)
+        .defaultHeader("Authorization", BEARER)
+        .configureMessageConverters(converters -> converters.withJsonConverter(json))
         .build();
   }
 

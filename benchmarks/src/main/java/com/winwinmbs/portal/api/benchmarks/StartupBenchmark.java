@@ -66,7 +66,11 @@ public final class StartupBenchmark {
         "portal.api.auth.client-id=app_bench",
         "portal.api.auth.client-secret=bench-secret",
         "portal.api.auth.token-endpoint=" + url + "/oauth/token",
-        "logging.level.root=WARN"
+        "logging.level.root=WARN",
+        // Boot's JDK request factory, which an application with only RestClient has: the
+        // benchmarks jar carries Apache HttpClient 5, Jetty and Reactor Netty too (for
+        // LoadComparison), and Boot would otherwise pick Apache's
+        "spring.http.clients.imperative.factory=jdk"
       };
       String[] without = Arrays.copyOf(portal, portal.length + 1);
       without[portal.length] = EXCLUDE;

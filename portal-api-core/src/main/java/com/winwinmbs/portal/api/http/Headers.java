@@ -1,7 +1,9 @@
 package com.winwinmbs.portal.api.http;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +34,30 @@ public final class Headers {
   private static final Set<String> SENSITIVE =
       Set.of("authorization", "proxy-authorization", "x-api-key", "cookie", "set-cookie");
 
-  private static final Headers EMPTY = new Headers(Map.of());
+  private static final Headers EMPTY = new Headers(new String[0], emptyValues(0));
 
-  /** Lower-cased name to (original name, values). */
-  private final Map<String, Entry> entries;
+  /** Beyond this many names a builder keeps an index, so adding stays linear in the headers. */
+  private static final int INDEX_THRESHOLD = 16;
 
-  private Headers(Map<String, Entry> entries) {
-    this.entries = entries;
+  // Parallel arrays in the order the names were first added: a handful of headers is faster to
+  // build, copy and search this way than as a map, and every request and response makes some.
+  private final String[] names;
+  private final List<String>[] values; // immutable, never empty
+
+  /**
+   * Whether every value is known to be sendable ({@link #requireSendable(String, String)}). Set
+   * once proven, like {@code String}'s hash: a race only repeats the check.
+   */
+  private boolean sendable;
+
+  private Headers(String[] names, List<String>[] values) {
+    this.names = names;
+    this.values = values;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String>[] emptyValues(int size) {
+    return (List<String>[]) new List<?>[size];
   }
 
   /** No headers. */
@@ -51,6 +70,40 @@ public final class Headers {
     Builder builder = builder();
     map.forEach((name, values) -> values.forEach(value -> builder.add(name, value)));
     return builder.build();
+  }
+
+  /**
+   * The headers of a response as the JDK client delivers them: one entry per name (its map is
+   * case-insensitive), HTTP/2 pseudo-headers left out. Names and values are checked as {@link
+   * Builder} checks them; the value lists are kept when immutable.
+   */
+  static Headers ofDistinct(Map<String, List<String>> map) {
+    if (map.isEmpty()) {
+      return EMPTY;
+    }
+    String[] names = new String[map.size()];
+    List<String>[] values = emptyValues(map.size());
+    int size = 0;
+    for (Map.Entry<String, List<String>> entry : map.entrySet()) {
+      String name = entry.getKey();
+      List<String> list = entry.getValue();
+      if (name.startsWith(":") || list.isEmpty()) {
+        continue; // HTTP/2 pseudo-headers
+      }
+      Builder.checkName(name);
+      for (int i = 0; i < list.size(); i++) {
+        Builder.checkValue(name, list.get(i));
+      }
+      names[size] = name;
+      values[size] = List.copyOf(list);
+      size++;
+    }
+    if (size == 0) {
+      return EMPTY;
+    }
+    return size == names.length
+        ? new Headers(names, values)
+        : new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
   }
 
   public static Builder builder() {
@@ -68,7 +121,9 @@ public final class Headers {
    * @throws IllegalArgumentException naming {@code what}, the character's code and its index
    */
   public static String requireSendable(String what, String value) {
-    Objects.requireNonNull(value, () -> what + " == null");
+    if (value == null) {
+      throw new NullPointerException(what + " == null");
+    }
     int index = firstInvalid(value, true);
     if (index >= 0) {
       throw invalidValue(what, value.charAt(index), index);
@@ -78,13 +133,18 @@ public final class Headers {
 
   /** Refuses every value of these headers that {@link #requireSendable} refuses. */
   static void requireSendable(Headers headers) {
-    headers
-        .entries
-        .values()
-        .forEach(
-            entry ->
-                entry.values.forEach(
-                    value -> requireSendable("value of header " + entry.name, value)));
+    if (headers.sendable) {
+      return;
+    }
+    for (int i = 0; i < headers.names.length; i++) {
+      List<String> values = headers.values[i];
+      for (int j = 0; j < values.size(); j++) {
+        if (firstInvalid(values.get(j), true) >= 0) {
+          requireSendable("value of header " + headers.names[i], values.get(j)); // throws
+        }
+      }
+    }
+    headers.sendable = true;
   }
 
   /**
@@ -132,41 +192,94 @@ public final class Headers {
     return SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * The position of the name, or -1. Names are tokens, ASCII only, so comparing them ignoring case
+   * is comparing them lower-cased.
+   */
+  private int indexOf(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The first value of the named header. */
   public Optional<String> first(String name) {
-    Entry entry = entries.get(name.toLowerCase(Locale.ROOT));
-    return entry == null ? Optional.empty() : Optional.of(entry.values.get(0));
+    int i = indexOf(name);
+    return i < 0 ? Optional.empty() : Optional.of(values[i].get(0));
   }
 
   /** Every value of the named header, empty when absent. */
   public List<String> values(String name) {
-    Entry entry = entries.get(name.toLowerCase(Locale.ROOT));
-    return entry == null ? List.of() : entry.values;
+    int i = indexOf(name);
+    return i < 0 ? List.of() : values[i];
   }
 
   /** The header names as first added. */
   public List<String> names() {
-    List<String> names = new ArrayList<>(entries.size());
-    entries.values().forEach(entry -> names.add(entry.name));
-    return names;
+    return List.of(names);
   }
 
   /** Whether no header is present. */
   public boolean isEmpty() {
-    return entries.isEmpty();
+    return names.length == 0;
+  }
+
+  /**
+   * How many names there are: with {@link #name(int)} and {@link #values(int)}, a copy-free walk.
+   */
+  int size() {
+    return names.length;
+  }
+
+  String name(int index) {
+    return names[index];
+  }
+
+  List<String> values(int index) {
+    return values[index];
   }
 
   /** The headers as a map of original names to values. */
   public Map<String, List<String>> toMap() {
     Map<String, List<String>> map = new LinkedHashMap<>();
-    entries.values().forEach(entry -> map.put(entry.name, entry.values));
+    for (int i = 0; i < names.length; i++) {
+      map.put(names[i], values[i]);
+    }
     return Collections.unmodifiableMap(map);
   }
 
   public Builder toBuilder() {
     Builder builder = new Builder();
-    entries.values().forEach(entry -> entry.values.forEach(v -> builder.add(entry.name, v)));
+    for (int i = 0; i < names.length; i++) {
+      builder.names.add(names[i]);
+      builder.values.add(new ArrayList<>(values[i]));
+    }
+    if (names.length > INDEX_THRESHOLD) {
+      builder.reindex();
+    }
     return builder;
+  }
+
+  /**
+   * A copy with the header set to this value, replacing any of the same name in place (what {@code
+   * toBuilder().set(name, value).build()} gives, without rebuilding every other header).
+   */
+  Headers with(String name, String value) {
+    Builder.checkName(name);
+    Builder.checkValue(name, value);
+    int i = indexOf(name);
+    int size = names.length;
+    String[] newNames = Arrays.copyOf(names, i < 0 ? size + 1 : size);
+    List<String>[] newValues = Arrays.copyOf(values, newNames.length);
+    int at = i < 0 ? size : i;
+    newNames[at] = name;
+    newValues[at] = List.of(value);
+    Headers headers = new Headers(newNames, newValues);
+    headers.sendable = sendable && firstInvalid(value, true) < 0;
+    return headers;
   }
 
   @Override
@@ -176,7 +289,9 @@ public final class Headers {
 
   private Map<String, List<String>> toLowerMap() {
     Map<String, List<String>> map = new LinkedHashMap<>();
-    entries.forEach((key, entry) -> map.put(key, entry.values));
+    for (int i = 0; i < names.length; i++) {
+      map.put(names[i].toLowerCase(Locale.ROOT), values[i]);
+    }
     return map;
   }
 
@@ -192,18 +307,19 @@ public final class Headers {
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("{");
-    for (Entry entry : entries.values()) {
+    for (int i = 0; i < names.length; i++) {
+      String name = names[i];
       if (out.length() > 1) {
         out.append(", ");
       }
-      out.append(entry.name).append('=');
-      if (isSensitive(entry.name)) {
+      out.append(name).append('=');
+      if (isSensitive(name)) {
         out.append("[REDACTED]");
-      } else if (isLocation(entry.name)) {
+      } else if (isLocation(name)) {
         // a redirect's query may carry a token (an SSO callback's ?token=…): show where, not what
-        out.append(String.join(",", entry.values.stream().map(Headers::withoutQuery).toList()));
+        out.append(String.join(",", values[i].stream().map(Headers::withoutQuery).toList()));
       } else {
-        out.append(String.join(",", entry.values));
+        out.append(String.join(",", values[i]));
       }
     }
     return out.append('}').toString();
@@ -226,53 +342,103 @@ public final class Headers {
     return cut == location.length() ? location : location.substring(0, cut) + "?[REDACTED]";
   }
 
-  private record Entry(String name, List<String> values) {}
-
   /** Builds {@link Headers}; refuses names and values that would break the header block. */
   public static final class Builder {
-    private final Map<String, String> names = new LinkedHashMap<>();
-    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private final List<List<String>> values = new ArrayList<>();
+    private @Nullable Map<String, Integer> index; // lower-cased name to position, when many
 
     private Builder() {}
 
     /** Adds a value, keeping earlier values of the same name. */
     public Builder add(String name, String value) {
-      String key = checkName(name);
+      checkName(name);
       checkValue(name, value);
-      names.putIfAbsent(key, name);
-      values.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+      int i = indexOf(name);
+      if (i >= 0) {
+        values.get(i).add(value);
+      } else {
+        append(name, value);
+      }
       return this;
     }
 
     /** Replaces every value of the name with this one. */
     public Builder set(String name, String value) {
-      String key = checkName(name);
+      checkName(name);
       checkValue(name, value);
-      names.put(key, name);
-      List<String> list = new ArrayList<>(1);
-      list.add(value);
-      values.put(key, list);
+      int i = indexOf(name);
+      if (i >= 0) {
+        names.set(i, name);
+        List<String> list = new ArrayList<>(1);
+        list.add(value);
+        values.set(i, list);
+      } else {
+        append(name, value);
+      }
       return this;
     }
 
     /** Removes the name. */
     public Builder remove(String name) {
-      String key = name.toLowerCase(Locale.ROOT);
-      names.remove(key);
-      values.remove(key);
+      int i = indexOf(name);
+      if (i >= 0) {
+        names.remove(i);
+        values.remove(i);
+        if (index != null) {
+          reindex();
+        }
+      }
       return this;
     }
 
     public Headers build() {
-      if (names.isEmpty()) {
+      int size = names.size();
+      if (size == 0) {
         return EMPTY;
       }
-      Map<String, Entry> entries = new LinkedHashMap<>();
-      names.forEach((key, name) -> entries.put(key, new Entry(name, List.copyOf(values.get(key)))));
-      return new Headers(Collections.unmodifiableMap(entries));
+      String[] built = names.toArray(new String[0]);
+      List<String>[] lists = emptyValues(size);
+      for (int i = 0; i < size; i++) {
+        lists[i] = List.copyOf(values.get(i));
+      }
+      return new Headers(built, lists);
     }
 
-    private static String checkName(String name) {
+    private void append(String name, String value) {
+      List<String> list = new ArrayList<>(1);
+      list.add(value);
+      names.add(name);
+      values.add(list);
+      if (index != null) {
+        index.put(name.toLowerCase(Locale.ROOT), names.size() - 1);
+      } else if (names.size() > INDEX_THRESHOLD) {
+        reindex();
+      }
+    }
+
+    private int indexOf(String name) {
+      if (index != null) {
+        Integer i = index.get(name.toLowerCase(Locale.ROOT));
+        return i == null ? -1 : i;
+      }
+      for (int i = 0; i < names.size(); i++) {
+        if (names.get(i).equalsIgnoreCase(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private void reindex() {
+      Map<String, Integer> map = new HashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        map.put(names.get(i).toLowerCase(Locale.ROOT), i);
+      }
+      index = map;
+    }
+
+    static void checkName(String name) {
       Objects.requireNonNull(name, "header name == null");
       if (name.isEmpty()) {
         throw new IllegalArgumentException("header name is empty");
@@ -290,7 +456,6 @@ public final class Headers {
                   + "); a name is letters, digits and !#$%&'*+-.^_`|~");
         }
       }
-      return name.toLowerCase(Locale.ROOT);
     }
 
     /** RFC 9110 {@code tchar}: what the JDK client accepts in a header name, and nothing else. */
@@ -301,8 +466,10 @@ public final class Headers {
           || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
-    private static void checkValue(String name, String value) {
-      Objects.requireNonNull(value, () -> "value of header " + name + " == null");
+    static void checkValue(String name, String value) {
+      if (value == null) { // not requireNonNull(value, () -> …): that lambda is made on every call
+        throw new NullPointerException("value of header " + name + " == null");
+      }
       int index = firstInvalid(value, false);
       if (index >= 0) {
         // The value itself is never echoed: it may be a credential.

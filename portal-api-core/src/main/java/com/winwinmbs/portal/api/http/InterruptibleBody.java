@@ -3,13 +3,10 @@ package com.winwinmbs.portal.api.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.jspecify.annotations.Nullable;
@@ -19,11 +16,20 @@ import org.jspecify.annotations.Nullable;
  * interrupted: an interrupted read closes the body and throws {@link InterruptedIOException} with
  * the thread's interrupt flag kept. The JDK's own {@code BodyHandlers.ofInputStream()} on JDK 17
  * swallows the interrupt and goes on waiting. At most a few chunks are held ahead of the reader.
+ *
+ * <p>It subscribes to the publisher of {@code BodyHandlers.ofPublisher()} rather than being a body
+ * subscriber itself: the JDK hands a body subscriber of its own making its response on the thread
+ * that read the headers, but one from outside the JDK on a thread of the client's executor (it
+ * might block), and that hand-off between threads costs more than the rest of a small call.
+ *
+ * <pre>{@code
+ * HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = client.send(request, ofPublisher());
+ * InterruptibleBody body = new InterruptibleBody();
+ * response.body().subscribe(body);
+ * InputStream in = body.stream();
+ * }</pre>
  */
-final class InterruptibleBody implements HttpResponse.BodySubscriber<InputStream> {
-
-  /** The handler that gives every response this body. */
-  static final HttpResponse.BodyHandler<InputStream> HANDLER = info -> new InterruptibleBody();
+final class InterruptibleBody implements Flow.Subscriber<List<ByteBuffer>> {
 
   /** Chunks requested ahead of the reader: enough to keep the connection busy, bounded in size. */
   private static final int AHEAD = 4;
@@ -34,14 +40,22 @@ final class InterruptibleBody implements HttpResponse.BodySubscriber<InputStream
   private static final Object CLOSED = new Object();
 
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-  private final CompletableFuture<InputStream> body = new CompletableFuture<>();
   private final Stream stream = new Stream();
   private volatile Flow.@Nullable Subscription subscription;
+
+  /** The body as it arrives; close it to cancel the rest. */
+  InputStream stream() {
+    return stream;
+  }
+
+  /** Cancels the body, from any thread; a read blocked on it fails. */
+  void close() {
+    stream.close();
+  }
 
   @Override
   public void onSubscribe(Flow.Subscription subscription) {
     this.subscription = subscription;
-    body.complete(stream);
     if (stream.closed) {
       subscription.cancel();
     } else {
@@ -62,11 +76,6 @@ final class InterruptibleBody implements HttpResponse.BodySubscriber<InputStream
   @Override
   public void onComplete() {
     queue.add(END);
-  }
-
-  @Override
-  public CompletionStage<InputStream> getBody() {
-    return body;
   }
 
   /** The reader's side: one thread reads, any thread may close. */

@@ -11,11 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +47,15 @@ import org.jspecify.annotations.Nullable;
 public final class JdkHttpTransport implements PortalTransport {
 
   /** Headers the JDK client sets itself and refuses to be given. */
-  private static final Set<String> RESTRICTED =
-      Set.of("connection", "content-length", "host", "expect", "upgrade");
+  private static final List<String> RESTRICTED =
+      List.of("connection", "content-length", "host", "expect", "upgrade");
+
+  /**
+   * The body as a publisher, which the JDK hands on without a thread hand-off; {@link
+   * InterruptibleBody} subscribes to it.
+   */
+  private static final HttpResponse.BodyHandler<Flow.Publisher<List<ByteBuffer>>> BODY =
+      HttpResponse.BodyHandlers.ofPublisher();
 
   /** The JDK's {@code Invalid header value "name: value"}: a name is a token, without ':'. */
   private static final Pattern INVALID_HEADER_VALUE =
@@ -119,23 +126,25 @@ public final class JdkHttpTransport implements PortalTransport {
         HttpRequest.newBuilder(request.uri())
             .timeout(request.timeout())
             .method(request.method().name(), publisher(request.body()));
-    request
-        .headers()
-        .toMap()
-        .forEach(
-            (name, values) -> {
-              if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> header(builder, name, value));
-              }
-            });
-    if (request.body() != null
-        && request.body().contentType() != null
-        && request.headers().first("Content-Type").isEmpty()) {
-      builder.header("Content-Type", request.body().contentType());
+    Headers headers = request.headers();
+    boolean contentType = false;
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      if (isRestricted(name)) {
+        continue;
+      }
+      contentType |= name.equalsIgnoreCase("Content-Type");
+      for (String value : headers.values(i)) {
+        header(builder, name, value);
+      }
     }
-    HttpResponse<InputStream> response;
+    RequestBody body = request.body();
+    if (body != null && body.contentType() != null && !contentType) {
+      builder.header("Content-Type", body.contentType());
+    }
+    HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
     try {
-      response = httpClient().send(builder.build(), InterruptibleBody.HANDLER);
+      response = httpClient().send(builder.build(), BODY);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       InterruptedIOException interrupted =
@@ -217,20 +226,33 @@ public final class JdkHttpTransport implements PortalTransport {
     return "JdkHttpTransport[" + description + "]";
   }
 
-  private static final class JdkResponse implements TransportResponse {
-    private final HttpResponse<InputStream> response;
-    private final Headers headers;
-
-    JdkResponse(HttpResponse<InputStream> response) {
-      this.response = response;
-      Headers.Builder builder = Headers.builder();
-      for (Map.Entry<String, List<String>> entry : response.headers().map().entrySet()) {
-        if (entry.getKey().startsWith(":")) {
-          continue; // HTTP/2 pseudo-headers
-        }
-        entry.getValue().forEach(value -> builder.add(entry.getKey(), value));
+  private static boolean isRestricted(String name) {
+    for (String restricted : RESTRICTED) {
+      if (restricted.equalsIgnoreCase(name)) {
+        return true;
       }
-      this.headers = builder.build();
+    }
+    return false;
+  }
+
+  private static final class JdkResponse implements TransportResponse {
+    private final HttpResponse<?> response;
+    private final Headers headers;
+    private final InputStream body;
+
+    JdkResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
+      this.response = response;
+      InterruptibleBody subscriber = new InterruptibleBody();
+      response.body().subscribe(subscriber); // from now on the body flows, a few chunks ahead
+      this.body = subscriber.stream();
+      Headers copied;
+      try {
+        copied = Headers.ofDistinct(response.headers().map());
+      } catch (RuntimeException e) {
+        subscriber.close(); // the connection is not left waiting for a reader
+        throw e;
+      }
+      this.headers = copied;
     }
 
     @Override
@@ -245,12 +267,12 @@ public final class JdkHttpTransport implements PortalTransport {
 
     @Override
     public InputStream body() {
-      return response.body();
+      return body;
     }
 
     @Override
     public void close() throws IOException {
-      response.body().close();
+      body.close();
     }
   }
 }

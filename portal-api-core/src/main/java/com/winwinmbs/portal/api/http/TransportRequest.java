@@ -53,7 +53,7 @@ public record TransportRequest(
    * other character a header cannot carry is refused.
    */
   public TransportRequest withHeader(String name, String value) {
-    return withHeaders(headers.toBuilder().set(name, value).build());
+    return withHeaders(headers.with(name, value));
   }
 
   /** A copy that waits at most this long for the response headers. */

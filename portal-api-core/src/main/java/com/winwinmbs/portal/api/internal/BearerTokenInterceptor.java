@@ -22,6 +22,9 @@ final class BearerTokenInterceptor implements PortalInterceptor {
   private static final Logger log =
       LoggerFactory.getLogger("com.winwinmbs.portal.api.PortalApiClient");
 
+  /** The latest token's header value; one client, one token most of the time. */
+  private volatile @Nullable Bearer last;
+
   @Override
   public TransportResponse intercept(Chain chain) throws IOException {
     Exchange exchange = RealChain.exchange(chain);
@@ -55,7 +58,23 @@ final class BearerTokenInterceptor implements PortalInterceptor {
     return source.token().orElse(null);
   }
 
-  private static TransportRequest authorized(TransportRequest request, @Nullable String token) {
-    return token == null ? request : request.withHeader("Authorization", "Bearer " + token);
+  private TransportRequest authorized(TransportRequest request, @Nullable String token) {
+    if (token == null) {
+      return request;
+    }
+    Bearer bearer = last;
+    if (bearer == null || !bearer.token.equals(token)) {
+      bearer = new Bearer(token, "Bearer " + token); // a token serves many calls: made once
+      last = bearer;
+    }
+    return request.withHeader("Authorization", bearer.header);
+  }
+
+  /** A token and its header value. */
+  private record Bearer(String token, String header) {
+    @Override
+    public String toString() {
+      return "Bearer[REDACTED]";
+    }
   }
 }

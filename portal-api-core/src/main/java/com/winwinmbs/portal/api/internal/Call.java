@@ -24,11 +24,11 @@ public final class Call {
 
   private final Endpoint endpoint;
   private final Map<String, String> pathVariables = new LinkedHashMap<>(4);
-  private final List<String[]> query = new ArrayList<>(0);
+  private List<String[]> query = List.of(); // made mutable by the first parameter
   private @Nullable Object json;
   private @Nullable RequestBody body;
   private RequestOptions options = RequestOptions.none();
-  private final List<String> secrets = new ArrayList<>(0);
+  private List<String> secrets = List.of(); // made mutable by the first secret
   private @Nullable CookieStore cookies;
 
   private Call(Endpoint endpoint) {
@@ -61,6 +61,9 @@ public final class Call {
       }
       return this;
     }
+    if (query.isEmpty()) {
+      query = new ArrayList<>(4);
+    }
     query.add(new String[] {name, asString(value)});
     return this;
   }
@@ -85,6 +88,9 @@ public final class Call {
    */
   public Call secret(@Nullable String value) {
     if (value != null && !value.isBlank()) {
+      if (secrets.isEmpty()) {
+        secrets = new ArrayList<>(2);
+      }
       secrets.add(value);
     }
     return this;

@@ -39,6 +39,7 @@ final class Exchange {
 
   private int attempts;
   private int status;
+  private @Nullable String requestId;
   private boolean refreshed;
   private @Nullable String note;
   private @Nullable Headers sent;
@@ -165,6 +166,7 @@ final class Exchange {
   void attemptSent(Headers headers) {
     attempts++;
     status = 0;
+    requestId = null;
     sent = headers;
     if (context != null) {
       context.setAttempts(attempts);
@@ -176,6 +178,7 @@ final class Exchange {
   /** Records the status and request id of the response that came back. */
   void answered(int status, @Nullable String requestId) {
     this.status = status;
+    this.requestId = requestId;
     if (context != null) {
       context.setResponse(status);
       context.setRequestId(requestId);
@@ -185,6 +188,11 @@ final class Exchange {
   /** The status of the latest response, 0 while the attempt under way has none. */
   int status() {
     return status;
+  }
+
+  /** The portal's request id of the latest response, if it sent one. */
+  @Nullable String requestId() {
+    return requestId;
   }
 
   /** The headers of the request sent last, credentials included: what an echo must not show. */

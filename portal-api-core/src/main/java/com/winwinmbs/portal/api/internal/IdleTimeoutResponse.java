@@ -7,7 +7,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
-import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +72,7 @@ final class IdleTimeoutResponse implements TransportResponse {
     private volatile long waitingSince; // System.nanoTime() when the read under way began, or 0
     private volatile boolean fired;
     private volatile boolean stopped;
-    private @Nullable ScheduledFuture<?> watchdog;
+    private ReadDeadline.@Nullable Task watchdog;
     private long received;
 
     Body(InputStream in) {
@@ -145,7 +144,7 @@ final class IdleTimeoutResponse implements TransportResponse {
     synchronized void stopWatching() {
       stopped = true;
       if (watchdog != null) {
-        watchdog.cancel(false);
+        watchdog.cancel();
       }
     }
 

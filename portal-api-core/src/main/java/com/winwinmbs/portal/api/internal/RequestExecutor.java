@@ -15,10 +15,12 @@ import com.winwinmbs.portal.api.http.UriTemplates;
 import com.winwinmbs.portal.api.observation.DefaultPortalObservationConvention;
 import com.winwinmbs.portal.api.observation.PortalObservationContext;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ public final class RequestExecutor {
   private final List<PortalInterceptor> links;
   private final RateLimitInterceptor rateLimits = new RateLimitInterceptor();
   private final ResponseDecoder decoder = new ResponseDecoder();
+  private final Headers defaultHeaders;
 
   public RequestExecutor(ClientSettings settings) {
     this.settings = settings;
@@ -77,6 +80,7 @@ public final class RequestExecutor {
     chain.add(new BodyInterceptor());
     chain.add(new TransportInterceptor(settings.transport()));
     this.links = List.copyOf(chain);
+    this.defaultHeaders = defaultHeaders(settings.tenantId()).build();
   }
 
   public ClientSettings settings() {
@@ -134,16 +138,27 @@ public final class RequestExecutor {
     String path = UriTemplates.expand(endpoint, call.pathVariables());
     URI uri = URI.create(baseUrl(endpoint) + path + queryString(call.query()));
     RequestBody body = body(call);
-    Headers.Builder headers = headers(options, body);
-    PortalObservationContext context = new PortalObservationContext(endpoint, path);
-    Observation observation =
-        Observation.createNotStarted(
-                settings.observationConvention(),
-                DefaultPortalObservationConvention.INSTANCE,
-                () -> context,
-                settings.observationRegistry())
-            .start();
-    context.getCarrier().forEach(headers::set); // tracing headers, the same on every attempt
+    Headers headers = headers(options, body);
+    ObservationRegistry registry = settings.observationRegistry();
+    PortalObservationContext context = null;
+    Observation observation = Observation.NOOP;
+    if (!registry.isNoop()) { // without a handler nothing would read the context: none is made
+      PortalObservationContext observed = new PortalObservationContext(endpoint, path);
+      context = observed;
+      observation =
+          Observation.createNotStarted(
+                  settings.observationConvention(),
+                  DefaultPortalObservationConvention.INSTANCE,
+                  () -> observed,
+                  registry)
+              .start();
+      Map<String, String> tracing = observed.getCarrier();
+      if (tracing != null && !tracing.isEmpty()) { // the same on every attempt
+        Headers.Builder withTracing = headers.toBuilder();
+        tracing.forEach(withTracing::set);
+        headers = withTracing.build();
+      }
+    }
     Exchange exchange =
         new Exchange(
             endpoint,
@@ -165,7 +180,7 @@ public final class RequestExecutor {
             endpoint.method(),
             uri,
             call.pathVariables(),
-            headers.build(),
+            headers,
             body,
             exchange.attemptTimeout());
     long started = System.nanoTime();
@@ -178,11 +193,11 @@ public final class RequestExecutor {
         throw TransportFailures.toException(e, exchange);
       }
       T result = complete(response, reader, exchange);
-      logCall(exchange, context, started, null);
+      logCall(exchange, started, null);
       return result;
     } catch (RuntimeException | Error e) {
       observation.error(e);
-      logCall(exchange, context, started, e);
+      logCall(exchange, started, e);
       throw e;
     } finally {
       Exchange.restore(outer);
@@ -232,17 +247,14 @@ public final class RequestExecutor {
   }
 
   /** The headers every attempt sends; a CR, LF or NUL in an option's value is refused here. */
-  private Headers.Builder headers(RequestOptions options, @Nullable RequestBody body) {
-    Headers.Builder headers = Headers.builder();
-    headers.set("Accept", JSON);
-    headers.set("User-Agent", settings.userAgent());
-    if (settings.apiKey() != null) {
-      headers.set("X-API-Key", settings.apiKey());
+  private Headers headers(RequestOptions options, @Nullable RequestBody body) {
+    if (options.headers().isEmpty()
+        && options.tenantId().isEmpty()
+        && options.idempotencyKey().isEmpty()
+        && (body == null || body.contentType() == null)) {
+      return defaultHeaders; // most calls: built once, shared
     }
-    String tenant = options.tenantId().orElse(settings.tenantId());
-    if (tenant != null) {
-      headers.set("X-Tenant-Id", tenant);
-    }
+    Headers.Builder headers = defaultHeaders(options.tenantId().orElse(settings.tenantId()));
     options.idempotencyKey().ifPresent(key -> headers.set("Idempotency-Key", key));
     if (body != null && body.contentType() != null) {
       headers.set("Content-Type", body.contentType());
@@ -255,6 +267,20 @@ public final class RequestExecutor {
               headers.remove(name);
               values.forEach(value -> headers.add(name, value));
             });
+    return headers.build();
+  }
+
+  /** The headers of a call without options of its own. */
+  private Headers.Builder defaultHeaders(@Nullable String tenant) {
+    Headers.Builder headers = Headers.builder();
+    headers.set("Accept", JSON);
+    headers.set("User-Agent", settings.userAgent());
+    if (settings.apiKey() != null) {
+      headers.set("X-API-Key", settings.apiKey());
+    }
+    if (tenant != null) {
+      headers.set("X-Tenant-Id", tenant);
+    }
     return headers;
   }
 
@@ -313,11 +339,7 @@ public final class RequestExecutor {
     return ResponseDecoder.decodeFailure(response, endpoint, what);
   }
 
-  private static void logCall(
-      Exchange exchange,
-      PortalObservationContext context,
-      long started,
-      @Nullable Throwable error) {
+  private static void logCall(Exchange exchange, long started, @Nullable Throwable error) {
     if (!log.isDebugEnabled()) {
       return;
     }
@@ -325,12 +347,12 @@ public final class RequestExecutor {
     String requestId =
         error instanceof PortalApiException portal && portal.requestId() != null
             ? portal.requestId()
-            : context.requestId();
+            : exchange.requestId();
     log.debug(
         "{} {} -> {} in {} ms (attempts={}{}{})",
         exchange.endpoint.method(),
         exchange.endpoint.uriTemplate(),
-        context.status() == null ? "no response" : context.status(),
+        exchange.status() == 0 ? "no response" : exchange.status(),
         millis,
         exchange.attempts(),
         requestId == null ? "" : ", requestId=" + requestId,

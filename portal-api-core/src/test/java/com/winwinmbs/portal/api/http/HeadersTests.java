@@ -107,4 +107,81 @@ class HeadersTests {
     assertThatThrownBy(() -> Headers.builder().set(name, "v"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void withSetsOneHeaderAsToBuilderSetBuildDoes() {
+    Headers headers =
+        Headers.builder()
+            .add("Accept", "application/json")
+            .add("X-Trace", "a")
+            .add("x-trace", "b")
+            .build();
+
+    for (String name : List.of("X-TRACE", "accept", "Authorization")) {
+      Headers fast = headers.with(name, "v1");
+      Headers slow = headers.toBuilder().set(name, "v1").build();
+
+      assertThat(fast).isEqualTo(slow);
+      assertThat(fast.names()).containsExactlyElementsOf(slow.names());
+      assertThat(fast.toMap()).isEqualTo(slow.toMap());
+    }
+    assertThat(headers.values("X-Trace")).as("the original is unchanged").containsExactly("a", "b");
+    assertThatThrownBy(() -> headers.with("Authorization", "Bearer a\r\nX-Evil: 1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("X-Evil");
+  }
+
+  @Test
+  void aValueThatCannotBeSentIsRefusedAfterWithAsWellAsBefore() {
+    Headers sendable = Headers.builder().set("Accept", "application/json").build();
+    Headers.requireSendable(sendable); // proven once, remembered
+
+    // U+00E9 is a valid header value (the JDK delivers it) but would be sent as '?'
+    Headers latin = sendable.with("X-Name", "caf\u00e9");
+
+    assertThatThrownBy(() -> Headers.requireSendable(latin))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("value of header X-Name")
+        .hasMessageNotContaining("caf");
+    assertThatThrownBy(() -> Headers.requireSendable(latin.with("Accept", "text/plain")))
+        .isInstanceOf(IllegalArgumentException.class);
+    Headers.requireSendable(latin.with("X-Name", "cafe"));
+  }
+
+  @Test
+  void aBuilderWithThousandsOfNamesKeepsEveryRule() {
+    Headers.Builder builder = Headers.builder();
+    for (int i = 0; i < 20_000; i++) {
+      builder.add("X-H" + i, "v" + i);
+    }
+    builder.add("x-h5", "again").set("X-H7", "replaced").remove("x-h9");
+
+    Headers headers = builder.build();
+
+    assertThat(headers.names()).hasSize(19_999).startsWith("X-H0", "X-H1");
+    assertThat(headers.values("X-H5")).containsExactly("v5", "again");
+    assertThat(headers.first("x-h7")).contains("replaced");
+    assertThat(headers.first("X-H9")).isEmpty();
+    assertThat(headers.first("X-H19999")).contains("v19999");
+    assertThat(headers.toBuilder().add("X-H19999", "more").build().values("x-h19999"))
+        .containsExactly("v19999", "more");
+  }
+
+  @Test
+  void aResponsesHeadersAreCheckedAndKeptWithoutPseudoHeaders() {
+    Map<String, List<String>> delivered = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    delivered.put(":status", List.of("200"));
+    delivered.put("Content-Type", List.of("application/json"));
+    delivered.put("set-cookie", List.of("a=1", "b=2"));
+
+    Headers headers = Headers.ofDistinct(delivered);
+
+    assertThat(headers.names()).containsExactly("Content-Type", "set-cookie");
+    assertThat(headers.values("Set-Cookie")).containsExactly("a=1", "b=2");
+    assertThat(Headers.ofDistinct(Map.of(":status", List.of("200")))).isEqualTo(Headers.empty());
+    assertThatThrownBy(() -> Headers.ofDistinct(Map.of("X-Bad", List.of("a\nb"))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Headers.ofDistinct(Map.of("X Bad", List.of("v"))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

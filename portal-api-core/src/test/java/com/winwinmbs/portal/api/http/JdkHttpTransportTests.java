@@ -7,9 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.winwinmbs.portal.api.PortalApiClient;
+import com.winwinmbs.portal.api.internal.Endpoints;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +56,75 @@ class JdkHttpTransportTests {
 
     assertThat(transport.toString()).isEqualTo("JdkHttpTransport[HTTP_1_1, connectTimeout=PT3S]");
     assertThat(started(before)).isEmpty();
+  }
+
+  @Test
+  void aResponseReachesItsCallerWithNoMoreHandOffsThanTheJdksOwnStreamingBody(
+      WireMockRuntimeInfo wm) throws Exception {
+    wm.getWireMock()
+        .register(
+            get("/users/usr_1")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{\"id\":\"usr_1\"}}")));
+    AtomicInteger tasks = new AtomicInteger();
+    ExecutorService pool = Executors.newCachedThreadPool();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(
+                task -> {
+                  tasks.incrementAndGet();
+                  pool.execute(task);
+                })
+            .build();
+    URI uri = URI.create(wm.getHttpBaseUrl() + "/users/usr_1");
+    JdkHttpTransport transport = JdkHttpTransport.create(client);
+    TransportRequest request =
+        new TransportRequest(
+            Endpoints.USER_FIND_BY_ID,
+            HttpMethod.GET,
+            uri,
+            Map.of("id", "usr_1"),
+            Headers.empty(),
+            null,
+            Duration.ofSeconds(5));
+    int calls = 50;
+    try {
+      readWithJdkStream(client, uri); // both connections open before counting
+      try (TransportResponse response = transport.exchange(request)) {
+        response.body().readAllBytes();
+      }
+      tasks.set(0);
+      for (int i = 0; i < calls; i++) {
+        readWithJdkStream(client, uri);
+      }
+      int byJdkStream = tasks.getAndSet(0);
+      for (int i = 0; i < calls; i++) {
+        try (TransportResponse response = transport.exchange(request)) {
+          response.body().readAllBytes();
+        }
+      }
+      int byTransport = tasks.get();
+
+      // a body subscriber from outside the JDK is handed its response on the executor: one more
+      // task, one more thread hand-off per call than the JDK's own subscribers
+      assertThat(byTransport).isLessThan(byJdkStream + calls / 5);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void readWithJdkStream(HttpClient client, URI uri) throws Exception {
+    HttpResponse<InputStream> response =
+        client.send(
+            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = response.body()) {
+      body.readAllBytes();
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package com.winwinmbs.portal.api.observation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.winwinmbs.portal.api.NotFoundException;
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.RequestOptions;
@@ -32,6 +34,9 @@ import org.junit.jupiter.api.Test;
 
 @WireMockTest
 class PortalObservationTests {
+
+  private static final String TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   private final TestObservationRegistry registry = TestObservationRegistry.create();
   private final List<String> events = new CopyOnWriteArrayList<>();
@@ -210,6 +215,52 @@ class PortalObservationTests {
         .hasLowCardinalityKeyValue("status", "200")
         .hasLowCardinalityKeyValue("outcome", "SUCCESS");
     assertThat(events).containsExactly("retries");
+  }
+
+  @Test
+  void headersATracingHandlerPropagatesGoOutWithEveryAttempt(WireMockRuntimeInfo wm) {
+    TestObservationRegistry tracing = TestObservationRegistry.create();
+    tracing
+        .observationConfig()
+        .observationHandler(
+            new ObservationHandler<PortalObservationContext>() {
+              @Override
+              public void onStart(PortalObservationContext context) {
+                context.getSetter().set(context.getCarrier(), "traceparent", TRACEPARENT);
+              }
+
+              @Override
+              public boolean supportsContext(Observation.Context context) {
+                return context instanceof PortalObservationContext;
+              }
+            });
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("flaky")
+                .whenScenarioStateIs("up")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
+
+    portal.toBuilder().observationRegistry(tracing).build().health().check();
+
+    List<LoggedRequest> sent = wm.getWireMock().find(anyRequestedFor(anyUrl()));
+    assertThat(sent).hasSize(2);
+    assertThat(sent)
+        .allSatisfy(
+            request -> {
+              assertThat(request.getHeader("traceparent")).isEqualTo(TRACEPARENT);
+              assertThat(request.getHeader("Accept")).isEqualTo("application/json");
+            });
   }
 
   @Test
