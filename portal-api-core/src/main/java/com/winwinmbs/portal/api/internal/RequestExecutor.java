@@ -25,12 +25,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 
 /**
  * The entrance of the request path: every call of every namespace comes here as a {@link Call}. It
- * builds the request (route expanded, headers), observes the logical call, runs it through the
+ * builds the request ({@link RequestFactory}), observes the logical call, runs it through the
  * client's chain of links and decodes the result ({@link ResponseDecoder}) or the failure ({@link
  * ErrorMapper}, {@link TransportFailures}). The chain, in order:
  *
@@ -50,13 +49,12 @@ public final class RequestExecutor {
 
   private static final Logger log =
       LoggerFactory.getLogger("com.winwinmbs.portal.api.PortalApiClient");
-  private static final String JSON = "application/json";
 
   private final ClientSettings settings;
   private final List<PortalInterceptor> links;
   private final RateLimitInterceptor rateLimits = new RateLimitInterceptor();
   private final ResponseDecoder decoder = new ResponseDecoder();
-  private final Headers defaultHeaders;
+  private final RequestFactory requests;
 
   public RequestExecutor(ClientSettings settings) {
     this.settings = settings;
@@ -80,7 +78,7 @@ public final class RequestExecutor {
     chain.add(new BodyInterceptor());
     chain.add(new TransportInterceptor(settings.transport()));
     this.links = List.copyOf(chain);
-    this.defaultHeaders = defaultHeaders(settings.tenantId()).build();
+    this.requests = new RequestFactory(settings);
   }
 
   public ClientSettings settings() {
@@ -136,9 +134,8 @@ public final class RequestExecutor {
     Endpoint endpoint = call.endpoint();
     RequestOptions options = call.options();
     String path = UriTemplates.expand(endpoint, call.pathVariables());
-    URI uri = URI.create(baseUrl(endpoint) + path + queryString(call.query()));
-    RequestBody body = body(call);
-    Headers headers = headers(options, body);
+    URI uri = requests.uri(call, path);
+    RequestBody body = RequestFactory.body(call);
     ObservationRegistry registry = settings.observationRegistry();
     PortalObservationContext context = null;
     Observation observation = Observation.NOOP;
@@ -152,13 +149,10 @@ public final class RequestExecutor {
                   () -> observed,
                   registry)
               .start();
-      Map<String, String> tracing = observed.getCarrier();
-      if (tracing != null && !tracing.isEmpty()) { // the same on every attempt
-        Headers.Builder withTracing = headers.toBuilder();
-        tracing.forEach(withTracing::set);
-        headers = withTracing.build();
-      }
     }
+    // tracing headers a handler propagated on start: the same on every attempt
+    Map<String, String> tracing = context == null ? null : context.getCarrier();
+    Headers headers = requests.headers(options, body, tracing == null ? Map.of() : tracing);
     Exchange exchange =
         new Exchange(
             endpoint,
@@ -233,9 +227,7 @@ public final class RequestExecutor {
 
   /** Where the route's path is appended: the base URL, and the guide's prefix for its routes. */
   public String baseUrl(Endpoint endpoint) {
-    return Endpoints.isGuideRoute(endpoint)
-        ? settings.baseUrl() + settings.guideBasePath()
-        : settings.baseUrl();
+    return requests.baseUrl(endpoint);
   }
 
   /** The call's own token source, else the client's; none when it brings its own header. */
@@ -244,82 +236,6 @@ public final class RequestExecutor {
       return null;
     }
     return options.tokenSource().orElse(settings.tokenSource());
-  }
-
-  /** The headers every attempt sends; a CR, LF or NUL in an option's value is refused here. */
-  private Headers headers(RequestOptions options, @Nullable RequestBody body) {
-    if (options.headers().isEmpty()
-        && options.tenantId().isEmpty()
-        && options.idempotencyKey().isEmpty()
-        && (body == null || body.contentType() == null)) {
-      return defaultHeaders; // most calls: built once, shared
-    }
-    Headers.Builder headers = defaultHeaders(options.tenantId().orElse(settings.tenantId()));
-    options.idempotencyKey().ifPresent(key -> headers.set("Idempotency-Key", key));
-    if (body != null && body.contentType() != null) {
-      headers.set("Content-Type", body.contentType());
-    }
-    options
-        .headers()
-        .toMap()
-        .forEach(
-            (name, values) -> {
-              headers.remove(name);
-              values.forEach(value -> headers.add(name, value));
-            });
-    return headers.build();
-  }
-
-  /** The headers of a call without options of its own. */
-  private Headers.Builder defaultHeaders(@Nullable String tenant) {
-    Headers.Builder headers = Headers.builder();
-    headers.set("Accept", JSON);
-    headers.set("User-Agent", settings.userAgent());
-    if (settings.apiKey() != null) {
-      headers.set("X-API-Key", settings.apiKey());
-    }
-    if (tenant != null) {
-      headers.set("X-Tenant-Id", tenant);
-    }
-    return headers;
-  }
-
-  private static @Nullable RequestBody body(Call call) {
-    if (call.body() != null) {
-      return call.body();
-    }
-    if (call.json() == null) {
-      return null;
-    }
-    try {
-      return RequestBody.of(PortalJson.MAPPER.writeValueAsBytes(call.json()), JSON);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          "request body of "
-              + call.endpoint().id()
-              + " could not be written as JSON: "
-              + e.getOriginalMessage(),
-          e);
-    }
-  }
-
-  private static String queryString(List<String[]> query) {
-    if (query.isEmpty()) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder();
-    for (String[] parameter : query) {
-      out.append(out.length() == 0 ? '?' : '&');
-      try {
-        out.append(UriTemplates.encode(parameter[0]))
-            .append('=')
-            .append(UriTemplates.encode(parameter[1]));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "query parameter '" + parameter[0] + "': " + e.getMessage(), e);
-      }
-    }
-    return out.toString();
   }
 
   /**

@@ -28,6 +28,9 @@ final class RetryInterceptor implements PortalInterceptor {
   private static final Logger log =
       LoggerFactory.getLogger("com.winwinmbs.portal.api.PortalApiClient");
 
+  /** The least time left after a wait for which another attempt is started. */
+  static final Duration MIN_ATTEMPT = Duration.ofMillis(50);
+
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -122,9 +125,14 @@ final class RetryInterceptor implements PortalInterceptor {
     return "not retried: the request body is a stream that cannot be sent again";
   }
 
-  /** Why the call's deadline does not allow this wait and one more attempt, or null. */
+  /**
+   * Why the call's deadline does not allow this wait and one more attempt, or null. An attempt is
+   * only worth starting with some time left for it: with less than {@link #MIN_ATTEMPT} (or the
+   * attempt timeout, when shorter) it would time out and hide the answer already in hand.
+   */
   private static @Nullable String noTimeFor(Exchange exchange, Duration wait) {
-    if (exchange.hasDeadline() && exchange.remainingNanos() <= wait.toNanos()) {
+    long attempt = Math.min(MIN_ATTEMPT.toNanos(), exchange.timeout.toNanos());
+    if (exchange.hasDeadline() && exchange.remainingNanos() - wait.toNanos() < attempt) {
       return "not retried: the call timeout leaves no time to wait "
           + wait.toMillis()
           + " ms and try again";

@@ -133,6 +133,30 @@ class RetryInterceptorTests {
   }
 
   @Test
+  void aWaitThatLeavesTooLittleForAnotherAttemptIsNotStarted() throws IOException {
+    // 1,000 ms left, a 980 ms wait: the attempt after it would have 20 ms and time out
+    chain.callTimeout(Duration.ofSeconds(1)).thenRespond(429, "{\"retry_after_ms\":980}");
+
+    assertThat(chain.run(retry).status()).isEqualTo(429);
+
+    assertThat(sleeper.waits()).isEmpty();
+    assertThat(chain.received()).hasSize(1);
+    assertThat(chain.exchange().note()).contains("the call timeout leaves no time to wait 980 ms");
+  }
+
+  @Test
+  void aWaitThatLeavesTimeForAnotherAttemptIsTaken() throws IOException {
+    chain
+        .callTimeout(Duration.ofSeconds(10))
+        .thenRespond(429, "{\"retry_after_ms\":900}")
+        .thenRespond(200, "{}");
+
+    assertThat(chain.run(retry).status()).isEqualTo(200);
+
+    assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(900));
+  }
+
+  @Test
   void anInterruptedFailureIsNeverRetried() {
     chain.thenFail(new InterruptedIOException("interrupted"));
 
