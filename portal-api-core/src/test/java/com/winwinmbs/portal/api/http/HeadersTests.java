@@ -184,4 +184,17 @@ class HeadersTests {
     assertThatThrownBy(() -> Headers.ofDistinct(Map.of("X Bad", List.of("v"))))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void namesWhoseFoldedHashesCollideAreStillTold() {
+    // "a~" and "b_" hash alike (97 * 31 + 126 == 98 * 31 + 95), as "X-A~" and "x-b_" do folded
+    Headers headers =
+        Headers.builder().add("X-A~", "tilde").add("x-b_", "underscore").add("Y", "y").build();
+
+    assertThat(headers.first("x-a~")).contains("tilde");
+    assertThat(headers.first("X-B_")).contains("underscore");
+    assertThat(headers.first("X-C~")).isEmpty();
+    assertThat(headers.values("y")).containsExactly("y");
+    assertThat(headers.first("\u212A")).isEmpty(); // the Kelvin sign is not a K in a header name
+  }
 }
