@@ -45,7 +45,8 @@ public final class Http2Comparison {
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (eq < 0 || !options.containsKey(arg.substring(0, eq))) {
-        throw new IllegalArgumentException("unknown option " + arg + "; known: " + options.keySet());
+        throw new IllegalArgumentException(
+            "unknown option " + arg + "; known: " + options.keySet());
       }
       options.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
@@ -113,7 +114,9 @@ public final class Http2Comparison {
             System.out.println(
                 "- "
                     + Interleaved.headToHead(
-                        results, "portal, JDK transport, HTTP/2", "portal, JDK transport, HTTP/1.1"));
+                        results,
+                        "portal, JDK transport, HTTP/2",
+                        "portal, JDK transport, HTTP/1.1"));
             System.out.println("- requests so far: " + server.protocols());
           }
         } finally {
@@ -154,7 +157,8 @@ public final class Http2Comparison {
 
   private static Object send(HttpClient http, JsonMapper mapper, HttpRequest request, JavaType type)
       throws Exception {
-    HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
         throw new IllegalStateException("status " + response.statusCode());

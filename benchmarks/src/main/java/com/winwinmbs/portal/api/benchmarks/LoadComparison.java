@@ -5,6 +5,7 @@ import com.winwinmbs.portal.api.ApiResponse;
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.SearchRequest;
 import com.winwinmbs.portal.api.user.User;
+import com.winwinmbs.portal.api.user.UserApi;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import com.winwinmbs.portal.api.user.UserApi;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -123,7 +123,8 @@ public final class LoadComparison {
     for (String arg : args) {
       int eq = arg.indexOf('=');
       if (eq < 0 || !options.containsKey(arg.substring(0, eq))) {
-        throw new IllegalArgumentException("unknown option " + arg + "; known: " + options.keySet());
+        throw new IllegalArgumentException(
+            "unknown option " + arg + "; known: " + options.keySet());
       }
       options.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
@@ -204,8 +205,7 @@ public final class LoadComparison {
       Interleaved.Call call =
           switch (name) {
             case "raw-jdk" -> find ? () -> rawFindById(null) : () -> rawSearch(null);
-            case "raw-jdk-timeout" ->
-                find ? () -> rawFindById(TIMEOUT) : () -> rawSearch(TIMEOUT);
+            case "raw-jdk-timeout" -> find ? () -> rawFindById(TIMEOUT) : () -> rawSearch(TIMEOUT);
             case "portal-jdk" -> portal(name, () -> Clients.portalOnJdk(base), find);
             case "portal-boot-jdk" ->
                 portal(name, () -> Clients.portalOnBootJdkTransport(base), find);
@@ -240,7 +240,8 @@ public final class LoadComparison {
                         // Apache HttpClient 5, Jetty and Reactor Netty, and Boot would pick Apache
                         "spring.http.clients.imperative.factory=jdk"));
             case "rest-jdk" -> rest(name, Clients.jdkFactory(), find);
-            case "rest-apache" -> rest(name, ClientHttpRequestFactoryBuilder.httpComponents(), find);
+            case "rest-apache" ->
+                rest(name, ClientHttpRequestFactoryBuilder.httpComponents(), find);
             case "rest-jetty" -> rest(name, ClientHttpRequestFactoryBuilder.jetty(), find);
             case "rest-reactor" -> rest(name, ClientHttpRequestFactoryBuilder.reactor(), find);
             case "http-interface" -> {
@@ -249,8 +250,7 @@ public final class LoadComparison {
               yield find ? () -> client.findById(ID).data() : () -> client.search(SEARCH);
             }
             case "feign" -> {
-              Clients.UserFeign client =
-                  (Clients.UserFeign) once(name, () -> Clients.feign(base));
+              Clients.UserFeign client = (Clients.UserFeign) once(name, () -> Clients.feign(base));
               yield find ? () -> client.findById(ID).data() : () -> client.search(SEARCH);
             }
             default -> throw new IllegalArgumentException("unknown client " + name);

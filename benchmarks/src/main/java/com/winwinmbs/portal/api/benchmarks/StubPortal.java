@@ -59,6 +59,12 @@ public final class StubPortal implements AutoCloseable {
       throws IOException {
     // Without it the JDK server leaves Nagle's algorithm on, and small answers wait for the ACK.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // Several clients at 64 threads keep more idle connections open to this one server than the
+    // JDK server's default of 200: it then closes each connection as it goes idle, and the next
+    // request on it fails ("header parser received no bytes"). Every client keeps its pool.
+    if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+      System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
+    }
     this.totalPages = totalPages;
     this.downloadBytes = downloadBytes;
     this.tokenDelay = tokenDelay;

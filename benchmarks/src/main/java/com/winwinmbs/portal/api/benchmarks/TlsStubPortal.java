@@ -24,10 +24,11 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The stub portal's two user routes over TLS, speaking HTTP/2 and HTTP/1.1 on one port (ALPN picks):
- * Reactor Netty, as the JDK's own server speaks neither HTTP/2 nor, cheaply, TLS. A self-signed
- * certificate for {@code localhost} is made with the JDK's {@code keytool} at start; {@link
- * #sslContext()} trusts it. Counts the requests per protocol, so a run can show which it measured.
+ * The stub portal's two user routes over TLS, speaking HTTP/2 and HTTP/1.1 on one port (ALPN
+ * picks): Reactor Netty, as the JDK's own server speaks neither HTTP/2 nor, cheaply, TLS. A
+ * self-signed certificate for {@code localhost} is made with the JDK's {@code keytool} at start;
+ * {@link #sslContext()} trusts it. Counts the requests per protocol, so a run can show which it
+ * measured.
  */
 final class TlsStubPortal implements AutoCloseable {
 
@@ -74,8 +75,7 @@ final class TlsStubPortal implements AutoCloseable {
                                 .header(
                                     "Content-Length",
                                     String.valueOf(StubPortal.SEARCH_PREFIX.length + suffix.length))
-                                .sendByteArray(
-                                    Mono.just(concat(StubPortal.SEARCH_PREFIX, suffix)))
+                                .sendByteArray(Mono.just(concat(StubPortal.SEARCH_PREFIX, suffix)))
                                 .then());
                   }
                   return response.status(HttpResponseStatus.NOT_FOUND).send();
