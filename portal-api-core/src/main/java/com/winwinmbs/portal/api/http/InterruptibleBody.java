@@ -83,6 +83,7 @@ final class InterruptibleBody implements Flow.Subscriber<List<ByteBuffer>> {
     private @Nullable Iterator<ByteBuffer> chunk;
     private @Nullable ByteBuffer current;
     private boolean ended;
+    private int taken; // chunks taken since demand was last added
     volatile boolean closed;
 
     @Override
@@ -144,8 +145,11 @@ final class InterruptibleBody implements Flow.Subscriber<List<ByteBuffer>> {
         List<ByteBuffer> buffers = (List<ByteBuffer>) item;
         chunk = buffers.iterator();
         Flow.Subscription s = subscription;
-        if (s != null) {
-          s.request(1); // one chunk taken, one more may come
+        if (s != null && ++taken == AHEAD / 2) {
+          // more demand in batches, not per chunk: a small body never asks again, and asking
+          // from this thread can make the JDK (25) hand the delivery to its executor
+          taken = 0;
+          s.request(AHEAD / 2);
         }
       }
     }

@@ -108,7 +108,7 @@ public final class ReadDeadline {
         task.index = size;
         heap[size++] = task;
         siftUp(task.index);
-        if (thread == null) {
+        if (thread == null || !thread.isAlive()) { // a thread killed by an Error is replaced
           thread = new Thread(this::run, "portal-api-read-deadline");
           thread.setDaemon(true);
           thread.start();

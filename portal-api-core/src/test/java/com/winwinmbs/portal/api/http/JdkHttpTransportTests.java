@@ -92,26 +92,32 @@ class JdkHttpTransportTests {
             null,
             Duration.ofSeconds(5));
     int calls = 50;
+    int rounds = 4;
     try {
       readWithJdkStream(client, uri); // both connections open before counting
       try (TransportResponse response = transport.exchange(request)) {
         response.body().readAllBytes();
       }
-      tasks.set(0);
-      for (int i = 0; i < calls; i++) {
-        readWithJdkStream(client, uri);
-      }
-      int byJdkStream = tasks.getAndSet(0);
-      for (int i = 0; i < calls; i++) {
-        try (TransportResponse response = transport.exchange(request)) {
-          response.body().readAllBytes();
+      int byJdkStream = 0;
+      int byTransport = 0;
+      for (int round = 0; round < rounds; round++) { // alternated, so both see the same moments
+        tasks.set(0);
+        for (int i = 0; i < calls; i++) {
+          readWithJdkStream(client, uri);
         }
+        byJdkStream += tasks.getAndSet(0);
+        for (int i = 0; i < calls; i++) {
+          try (TransportResponse response = transport.exchange(request)) {
+            response.body().readAllBytes();
+          }
+        }
+        byTransport += tasks.get();
       }
-      int byTransport = tasks.get();
 
       // a body subscriber from outside the JDK is handed its response on the executor: one more
-      // task, one more thread hand-off per call than the JDK's own subscribers
-      assertThat(byTransport).isLessThan(byJdkStream + calls / 5);
+      // task, one more thread hand-off per call than the JDK's own subscribers (+200 here). The
+      // JDK's own count moves by a few tens between runs, so half of that is the bound.
+      assertThat(byTransport).isLessThan(byJdkStream + calls * rounds / 2);
     } finally {
       pool.shutdownNow();
     }
