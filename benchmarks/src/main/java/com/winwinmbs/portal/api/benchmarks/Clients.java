@@ -45,6 +45,13 @@ final class Clients {
   static final String TOKEN = "bench-token";
   static final String BEARER = "Bearer " + TOKEN;
 
+  /** The user every findById asks for. */
+  static final String USER_ID = "usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8";
+
+  /** The search every client sends: one full page of the stub's users. */
+  static final SearchRequest SEARCH =
+      SearchRequest.builder().page(1).limit(StubPortal.ITEMS_PER_PAGE).build();
+
   private Clients() {}
 
   /** A JDK client as the client's own transport builds it: HTTP/1.1, no redirects. */

@@ -29,27 +29,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Http2Comparison {
 
-  private static final String ID = "usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8";
-  private static final SearchRequest SEARCH =
-      SearchRequest.builder().page(1).limit(StubPortal.ITEMS_PER_PAGE).build();
+  private static final String ID = Clients.USER_ID;
+  private static final SearchRequest SEARCH = Clients.SEARCH;
 
   private Http2Comparison() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    options.put("ops", "findById,search");
-    options.put("threads", "16,64");
-    options.put("rounds", "6");
-    options.put("warmups", "3");
-    options.put("slice", "1000");
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (eq < 0 || !options.containsKey(arg.substring(0, eq))) {
-        throw new IllegalArgumentException(
-            "unknown option " + arg + "; known: " + options.keySet());
-      }
-      options.put(arg.substring(0, eq), arg.substring(eq + 1));
-    }
+    Map<String, String> options =
+        Interleaved.options(
+            args,
+            "ops",
+            "findById,search",
+            "threads",
+            "16,64",
+            "rounds",
+            "6",
+            "warmups",
+            "3",
+            "slice",
+            "1000");
     System.out.printf(
         "# %s, %d CPUs, %s%n",
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),

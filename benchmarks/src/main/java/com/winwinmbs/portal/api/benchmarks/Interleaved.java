@@ -311,6 +311,26 @@ final class Interleaved {
     }
   }
 
+  /**
+   * The program's {@code name=value} arguments over its defaults, given as name, value pairs; an
+   * unknown name is refused with the known ones.
+   */
+  static Map<String, String> options(String[] args, String... defaults) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < defaults.length; i += 2) {
+      options.put(defaults[i], defaults[i + 1]);
+    }
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (eq < 0 || !options.containsKey(arg.substring(0, eq))) {
+        throw new IllegalArgumentException(
+            "unknown option " + arg + "; known: " + options.keySet());
+      }
+      options.put(arg.substring(0, eq), arg.substring(eq + 1));
+    }
+    return options;
+  }
+
   static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);

@@ -51,9 +51,8 @@ public final class LoadComparison {
   /** The timeout the client sets on every request by default. */
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private static final String ID = "usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8";
-  private static final SearchRequest SEARCH =
-      SearchRequest.builder().page(1).limit(StubPortal.ITEMS_PER_PAGE).build();
+  private static final String ID = Clients.USER_ID;
+  private static final SearchRequest SEARCH = Clients.SEARCH;
   private static final ParameterizedTypeReference<ApiResponse<User>> USER_TYPE =
       new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<ApiPaginatedResponse<User>> PAGE_TYPE =
@@ -113,21 +112,21 @@ public final class LoadComparison {
   private LoadComparison() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    options.put("ops", "findById,search");
-    options.put("threads", "1,16");
-    options.put("rounds", "6");
-    options.put("warmups", "3");
-    options.put("slice", "1000");
-    options.put("clients", "spring");
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (eq < 0 || !options.containsKey(arg.substring(0, eq))) {
-        throw new IllegalArgumentException(
-            "unknown option " + arg + "; known: " + options.keySet());
-      }
-      options.put(arg.substring(0, eq), arg.substring(eq + 1));
-    }
+    Map<String, String> options =
+        Interleaved.options(
+            args,
+            "ops",
+            "findById,search",
+            "threads",
+            "1,16",
+            "rounds",
+            "6",
+            "warmups",
+            "3",
+            "slice",
+            "1000",
+            "clients",
+            "spring");
     List<String> names =
         SETS.getOrDefault(options.get("clients"), Arrays.asList(options.get("clients").split(",")));
     System.out.printf(

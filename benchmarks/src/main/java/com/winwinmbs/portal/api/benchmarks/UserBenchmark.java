@@ -46,9 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
     jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class UserBenchmark {
 
-  private static final String ID = "usr_01HZX3K8Q2M4N6P8R0T2V4W6Y8";
-  private static final SearchRequest SEARCH =
-      SearchRequest.builder().page(1).limit(StubPortal.ITEMS_PER_PAGE).build();
+  private static final String ID = Clients.USER_ID;
+  private static final SearchRequest SEARCH = Clients.SEARCH;
   private static final ParameterizedTypeReference<ApiResponse<User>> USER_TYPE =
       new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<ApiPaginatedResponse<User>> PAGE_TYPE =
