@@ -189,22 +189,7 @@ class PortalObservationTests {
 
   @Test
   void retriesAreOneObservationWithRetryEvents(WireMockRuntimeInfo wm) {
-    wm.getWireMock()
-        .register(
-            any(anyUrl())
-                .inScenario("flaky")
-                .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503))
-                .willSetStateTo("up"));
-    wm.getWireMock()
-        .register(
-            any(anyUrl())
-                .inScenario("flaky")
-                .whenScenarioStateIs("up")
-                .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
+    unavailableOnceThenHealthy(wm);
 
     portal.health().check();
 
@@ -234,22 +219,7 @@ class PortalObservationTests {
                 return context instanceof PortalObservationContext;
               }
             });
-    wm.getWireMock()
-        .register(
-            any(anyUrl())
-                .inScenario("flaky")
-                .whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503))
-                .willSetStateTo("up"));
-    wm.getWireMock()
-        .register(
-            any(anyUrl())
-                .inScenario("flaky")
-                .whenScenarioStateIs("up")
-                .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
+    unavailableOnceThenHealthy(wm);
 
     portal.toBuilder().observationRegistry(tracing).build().health().check();
 
@@ -295,5 +265,25 @@ class PortalObservationTests {
         .that()
         .hasLowCardinalityKeyValue("team", "billing")
         .hasLowCardinalityKeyValue("uri", "/health");
+  }
+
+  /** The first request answered 503, every later one with a healthy report. */
+  private static void unavailableOnceThenHealthy(WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+    wm.getWireMock()
+        .register(
+            any(anyUrl())
+                .inScenario("flaky")
+                .whenScenarioStateIs("up")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true,\"data\":{\"status\":\"ok\"}}")));
   }
 }
