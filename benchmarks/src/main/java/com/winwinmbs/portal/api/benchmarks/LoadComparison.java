@@ -4,6 +4,13 @@ import com.winwinmbs.portal.api.ApiPaginatedResponse;
 import com.winwinmbs.portal.api.ApiResponse;
 import com.winwinmbs.portal.api.PortalApiClient;
 import com.winwinmbs.portal.api.SearchRequest;
+import com.winwinmbs.portal.api.http.Headers;
+import com.winwinmbs.portal.api.http.HttpMethod;
+import com.winwinmbs.portal.api.http.JdkHttpTransport;
+import com.winwinmbs.portal.api.http.RequestBody;
+import com.winwinmbs.portal.api.http.TransportRequest;
+import com.winwinmbs.portal.api.http.TransportResponse;
+import com.winwinmbs.portal.api.internal.Endpoints;
 import com.winwinmbs.portal.api.user.User;
 import com.winwinmbs.portal.api.user.UserApi;
 import java.io.InputStream;
@@ -53,6 +60,11 @@ public final class LoadComparison {
 
   private static final String ID = Clients.USER_ID;
   private static final SearchRequest SEARCH = Clients.SEARCH;
+  private static final Headers TRANSPORT_HEADERS =
+      Headers.builder()
+          .set("Authorization", Clients.BEARER)
+          .set("Accept", "application/json")
+          .build();
   private static final ParameterizedTypeReference<ApiResponse<User>> USER_TYPE =
       new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<ApiPaginatedResponse<User>> PAGE_TYPE =
@@ -65,6 +77,7 @@ public final class LoadComparison {
     CLIENTS.put("raw-jdk", BASELINE);
     CLIENTS.put("raw-jdk-timeout", "raw JDK HttpClient + Jackson, request timeout");
     CLIENTS.put("portal-jdk", "portal, JDK transport (plain Java)");
+    CLIENTS.put("transport-jdk", "the JDK transport alone + Jackson");
     CLIENTS.put("portal-boot-jdk", "portal, JDK transport from Boot settings");
     CLIENTS.put("starter", "portal, starter default (Boot context)");
     CLIENTS.put("starter-rest", "portal, starter http-client=rest-client");
@@ -181,6 +194,7 @@ public final class LoadComparison {
     private final Map<String, Supplier<Object>> built = new LinkedHashMap<>();
     private final JsonMapper mapper = Clients.mapper();
     private final HttpClient httpClient = Clients.jdkHttpClient();
+    private final JdkHttpTransport transport = JdkHttpTransport.create(Clients.jdkHttpClient());
     private final JavaType userType;
     private final JavaType pageType;
     private final URI userUri;
@@ -205,6 +219,7 @@ public final class LoadComparison {
           switch (name) {
             case "raw-jdk" -> find ? () -> rawFindById(null) : () -> rawSearch(null);
             case "raw-jdk-timeout" -> find ? () -> rawFindById(TIMEOUT) : () -> rawSearch(TIMEOUT);
+            case "transport-jdk" -> find ? this::transportFindById : this::transportSearch;
             case "portal-jdk" -> portal(name, () -> Clients.portalOnJdk(base), find);
             case "portal-boot-jdk" ->
                 portal(name, () -> Clients.portalOnBootJdkTransport(base), find);
@@ -323,6 +338,47 @@ public final class LoadComparison {
         built.put(name, memo);
       }
       return memo.get();
+    }
+
+    /**
+     * The client's JDK transport without the request path: one request, the body read whole, then
+     * decoded. Between raw JDK and the client, it shows what the transport costs and what the links
+     * above it cost.
+     */
+    private User transportFindById() throws Exception {
+      TransportRequest request =
+          new TransportRequest(
+              Endpoints.USER_FIND_BY_ID,
+              HttpMethod.GET,
+              userUri,
+              Map.of("id", ID),
+              TRANSPORT_HEADERS,
+              null,
+              TIMEOUT);
+      ApiResponse<User> response = transportSend(request, userType);
+      return response.data();
+    }
+
+    private ApiPaginatedResponse<User> transportSearch() throws Exception {
+      TransportRequest request =
+          new TransportRequest(
+              Endpoints.USER_SEARCH,
+              HttpMethod.POST,
+              searchUri,
+              Map.of(),
+              TRANSPORT_HEADERS,
+              RequestBody.of(mapper.writeValueAsBytes(SEARCH), "application/json"),
+              TIMEOUT);
+      return transportSend(request, pageType);
+    }
+
+    private <T> T transportSend(TransportRequest request, JavaType type) throws Exception {
+      try (TransportResponse response = transport.exchange(request)) {
+        if (response.status() != 200) {
+          throw new IllegalStateException("status " + response.status());
+        }
+        return mapper.readValue(response.body().readAllBytes(), type);
+      }
     }
 
     private User rawFindById(@Nullable Duration timeout) throws Exception {
