@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,9 +28,6 @@ import org.jspecify.annotations.Nullable;
  * {@code Location}, so headers can be logged or printed without leaking secrets.
  */
 public final class Headers {
-
-  private static final Set<String> SENSITIVE =
-      Set.of("authorization", "proxy-authorization", "x-api-key", "cookie", "set-cookie");
 
   private static final Headers EMPTY = new Headers(new String[0], emptyValues(0));
 
@@ -93,9 +88,9 @@ public final class Headers {
       if (name.startsWith(":") || list.isEmpty()) {
         continue; // HTTP/2 pseudo-headers
       }
-      Builder.checkName(name);
+      HeaderText.checkName(name);
       for (int i = 0; i < list.size(); i++) {
-        Builder.checkValue(name, list.get(i));
+        HeaderText.checkValue(name, list.get(i));
       }
       names[size] = name;
       values[size] = List.copyOf(list);
@@ -124,14 +119,7 @@ public final class Headers {
    * @throws IllegalArgumentException naming {@code what}, the character's code and its index
    */
   public static String requireSendable(String what, String value) {
-    if (value == null) {
-      throw new NullPointerException(what + " == null");
-    }
-    int index = firstInvalid(value, true);
-    if (index >= 0) {
-      throw invalidValue(what, value.charAt(index), index);
-    }
-    return value;
+    return HeaderText.requireSendable(what, value);
   }
 
   /** Refuses every value of these headers that {@link #requireSendable} refuses. */
@@ -142,7 +130,7 @@ public final class Headers {
     for (int i = 0; i < headers.names.length; i++) {
       List<String> values = headers.values[i];
       for (int j = 0; j < values.size(); j++) {
-        if (firstInvalid(values.get(j), true) >= 0) {
+        if (HeaderText.firstInvalid(values.get(j), true) >= 0) {
           requireSendable("value of header " + headers.names[i], values.get(j)); // throws
         }
       }
@@ -150,49 +138,9 @@ public final class Headers {
     headers.sendable = true;
   }
 
-  /**
-   * The index of the first character of {@code value} that a header value cannot hold, or -1: with
-   * {@code toSend}, any character past ASCII counts too.
-   */
-  private static int firstInvalid(String value, boolean toSend) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff || (toSend && c > 0x7f)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static IllegalArgumentException invalidValue(String what, char c, int index) {
-    String code = String.format("U+%04X", (int) c);
-    if (c == '\r' || c == '\n' || c == 0) {
-      return new IllegalArgumentException(
-          what
-              + " holds a CR, LF or NUL character ("
-              + code
-              + " at index "
-              + index
-              + "); such a value could inject headers. The value is not shown: it may be a credential");
-    }
-    String why =
-        c > 0x7f && c <= 0xff
-            ? ", outside ASCII: the JDK HTTP client would send it as '?'"
-            : ", a character the JDK HTTP client refuses in a header value";
-    return new IllegalArgumentException(
-        what
-            + " holds "
-            + code
-            + " at index "
-            + index
-            + why
-            + "; a header value may hold visible ASCII, space and tab. The value is not shown:"
-            + " it may be a credential");
-  }
-
   /** Whether a header's value is a credential that must never be printed. */
   public static boolean isSensitive(String name) {
-    return SENSITIVE.contains(name.toLowerCase(Locale.ROOT));
+    return HeaderText.isSensitive(name);
   }
 
   /**
@@ -292,8 +240,8 @@ public final class Headers {
    * toBuilder().set(name, value).build()} gives, without rebuilding every other header).
    */
   Headers with(String name, String value) {
-    Builder.checkName(name);
-    Builder.checkValue(name, value);
+    HeaderText.checkName(name);
+    HeaderText.checkValue(name, value);
     int i = indexOf(name);
     int size = names.length;
     String[] newNames = Arrays.copyOf(names, i < 0 ? size + 1 : size);
@@ -302,7 +250,7 @@ public final class Headers {
     newNames[at] = name;
     newValues[at] = List.of(value);
     Headers headers = new Headers(newNames, newValues);
-    headers.sendable = sendable && firstInvalid(value, true) < 0;
+    headers.sendable = sendable && HeaderText.firstInvalid(value, true) < 0;
     return headers;
   }
 
@@ -339,31 +287,14 @@ public final class Headers {
       out.append(name).append('=');
       if (isSensitive(name)) {
         out.append("[REDACTED]");
-      } else if (isLocation(name)) {
+      } else if (HeaderText.isLocation(name)) {
         // a redirect's query may carry a token (an SSO callback's ?token=…): show where, not what
-        out.append(String.join(",", values[i].stream().map(Headers::withoutQuery).toList()));
+        out.append(String.join(",", values[i].stream().map(HeaderText::withoutQuery).toList()));
       } else {
         out.append(String.join(",", values[i]));
       }
     }
     return out.append('}').toString();
-  }
-
-  private static boolean isLocation(String name) {
-    return name.equalsIgnoreCase("Location") || name.equalsIgnoreCase("Content-Location");
-  }
-
-  private static String withoutQuery(String location) {
-    int cut = location.length();
-    int query = location.indexOf('?');
-    int fragment = location.indexOf('#');
-    if (query >= 0) {
-      cut = query;
-    }
-    if (fragment >= 0 && fragment < cut) {
-      cut = fragment;
-    }
-    return cut == location.length() ? location : location.substring(0, cut) + "?[REDACTED]";
   }
 
   /** Builds {@link Headers}; refuses names and values that would break the header block. */
@@ -376,8 +307,8 @@ public final class Headers {
 
     /** Adds a value, keeping earlier values of the same name. */
     public Builder add(String name, String value) {
-      checkName(name);
-      checkValue(name, value);
+      HeaderText.checkName(name);
+      HeaderText.checkValue(name, value);
       int i = indexOf(name);
       if (i >= 0) {
         values.get(i).add(value);
@@ -389,8 +320,8 @@ public final class Headers {
 
     /** Replaces every value of the name with this one. */
     public Builder set(String name, String value) {
-      checkName(name);
-      checkValue(name, value);
+      HeaderText.checkName(name);
+      HeaderText.checkValue(name, value);
       int i = indexOf(name);
       if (i >= 0) {
         names.set(i, name);
@@ -460,59 +391,6 @@ public final class Headers {
         map.put(names.get(i).toLowerCase(Locale.ROOT), i);
       }
       index = map;
-    }
-
-    static void checkName(String name) {
-      Objects.requireNonNull(name, "header name == null");
-      if (name.isEmpty()) {
-        throw new IllegalArgumentException("header name is empty");
-      }
-      for (int i = 0; i < name.length(); i++) {
-        char c = name.charAt(i);
-        if (!isTokenChar(c)) {
-          throw new IllegalArgumentException(
-              "header name '"
-                  + printable(name)
-                  + "' holds "
-                  + String.format("U+%04X", (int) c)
-                  + ", a character not allowed in a name (index "
-                  + i
-                  + "); a name is letters, digits and !#$%&'*+-.^_`|~");
-        }
-      }
-    }
-
-    /** RFC 9110 {@code tchar}: what the JDK client accepts in a header name, and nothing else. */
-    private static boolean isTokenChar(char c) {
-      return (c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-    }
-
-    static void checkValue(String name, String value) {
-      if (value == null) { // not requireNonNull(value, () -> …): that lambda is made on every call
-        throw new NullPointerException("value of header " + name + " == null");
-      }
-      int index = firstInvalid(value, false);
-      if (index >= 0) {
-        // The value itself is never echoed: it may be a credential.
-        throw invalidValue("value of header " + name, value.charAt(index), index);
-      }
-    }
-
-    /** The name with every character outside visible ASCII shown as its code. */
-    private static String printable(String name) {
-      StringBuilder out = new StringBuilder(name.length());
-      for (int i = 0; i < name.length(); i++) {
-        char c = name.charAt(i);
-        if (c > 0x20 && c < 0x7f) {
-          out.append(c);
-        } else {
-          out.append(String.format("\\u%04x", (int) c));
-        }
-      }
-      return out.toString();
     }
   }
 }
