@@ -4,42 +4,28 @@ import com.winwinmbs.portal.api.PortalApiException;
 import com.winwinmbs.portal.api.TokenException;
 import com.winwinmbs.portal.api.TokenSource;
 import com.winwinmbs.portal.api.TransportException;
-import com.winwinmbs.portal.api.http.Endpoint;
-import com.winwinmbs.portal.api.http.Headers;
-import com.winwinmbs.portal.api.http.HttpMethod;
 import com.winwinmbs.portal.api.http.JdkHttpTransport;
 import com.winwinmbs.portal.api.http.PortalTransport;
-import com.winwinmbs.portal.api.http.RequestBody;
 import com.winwinmbs.portal.api.http.TransportRequest;
 import com.winwinmbs.portal.api.http.TransportResponse;
 import com.winwinmbs.portal.api.internal.PortalJson;
-import com.winwinmbs.portal.api.internal.Printable;
-import com.winwinmbs.portal.api.internal.Redaction;
 import com.winwinmbs.portal.api.internal.SingleFlightTokenCache;
 import com.winwinmbs.portal.api.internal.TokenExchange;
 import com.winwinmbs.portal.api.internal.Urls;
-import com.winwinmbs.portal.api.internal.Version;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Machine-to-machine tokens with the OAuth 2.0 {@code client_credentials} grant: the Java form of
@@ -72,9 +58,6 @@ import tools.jackson.databind.JsonNode;
 public final class ClientCredentialsTokenProvider implements TokenSource {
 
   private static final Logger log = LoggerFactory.getLogger(ClientCredentialsTokenProvider.class);
-  private static final Endpoint TOKEN =
-      new Endpoint("oauth", "token", HttpMethod.POST, "/oauth/token", false, false);
-  private static final int MAX_DETAIL = 2048;
 
   /** The largest token answer read: a token response is a few hundred bytes. */
   private static final long MAX_BODY = 1024 * 1024;
@@ -125,10 +108,10 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
         new ArrayList<>(
             new LinkedHashSet<>(
                 List.of(
-                    basicCredentials(),
+                    TokenRequest.basicCredentials(clientId, clientSecret),
                     clientSecret,
                     json.substring(1, json.length() - 1),
-                    formEncode(clientSecret))));
+                    TokenRequest.formEncode(clientSecret))));
     forms.sort(Comparator.comparingInt(String::length).reversed()); // no part of a longer one left
     this.secretForms = List.copyOf(forms);
   }
@@ -193,37 +176,8 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
   }
 
   private SingleFlightTokenCache.Token fetchToken() {
-    Headers.Builder headers =
-        Headers.builder().set("Accept", "application/json").set("User-Agent", Version.userAgent());
-    byte[] body;
-    String contentType;
-    if (format == TokenRequestFormat.JSON) {
-      Map<String, String> json = new LinkedHashMap<>();
-      json.put("grant_type", "client_credentials");
-      json.put("client_id", clientId);
-      json.put("client_secret", clientSecret);
-      if (scope != null) {
-        json.put("scope", scope);
-      }
-      body = PortalJson.MAPPER.writeValueAsBytes(json);
-      contentType = "application/json";
-    } else {
-      String form =
-          "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + formEncode(scope));
-      body = form.getBytes(StandardCharsets.US_ASCII);
-      contentType = "application/x-www-form-urlencoded";
-      headers.set("Authorization", "Basic " + basicCredentials());
-    }
-    headers.set("Content-Type", contentType);
     TransportRequest request =
-        new TransportRequest(
-            TOKEN,
-            HttpMethod.POST,
-            tokenEndpoint,
-            Map.of(),
-            headers.build(),
-            RequestBody.of(body, contentType),
-            timeout);
+        TokenRequest.of(format, tokenEndpoint, clientId, clientSecret, scope, timeout);
     long started = System.nanoTime();
     TransportResponse.Buffered response;
     try {
@@ -252,50 +206,15 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
           e.status(),
           null);
     }
-    int status = response.status();
-    byte[] responseBody = response.bytes();
-    if (status < 200 || status >= 300) {
-      String detail = detail(responseBody);
-      log.debug(
-          "client_credentials token request to {} failed with HTTP {}", tokenEndpoint, status);
-      throw new TokenException(
-          ("client_credentials token request failed (HTTP " + status + ") " + detail).trim(),
-          status,
-          null);
-    }
-    JsonNode json;
-    try {
-      json = PortalJson.MAPPER.readTree(responseBody);
-    } catch (JacksonException e) {
-      throw new TokenException(
-          "client_credentials response of " + tokenEndpoint + " (HTTP " + status + ") was not JSON",
-          status,
-          null);
-    }
-    JsonNode accessToken = json == null ? null : json.get("access_token");
-    if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
-      throw new TokenException(
-          "client_credentials response did not include an access_token", status, null);
-    }
-    long expiresIn = 3600;
-    JsonNode expires = json.get("expires_in");
-    if (expires != null && expires.isNumber()) {
-      // a fraction is cut off; a number past the range of a long stops at its end
-      expiresIn = expires.canConvertToLong() ? expires.asLong() : (long) expires.asDouble();
-    } else if (expires != null && expires.isString()) {
-      try {
-        expiresIn = Long.parseLong(expires.asString().trim());
-      } catch (NumberFormatException ignored) {
-        // keep the default, as the TypeScript client does for a missing value
-      }
-    }
+    TokenResponse token =
+        TokenResponse.read(response.status(), response.bytes(), tokenEndpoint, secretForms);
     log.debug(
         "client_credentials token fetched from {} in {} ms, expires in {} s",
         tokenEndpoint,
         (System.nanoTime() - started) / 1_000_000,
-        expiresIn);
+        token.expiresIn());
     TokenExchange.reportFetch();
-    return new SingleFlightTokenCache.Token(accessToken.asString(), expiresAt(expiresIn));
+    return new SingleFlightTokenCache.Token(token.accessToken(), expiresAt(token.expiresIn()));
   }
 
   /**
@@ -309,44 +228,6 @@ public final class ClientCredentialsTokenProvider implements TokenSource {
     } catch (ArithmeticException | DateTimeException e) {
       return expiresIn > 0 ? Instant.MAX : now;
     }
-  }
-
-  /**
-   * The response detail for a failure message: compact JSON when JSON (as the TypeScript client),
-   * secret scrubbed.
-   */
-  private String detail(byte[] body) {
-    String text;
-    try {
-      JsonNode json = PortalJson.MAPPER.readTree(body);
-      text = json == null || json.isMissingNode() ? "" : PortalJson.MAPPER.writeValueAsString(json);
-    } catch (JacksonException e) {
-      text = "";
-    }
-    text = Printable.escape(scrub(text));
-    if (text.length() > MAX_DETAIL) {
-      text = text.substring(0, MAX_DETAIL) + "…";
-    }
-    return text;
-  }
-
-  /**
-   * The text with the client secret removed in every form a server could echo it in: as sent,
-   * escaped in JSON, form-encoded, and inside the Basic credentials.
-   */
-  private String scrub(String text) {
-    String scrubbed = Redaction.scrub(text, secretForms);
-    return scrubbed == null ? "" : scrubbed;
-  }
-
-  /** {@code client_secret_basic}: both parts form-encoded (RFC 6749 §2.3.1), then Base64. */
-  private String basicCredentials() {
-    String credentials = formEncode(clientId) + ":" + formEncode(clientSecret);
-    return Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String formEncode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static boolean isBlank(@Nullable String value) {
