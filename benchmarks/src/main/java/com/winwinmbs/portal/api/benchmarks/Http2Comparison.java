@@ -104,14 +104,14 @@ public final class Http2Comparison {
                     Integer.parseInt(options.get("rounds")),
                     Long.parseLong(options.get("slice")),
                     server::serverAllocatedBytes);
-            Interleaved.print(
+            InterleavedReport.print(
                 op + " over TLS, " + threads + " thread(s)",
                 results,
                 "raw JDK HttpClient + Jackson, HTTP/1.1");
             System.out.println();
             System.out.println(
                 "- "
-                    + Interleaved.headToHead(
+                    + InterleavedReport.headToHead(
                         results,
                         "portal, JDK transport, HTTP/2",
                         "portal, JDK transport, HTTP/1.1"));
