@@ -95,20 +95,7 @@ class ReactiveUserTokenTests {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add(
-        "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-        () -> oauth.issuerUrl("users").toString());
-    registry.add(
-        "spring.security.oauth2.client.registration.portal.client-id", () -> "portal-service");
-    registry.add("spring.security.oauth2.client.registration.portal.client-secret", () -> "s3cret");
-    registry.add(
-        "spring.security.oauth2.client.registration.portal.authorization-grant-type",
-        () -> "client_credentials");
-    registry.add("spring.security.oauth2.client.registration.portal.provider", () -> "machines");
-    registry.add(
-        "spring.security.oauth2.client.provider.machines.token-uri",
-        () -> oauth.tokenEndpointUrl("machines").toString());
-    registry.add("portal.api.base-url", portal::baseUrl);
+    WebTestSupport.usersAndMachines(registry, oauth, portal::baseUrl);
     registry.add("portal.api.auth.registration-id", () -> "portal");
   }
 

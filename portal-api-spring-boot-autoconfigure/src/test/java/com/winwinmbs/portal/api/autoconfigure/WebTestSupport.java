@@ -13,6 +13,8 @@ import java.text.ParseException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +33,29 @@ import org.springframework.web.bind.annotation.RestController;
 final class WebTestSupport {
 
   private WebTestSupport() {}
+
+  /**
+   * The properties of these tests: users' JWTs from the issuer {@code users}; the portal's machine
+   * registration {@code portal} (client credentials) at the issuer {@code machines}; the portal at
+   * {@code portalBaseUrl}.
+   */
+  static void usersAndMachines(
+      DynamicPropertyRegistry registry, MockOAuth2Server oauth, Supplier<Object> portalBaseUrl) {
+    registry.add(
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+        () -> oauth.issuerUrl("users").toString());
+    registry.add(
+        "spring.security.oauth2.client.registration.portal.client-id", () -> "portal-service");
+    registry.add("spring.security.oauth2.client.registration.portal.client-secret", () -> "s3cret");
+    registry.add(
+        "spring.security.oauth2.client.registration.portal.authorization-grant-type",
+        () -> "client_credentials");
+    registry.add("spring.security.oauth2.client.registration.portal.provider", () -> "machines");
+    registry.add(
+        "spring.security.oauth2.client.provider.machines.token-uri",
+        () -> oauth.tokenEndpointUrl("machines").toString());
+    registry.add("portal.api.base-url", portalBaseUrl);
+  }
 
   /**
    * Every request authenticated by a JWT; nothing else, so the test sees only the resource server.
